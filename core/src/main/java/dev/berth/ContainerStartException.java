@@ -1,0 +1,77 @@
+package dev.berth;
+
+import java.util.List;
+
+/**
+ * A container did not start or did not become ready. The failed container has been removed;
+ * its exit code, OOM flag and last log lines are kept here.
+ */
+public final class ContainerStartException extends BerthException {
+    private static final long serialVersionUID = 1L;
+    private final String image;
+    private final String containerId;
+    private final Long exitCode;
+    private final boolean oomKilled;
+    private final List<String> lastLogLines;
+
+    /**
+     * @param reason why the start failed (one sentence)
+     * @param image the image reference
+     * @param containerId the container id, or null if it was never created
+     * @param exitCode the exit code, or null while running / unknown
+     * @param oomKilled whether the kernel OOM-killed it
+     * @param lastLogLines the last log lines (at most 50 are shown)
+     * @param cause the underlying failure, may be null
+     */
+    public ContainerStartException(String reason, String image, String containerId, Long exitCode,
+                                   boolean oomKilled, List<String> lastLogLines, Throwable cause) {
+        super(render(reason, image, containerId, exitCode, oomKilled, lastLogLines), cause);
+        this.image = image;
+        this.containerId = containerId;
+        this.exitCode = exitCode;
+        this.oomKilled = oomKilled;
+        this.lastLogLines = List.copyOf(lastLogLines);
+    }
+
+    /** @return the image reference */
+    public String image() {
+        return image;
+    }
+
+    /** @return the container id, or null if none was created */
+    public String containerId() {
+        return containerId;
+    }
+
+    /** @return the exit code, or null if unknown or still running when the start failed */
+    public Long exitCode() {
+        return exitCode;
+    }
+
+    /** @return whether the container was OOM-killed */
+    public boolean oomKilled() {
+        return oomKilled;
+    }
+
+    /** @return the last log lines captured */
+    public List<String> lastLogLines() {
+        return lastLogLines;
+    }
+
+    private static String render(String reason, String image, String id, Long exitCode, boolean oom,
+                                 List<String> lines) {
+        StringBuilder b = new StringBuilder("Container from image ").append(image);
+        if (id != null) {
+            b.append(" (").append(id, 0, Math.min(12, id.length())).append(')');
+        }
+        b.append(" failed to start: ").append(reason);
+        b.append("\n  exit code: ").append(exitCode == null ? "none (not exited)" : exitCode);
+        b.append("\n  OOMKilled: ").append(oom);
+        int from = Math.max(0, lines.size() - 50);
+        b.append("\n  last ").append(lines.size() - from).append(" log lines:");
+        for (String l : lines.subList(from, lines.size())) {
+            b.append("\n    | ").append(l);
+        }
+        return b.toString();
+    }
+}

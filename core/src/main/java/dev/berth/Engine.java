@@ -1,0 +1,109 @@
+package dev.berth;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.berth.container.ContainerLauncher;
+import dev.berth.engine.EngineEndpoint;
+import dev.berth.network.NetworkManager;
+import dev.berth.session.Session;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to a Docker engine and the session of everything created through it. Thread-safe.
+ * Closing it removes every container, network and image the session still holds, newest first.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final EngineEndpoint endpoint;
+    private final DockerClient docker;
+    private final Session session;
+    private final ContainerLauncher launcher;
+    private final NetworkManager networks;
+
+    Engine(EngineEndpoint endpoint, DockerClient docker) {
+        this.endpoint = endpoint;
+        this.docker = docker;
+        this.session = Session.create();
+        this.launcher = new ContainerLauncher(docker, endpoint, session);
+        this.networks = new NetworkManager(docker, session);
+    }
+
+    /** @return where the engine listens */
+    public EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** @return this connection's session: its id, labels and ledger */
+    public Session session() {
+        return session;
+    }
+
+    /**
+     * The docker-java client, for what Berth does not cover. Resources created through it carry no
+     * Berth labels and are not cleaned up.
+     *
+     * @return the client
+     */
+    public DockerClient docker() {
+        return docker;
+    }
+
+    /**
+     * Creates and starts a container, then waits until its wait strategy says it is ready.
+     *
+     * @param spec what to run
+     * @return the running container; close it to stop and remove it
+     * @throws ContainerStartException if it fails to start or to become ready (it is removed)
+     * @throws ImageNotFoundException if the image cannot be found or obtained
+     */
+    public RunningContainer start(ContainerSpec spec) {
+        return launcher.start(spec);
+    }
+
+    /**
+     * Creates a user-defined bridge network labelled for this session.
+     *
+     * @param name the name; the engine name gets a unique suffix so parallel runs never clash
+     * @return the network; close it to remove it
+     */
+    public Network network(String name) {
+        return networks.create(name);
+    }
+
+    /** Removes everything this session still holds, newest first, then closes the connection. */
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (Session.Resource r : session.heldNewestFirst()) {
+            try {
+                switch (r.kind()) {
+                    case CONTAINER -> docker.removeContainerCmd(r.id()).withForce(true).withRemoveVolumes(true).exec();
+                    case NETWORK -> docker.removeNetworkCmd(r.id()).exec();
+                    case IMAGE -> docker.removeImageCmd(r.id()).withForce(true).exec();
+                    case VOLUME -> docker.removeVolumeCmd(r.id()).exec();
+                    default -> throw new IllegalStateException(r.kind().name());
+                }
+                session.forget(r.kind(), r.id());
+            } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+                session.forget(r.kind(), r.id());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not remove {} {} ({}): {}", r.kind(), r.name(), r.id(), e.getMessage());
+                failures.add(e);
+            }
+        }
+        try {
+            docker.close();
+        } catch (Exception e) {
+            LOG.debug("closing the engine connection", e);
+        }
+        if (!failures.isEmpty()) {
+            BerthException e = new BerthException("Closing the engine left " + failures.size()
+                    + " resource(s) behind; run scripts/leak-check to list them.");
+            failures.forEach(e::addSuppressed);
+            throw e;
+        }
+    }
+}

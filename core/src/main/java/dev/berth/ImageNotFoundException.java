@@ -1,0 +1,38 @@
+package dev.berth;
+
+import java.util.List;
+
+/** An image could not be found locally nor obtained from any source tried. */
+public final class ImageNotFoundException extends BerthException {
+    private static final long serialVersionUID = 1L;
+    private final String reference;
+    private final List<String> attempts;
+
+    /**
+     * @param reference the image reference asked for
+     * @param attempts one line per source tried, with its error
+     */
+    public ImageNotFoundException(String reference, List<String> attempts) {
+        super(render(reference, attempts));
+        this.reference = reference;
+        this.attempts = List.copyOf(attempts);
+    }
+
+    /** @return the image reference asked for */
+    public String reference() {
+        return reference;
+    }
+
+    /** @return one line per source tried, with its error */
+    public List<String> attempts() {
+        return attempts;
+    }
+
+    private static String render(String reference, List<String> attempts) {
+        StringBuilder b = new StringBuilder("Image " + reference + " is not available. Tried:");
+        for (String a : attempts) {
+            b.append("\n  - ").append(a);
+        }
+        return b.toString();
+    }
+}
