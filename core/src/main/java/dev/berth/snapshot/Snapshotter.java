@@ -1,0 +1,183 @@
+package dev.berth.snapshot;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import dev.berth.BerthException;
+import dev.berth.ImageRef;
+import dev.berth.RunningContainer;
+import dev.berth.session.Session;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits running containers to {@code berth-snapshots/<name>:<hash>} images, with the content of
+ * their volumes (see {@link VolumeCapture}), labelled for the session's cleanup unless kept.
+ */
+public final class Snapshotter {
+    /** Repository prefix of every snapshot image. */
+    public static final String REPOSITORY = "berth-snapshots/";
+    /** Label: the name of the container a snapshot was taken from. */
+    public static final String LABEL_SOURCE = "dev.berth.snapshot.source";
+    /** Label: the volume paths whose content a snapshot carries, comma-separated. */
+    public static final String LABEL_VOLUMES = "dev.berth.snapshot.volumes";
+    private static final Logger LOG = LoggerFactory.getLogger(Snapshotter.class);
+    private static final long PREPARE_TIMEOUT_SECONDS = 120;
+
+    private final DockerClient docker;
+    private final Session session;
+
+    /**
+     * @param docker the engine client
+     * @param session labels the images and records those not kept
+     */
+    public Snapshotter(DockerClient docker, Session session) {
+        this.docker = docker;
+        this.session = session;
+    }
+
+    /**
+     * @param container a running container
+     * @param options how to capture it
+     * @return the snapshot
+     */
+    public Snapshot snapshot(RunningContainer container, SnapshotOptions options) {
+        long started = System.nanoTime();
+        InspectContainerResponse state = inspect(container);
+        List<String> volumes = options.captureVolumes() ? volumePaths(state) : List.of();
+        if (!options.prepareCommand().isEmpty()) {
+            prepare(container, options.prepareCommand());
+        }
+        String comment = options.comment() != null ? options.comment() : "berth snapshot of " + container.name();
+        boolean pauseHere = options.pause() && !Boolean.TRUE.equals(state.getState().getPaused());
+        String commitId = null;
+        try (VolumeCapture capture = new VolumeCapture(docker)) {
+            if (pauseHere) {
+                docker.pauseContainerCmd(container.id()).exec();
+            }
+            try {
+                commitId = docker.commitCmd(container.id()).withPause(false).withMessage(comment)
+                        .withAuthor("berth").withLabels(labels(container, state, options, volumes)).exec();
+                for (String path : volumes) {
+                    capture.read(container.id(), path);
+                }
+            } finally {
+                if (pauseHere) {
+                    docker.unpauseContainerCmd(container.id()).exec();
+                }
+            }
+            String imageId = volumes.isEmpty() ? commitId : capture.buildOn(commitId);
+            ImageRef ref = ImageRef.parse(REPOSITORY + repositoryName(container) + ":" + Messages.shortId(imageId));
+            docker.tagImageCmd(imageId, ref.name(), ref.tag()).exec();
+            if (!options.keep()) {
+                session.record(Session.Kind.IMAGE, imageId, ref.toString());
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            LOG.info("Snapshot of {} saved as {} ({} volume(s), {} ms)", container.name(), ref, volumes.size(),
+                    took.toMillis());
+            return new Snapshot(docker, session, ref, imageId, container.spec(), volumes, options.keep(), took);
+        } catch (IOException | DockerException e) {
+            removeQuietly(commitId);
+            throw new BerthException(Messages.captureFailed(container.name(), e.getMessage()), e);
+        }
+    }
+
+    private InspectContainerResponse inspect(RunningContainer container) {
+        InspectContainerResponse state;
+        try {
+            state = docker.inspectContainerCmd(container.id()).exec();
+        } catch (NotFoundException e) {
+            throw new BerthException(Messages.gone(container.name(), container.id()), e);
+        }
+        InspectContainerResponse.ContainerState s = state.getState();
+        if (!Boolean.TRUE.equals(s.getRunning())) {
+            boolean exited = "exited".equals(s.getStatus()) || "dead".equals(s.getStatus());
+            throw new BerthException(Messages.notRunning(container.name(), s.getStatus(), exited ? s.getExitCode() : null));
+        }
+        return state;
+    }
+
+    private static List<String> volumePaths(InspectContainerResponse state) {
+        List<String> paths = new ArrayList<>();
+        if (state.getMounts() != null) {
+            state.getMounts().stream()
+                    .filter(m -> m.getName() != null && !m.getName().isEmpty() && m.getDestination() != null)
+                    .map(m -> m.getDestination().getPath())
+                    .sorted(Comparator.naturalOrder())
+                    .forEach(paths::add);
+        }
+        return paths;
+    }
+
+    private Map<String, String> labels(RunningContainer container, InspectContainerResponse state,
+                                       SnapshotOptions options, List<String> volumes) {
+        Map<String, String> labels = new LinkedHashMap<>(session.labels());
+        Map<String, String> inherited = state.getConfig().getLabels();
+        if (options.keep()) {
+            labels.put(Session.LABEL_KEEP, "true");
+        } else if (inherited != null && inherited.containsKey(Session.LABEL_KEEP)) {
+            labels.put(Session.LABEL_KEEP, "false"); // a commit inherits labels: never pass "keep" on by accident
+        }
+        labels.put(LABEL_SOURCE, container.name());
+        labels.put(LABEL_VOLUMES, String.join(",", volumes));
+        return labels;
+    }
+
+    private void prepare(RunningContainer container, List<String> command) {
+        String execId = docker.execCreateCmd(container.id()).withCmd(command.toArray(String[]::new))
+                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        StringBuilder output = new StringBuilder();
+        try {
+            docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    synchronized (output) {
+                        output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                    }
+                }
+            }).awaitCompletion(PREPARE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BerthException("Interrupted while running the snapshot prepare command " + command, e);
+        }
+        Long exit = docker.inspectExecCmd(execId).exec().getExitCodeLong();
+        if (exit == null || exit != 0) {
+            String out;
+            synchronized (output) {
+                out = output.toString();
+            }
+            throw new BerthException(Messages.prepareFailed(container.name(), command, exit == null ? -1 : exit, out));
+        }
+    }
+
+    static String repositoryName(RunningContainer container) {
+        String base = container.spec().name() != null ? container.spec().name() : container.spec().image().repository();
+        String last = base.substring(base.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        String clean = last.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return clean.isEmpty() ? "container" : clean;
+    }
+
+    private void removeQuietly(String imageId) {
+        if (imageId == null) {
+            return;
+        }
+        try {
+            docker.removeImageCmd(imageId).withForce(true).exec();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove the half-made snapshot image {}: {}", imageId, e.getMessage());
+        }
+    }
+}
