@@ -11,6 +11,7 @@ import dev.berth.ImageRef;
 import dev.berth.RunningContainer;
 import dev.berth.session.Session;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,8 +70,7 @@ public final class Snapshotter {
                 docker.pauseContainerCmd(container.id()).exec();
             }
             try {
-                commitId = docker.commitCmd(container.id()).withPause(false).withMessage(comment)
-                        .withAuthor("berth").withLabels(labels(container, state, options, volumes)).exec();
+                commitId = Commit.commit(docker, container.id(), comment, labels(container, state, options, volumes));
                 for (String path : volumes) {
                     capture.read(container.id(), path);
                 }
@@ -89,7 +89,7 @@ public final class Snapshotter {
             LOG.info("Snapshot of {} saved as {} ({} volume(s), {} ms)", container.name(), ref, volumes.size(),
                     took.toMillis());
             return new Snapshot(docker, session, ref, imageId, container.spec(), volumes, options.keep(), took);
-        } catch (IOException | DockerException e) {
+        } catch (IOException | UncheckedIOException | DockerException e) {
             removeQuietly(commitId);
             throw new BerthException(Messages.captureFailed(container.name(), e.getMessage()), e);
         }
