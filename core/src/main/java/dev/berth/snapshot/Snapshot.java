@@ -20,18 +20,22 @@ public final class Snapshot implements AutoCloseable {
     private final ImageRef image;
     private final String imageId;
     private final ContainerSpec source;
+    private final ContainerSpec restore;
+    private final boolean tmpfs;
     private final List<String> volumePaths;
     private final boolean kept;
     private final Duration took;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     Snapshot(DockerClient docker, Session session, ImageRef image, String imageId, ContainerSpec source,
-             List<String> volumePaths, boolean kept, Duration took) {
+             ContainerSpec restore, List<String> volumePaths, boolean tmpfs, boolean kept, Duration took) {
         this.docker = docker;
         this.session = session;
         this.image = image;
         this.imageId = imageId;
         this.source = source;
+        this.restore = restore;
+        this.tmpfs = tmpfs;
         this.volumePaths = List.copyOf(volumePaths);
         this.kept = kept;
         this.took = took;
@@ -54,10 +58,17 @@ public final class Snapshot implements AutoCloseable {
 
     /**
      * @return the source spec on the snapshot image: same ports, env, limits, networks and aliases; its
-     *     volumes start with the captured content
+     *     volumes start with the captured content. For a tmpfs restore ({@link #restoresIntoTmpfs()}) it
+     *     also mounts a tmpfs on each volume path and starts through a copy-in step before the original
+     *     entrypoint and command
      */
     public ContainerSpec spec() {
-        return source.withImage(image);
+        return restore;
+    }
+
+    /** @return true when {@link #spec()} restores the volume content into tmpfs mounts */
+    public boolean restoresIntoTmpfs() {
+        return tmpfs;
     }
 
     /** @return the volume paths whose content the image carries, empty if none */
@@ -91,7 +102,7 @@ public final class Snapshot implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Snapshot[" + image + (volumePaths.isEmpty() ? "" : " volumes=" + volumePaths)
+        return "Snapshot[" + image + (volumePaths.isEmpty() ? "" : " volumes=" + volumePaths + (tmpfs ? " (tmpfs)" : ""))
                 + (kept ? " kept" : "") + "]";
     }
 }

@@ -1,18 +1,16 @@
 package dev.berth.snapshot;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Frame;
 import dev.berth.BerthException;
+import dev.berth.ContainerSpec;
 import dev.berth.ImageRef;
 import dev.berth.RunningContainer;
 import dev.berth.session.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +32,9 @@ public final class Snapshotter {
     public static final String LABEL_SOURCE = "dev.berth.snapshot.source";
     /** Label: the volume paths whose content a snapshot carries, comma-separated. */
     public static final String LABEL_VOLUMES = "dev.berth.snapshot.volumes";
+    /** Label: how volume content comes back, {@code tmpfs} or {@code volume}. */
+    public static final String LABEL_RESTORE = "dev.berth.snapshot.restore";
     private static final Logger LOG = LoggerFactory.getLogger(Snapshotter.class);
-    private static final long PREPARE_TIMEOUT_SECONDS = 120;
 
     private final DockerClient docker;
     private final Session session;
@@ -62,6 +60,7 @@ public final class Snapshotter {
         if (!options.prepareCommand().isEmpty()) {
             prepare(container, options.prepareCommand());
         }
+        boolean tmpfs = !volumes.isEmpty() && options.tmpfsRestore() && TmpfsRestore.possible(docker, state);
         String comment = options.comment() != null ? options.comment() : "berth snapshot of " + container.name();
         boolean pauseHere = options.pause() && !Boolean.TRUE.equals(state.getState().getPaused());
         String commitId = null;
@@ -70,7 +69,7 @@ public final class Snapshotter {
                 docker.pauseContainerCmd(container.id()).exec();
             }
             try {
-                commitId = Commit.commit(docker, container.id(), comment, labels(container, state, options, volumes));
+                commitId = Commit.commit(docker, container.id(), comment, labels(container, state, options, volumes, tmpfs));
                 for (String path : volumes) {
                     capture.read(container.id(), path);
                 }
@@ -79,16 +78,20 @@ public final class Snapshotter {
                     docker.unpauseContainerCmd(container.id()).exec();
                 }
             }
-            String imageId = volumes.isEmpty() ? commitId : capture.buildOn(commitId);
+            String imageId = volumes.isEmpty() ? commitId : capture.buildOn(commitId, tmpfs ? TmpfsRestore.ROOT : "");
             ImageRef ref = ImageRef.parse(REPOSITORY + repositoryName(container) + ":" + Messages.shortId(imageId));
             docker.tagImageCmd(imageId, ref.name(), ref.tag()).exec();
             if (!options.keep()) {
                 session.record(Session.Kind.IMAGE, imageId, ref.toString());
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            LOG.info("Snapshot of {} saved as {} ({} volume(s), {} ms)", container.name(), ref, volumes.size(),
-                    took.toMillis());
-            return new Snapshot(docker, session, ref, imageId, container.spec(), volumes, options.keep(), took);
+            LOG.info("Snapshot of {} saved as {} ({} volume(s){}, {} ms)", container.name(), ref, volumes.size(),
+                    tmpfs ? " restored into tmpfs" : "", took.toMillis());
+            ContainerSpec restore = tmpfs
+                    ? TmpfsRestore.spec(container.spec(), ref, volumes, TmpfsRestore.effectiveCommand(state))
+                    : container.spec().withImage(ref);
+            return new Snapshot(docker, session, ref, imageId, container.spec(), restore, volumes, tmpfs,
+                    options.keep(), took);
         } catch (IOException | UncheckedIOException | DockerException e) {
             removeQuietly(commitId);
             throw new BerthException(Messages.captureFailed(container.name(), e.getMessage()), e);
@@ -123,7 +126,7 @@ public final class Snapshotter {
     }
 
     private Map<String, String> labels(RunningContainer container, InspectContainerResponse state,
-                                       SnapshotOptions options, List<String> volumes) {
+                                       SnapshotOptions options, List<String> volumes, boolean tmpfs) {
         Map<String, String> labels = new LinkedHashMap<>(session.labels());
         Map<String, String> inherited = state.getConfig().getLabels();
         if (options.keep()) {
@@ -133,33 +136,14 @@ public final class Snapshotter {
         }
         labels.put(LABEL_SOURCE, container.name());
         labels.put(LABEL_VOLUMES, String.join(",", volumes));
+        labels.put(LABEL_RESTORE, tmpfs ? "tmpfs" : "volume");
         return labels;
     }
 
     private void prepare(RunningContainer container, List<String> command) {
-        String execId = docker.execCreateCmd(container.id()).withCmd(command.toArray(String[]::new))
-                .withAttachStdout(true).withAttachStderr(true).exec().getId();
-        StringBuilder output = new StringBuilder();
-        try {
-            docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                    synchronized (output) {
-                        output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                    }
-                }
-            }).awaitCompletion(PREPARE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BerthException("Interrupted while running the snapshot prepare command " + command, e);
-        }
-        Long exit = docker.inspectExecCmd(execId).exec().getExitCodeLong();
-        if (exit == null || exit != 0) {
-            String out;
-            synchronized (output) {
-                out = output.toString();
-            }
-            throw new BerthException(Messages.prepareFailed(container.name(), command, exit == null ? -1 : exit, out));
+        Exec.Result result = Exec.run(docker, container.id(), command);
+        if (result.exitCode() != 0) {
+            throw new BerthException(Messages.prepareFailed(container.name(), command, result.exitCode(), result.output()));
         }
     }
 

@@ -58,14 +58,16 @@ final class VolumeCapture implements AutoCloseable {
      * Builds {@code FROM base} plus one {@code ADD} per volume read.
      *
      * @param baseImageId the commit to build on
+     * @param root prefix for the volume paths in the layer: empty to add the content at the volume
+     *     paths themselves, {@link TmpfsRestore#ROOT} to keep it aside for a tmpfs restore
      * @return the new image id
      * @throws IOException if the build context cannot be written
      */
-    String buildOn(String baseImageId) throws IOException {
+    String buildOn(String baseImageId, String root) throws IOException {
         Path context = dir.resolve("context.tar");
         StringBuilder dockerfile = new StringBuilder("FROM ").append(baseImageId).append('\n');
         for (int i = 0; i < paths.size(); i++) {
-            dockerfile.append("ADD v").append(i).append(".tar ").append(parentOf(paths.get(i))).append('\n');
+            dockerfile.append("ADD v").append(i).append(".tar ").append(root).append(parentOf(paths.get(i))).append('\n');
         }
         try (OutputStream out = Files.newOutputStream(context);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {

@@ -32,6 +32,7 @@ class PostgresSnapshotTest {
             .withEnv("POSTGRES_PASSWORD", "s3cret").withEnv("POSTGRES_DB", "shop");
     private static Engine engine;
     private static Snapshot seeded;
+    private static Snapshot seededOnDisk;
 
     @BeforeAll
     static void seedAndSnapshot() throws Exception {
@@ -56,6 +57,8 @@ class PostgresSnapshotTest {
             seeded = engine.snapshot(pg, SnapshotOptions.defaults()
                     .withPrepareCommand("psql", "-U", "postgres", "-c", "CHECKPOINT")
                     .withComment("10,000 accounts"));
+            seededOnDisk = engine.snapshot(pg, SnapshotOptions.defaults()
+                    .withPrepareCommand("psql", "-U", "postgres", "-c", "CHECKPOINT").withTmpfsRestore(false));
         }
     }
 
@@ -76,6 +79,26 @@ class PostgresSnapshotTest {
         assertThat(restored.env()).isEqualTo(PG.env());
         assertThat(restored.exposedPorts()).isEqualTo(PG.exposedPorts());
         assertThat(restored.name()).isEqualTo("pg");
+        assertThat(seeded.restoresIntoTmpfs()).isTrue();
+        assertThat(restored.tmpfs()).containsOnlyKeys("/var/lib/postgresql/data");
+        assertThat(restored.entrypoint()).containsExactly("/bin/sh", "-c",
+                "cp -a '/.berth-volumes/var/lib/postgresql/data/.' '/var/lib/postgresql/data/' && exec \"$@\"",
+                "berth-restore");
+        assertThat(restored.command()).containsExactly("/usr/local/bin/postgres-entrypoint.sh", "postgres");
+
+        assertThat(seededOnDisk.restoresIntoTmpfs()).isFalse();
+        assertThat(seededOnDisk.spec().image()).isEqualTo(seededOnDisk.image());
+        assertThat(seededOnDisk.spec().entrypoint()).isEqualTo(PG.entrypoint());
+        assertThat(seededOnDisk.spec().command()).isEqualTo(PG.command());
+        assertThat(seededOnDisk.spec().tmpfs()).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void snapshotRestoredIntoAnAnonymousVolumeAlsoHasTheRows() throws Exception {
+        try (RunningContainer pg = engine.start(seededOnDisk.spec()); Connection c = connect(pg)) {
+            assertThat(count(c)).isEqualTo(10_000);
+        }
     }
 
     @Test
