@@ -29,6 +29,7 @@ public final class SnapshotTimings {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         List<Long> fresh = new ArrayList<>();
         List<Long> restore = new ArrayList<>();
+        List<Long> restoreDisk = new ArrayList<>();
         List<Long> boot = new ArrayList<>();
         List<Long> snap = new ArrayList<>();
         try (Engine engine = Berth.connect()) {
@@ -56,11 +57,18 @@ public final class SnapshotTimings {
                     s.close();
                 }
             }
+            Snapshot onDisk = engine.snapshot(seededPg, SnapshotOptions.defaults()
+                    .withPrepareCommand("psql", "-U", "postgres", "-c", "CHECKPOINT").withTmpfsRestore(false));
             for (int i = 0; i < rounds; i++) {
                 long t0 = System.nanoTime();
                 try (RunningContainer pg = engine.start(snapshot.spec())) {
                     query(pg.host(), pg.mappedPort(5432));
                     restore.add(ms(t0));
+                }
+                t0 = System.nanoTime();
+                try (RunningContainer pg = engine.start(onDisk.spec())) {
+                    query(pg.host(), pg.mappedPort(5432));
+                    restoreDisk.add(ms(t0));
                 }
             }
             for (int i = 0; i < rounds; i++) {
@@ -76,10 +84,13 @@ public final class SnapshotTimings {
         }
         System.out.printf("fresh container + initdb + seed: median %d ms %s%n", median(fresh), fresh);
         System.out.printf("snapshot (checkpoint, pause, commit, volume, build): median %d ms %s%n", median(snap), snap);
-        System.out.printf("restore from snapshot to first query: median %d ms %s%n", median(restore), restore);
+        System.out.printf("restore (tmpfs) to first query: median %d ms %s%n", median(restore), restore);
+        System.out.printf("restore (anonymous volume) to first query: median %d ms %s%n", median(restoreDisk),
+                restoreDisk);
         System.out.printf("docker start of the stopped seeded container to first query: median %d ms %s%n",
                 median(boot), boot);
-        System.out.printf("restore / boot = %.2f, fresh / restore = %.1f%n", (double) median(restore) / median(boot),
+        System.out.printf("tmpfs restore / boot = %.2f, volume restore / boot = %.2f, fresh / tmpfs restore = %.1f%n",
+                (double) median(restore) / median(boot), (double) median(restoreDisk) / median(boot),
                 (double) median(fresh) / median(restore));
     }
 
