@@ -1,17 +1,24 @@
 package dev.berth;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * IPC namespace mode of a container (System V IPC, POSIX message queues, {@code /dev/shm}) ({@code --ipc}, Engine API {@code HostConfig.IpcMode}). Immutable.
+ * IPC namespace mode of a container (System V IPC, POSIX message queues, {@code /dev/shm}) ({@code --ipc}, Engine API {@code HostConfig.IpcMode}). Build it with the static factories.
+ *
+ * @param mode the engine's keyword, or {@code container} when joining another container
+ * @param target the container joined, present exactly when the mode is {@code container}
  */
-public final class IpcMode {
-    private final String mode;
-    private final ContainerRef target;
+public record IpcMode(String mode, ContainerRef target) {
+    private static final Set<String> MODES = Set.of("private", "shareable", "none", "host", "container");
 
-    private IpcMode(String mode, ContainerRef target) {
-        this.mode = mode;
-        this.target = target;
+    /** Validates. */
+    public IpcMode {
+        if (!MODES.contains(mode) || ("container".equals(mode) != (target != null))) {
+            throw new InvalidSpecException("ipc mode", mode + (target == null ? "" : ":" + target.describe()),
+                    "one of " + MODES.stream().sorted().toList() + ", with a container reference for container",
+                    "IpcMode.container(\"db\")");
+        }
     }
 
     /** @return an own IPC namespace others cannot join (engine keyword {@code private}) */
@@ -50,28 +57,8 @@ public final class IpcMode {
         return new IpcMode("container", ContainerRef.named(specName));
     }
 
-    /** @return the mode: {@code container} or the engine's keyword */
-    public String mode() {
-        return mode;
-    }
-
-    /** @return the container joined, or null unless the mode is {@code container} */
-    public ContainerRef target() {
-        return target;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IpcMode m && mode.equals(m.mode) && Objects.equals(target, m.target);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(mode, target);
-    }
-
     @Override
     public String toString() {
-        return target == null ? mode : target.toString();
+        return Objects.toString(target, mode);
     }
 }

@@ -1,17 +1,24 @@
 package dev.berth;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Network namespace mode of a container ({@code --network}, Engine API {@code HostConfig.NetworkMode}). Immutable.
+ * Network namespace mode of a container ({@code --network}, Engine API {@code HostConfig.NetworkMode}). Build it with the static factories.
+ *
+ * @param mode the engine's keyword, or {@code container} when joining another container
+ * @param target the container joined, present exactly when the mode is {@code container}
  */
-public final class NetworkMode {
-    private final String mode;
-    private final ContainerRef target;
+public record NetworkMode(String mode, ContainerRef target) {
+    private static final Set<String> MODES = Set.of("bridge", "none", "host", "container");
 
-    private NetworkMode(String mode, ContainerRef target) {
-        this.mode = mode;
-        this.target = target;
+    /** Validates. */
+    public NetworkMode {
+        if (!MODES.contains(mode) || ("container".equals(mode) != (target != null))) {
+            throw new InvalidSpecException("network mode", mode + (target == null ? "" : ":" + target.describe()),
+                    "one of " + MODES.stream().sorted().toList() + ", with a container reference for container",
+                    "NetworkMode.container(\"db\")");
+        }
     }
 
     /** @return the default bridge network, own network namespace */
@@ -45,28 +52,8 @@ public final class NetworkMode {
         return new NetworkMode("container", ContainerRef.named(specName));
     }
 
-    /** @return the mode: {@code container} or the engine's keyword */
-    public String mode() {
-        return mode;
-    }
-
-    /** @return the container joined, or null unless the mode is {@code container} */
-    public ContainerRef target() {
-        return target;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof NetworkMode m && mode.equals(m.mode) && Objects.equals(target, m.target);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(mode, target);
-    }
-
     @Override
     public String toString() {
-        return target == null ? mode : target.toString();
+        return Objects.toString(target, mode);
     }
 }

@@ -1,17 +1,24 @@
 package dev.berth;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * PID namespace mode of a container ({@code --pid}, Engine API {@code HostConfig.PidMode}). Immutable.
+ * PID namespace mode of a container ({@code --pid}, Engine API {@code HostConfig.PidMode}). Build it with the static factories.
+ *
+ * @param mode the engine's keyword, or {@code container} when joining another container
+ * @param target the container joined, present exactly when the mode is {@code container}
  */
-public final class PidMode {
-    private final String mode;
-    private final ContainerRef target;
+public record PidMode(String mode, ContainerRef target) {
+    private static final Set<String> MODES = Set.of("host", "container");
 
-    private PidMode(String mode, ContainerRef target) {
-        this.mode = mode;
-        this.target = target;
+    /** Validates. */
+    public PidMode {
+        if (!MODES.contains(mode) || ("container".equals(mode) != (target != null))) {
+            throw new InvalidSpecException("pid mode", mode + (target == null ? "" : ":" + target.describe()),
+                    "one of " + MODES.stream().sorted().toList() + ", with a container reference for container",
+                    "PidMode.container(\"db\")");
+        }
     }
 
     /** @return the host's PID namespace: the container sees every host process */
@@ -35,28 +42,8 @@ public final class PidMode {
         return new PidMode("container", ContainerRef.named(specName));
     }
 
-    /** @return the mode: {@code container} or the engine's keyword */
-    public String mode() {
-        return mode;
-    }
-
-    /** @return the container joined, or null unless the mode is {@code container} */
-    public ContainerRef target() {
-        return target;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PidMode m && mode.equals(m.mode) && Objects.equals(target, m.target);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(mode, target);
-    }
-
     @Override
     public String toString() {
-        return target == null ? mode : target.toString();
+        return Objects.toString(target, mode);
     }
 }

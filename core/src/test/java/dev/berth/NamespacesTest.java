@@ -37,6 +37,20 @@ class NamespacesTest {
     }
 
     @Test
+    void modesAreValidatedRecords() {
+        assertThat(NetworkMode.none()).isEqualTo(new NetworkMode("none", null));
+        assertThatThrownBy(() -> new NetworkMode("bridged", null))
+                .hasMessage("Invalid network mode: \"bridged\". Allowed: one of [bridge, container, host, none], with "
+                        + "a container reference for container. Example: NetworkMode.container(\"db\").");
+        assertThatThrownBy(() -> new PidMode("container", null))
+                .hasMessage("Invalid pid mode: \"container\". Allowed: one of [container, host], with a container "
+                        + "reference for container. Example: PidMode.container(\"db\").");
+        assertThatThrownBy(() -> new IpcMode("host", ContainerRef.named("db")))
+                .hasMessage("Invalid ipc mode: \"host:db\". Allowed: one of [container, host, none, private, "
+                        + "shareable], with a container reference for container. Example: IpcMode.container(\"db\").");
+    }
+
+    @Test
     void rejectsBadValues() {
         assertThatThrownBy(() -> IpcMode.container("has space"))
                 .hasMessage("Invalid container reference: \"has space\". Allowed: the logical name of a spec started"

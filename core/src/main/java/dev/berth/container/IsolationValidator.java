@@ -33,7 +33,21 @@ final class IsolationValidator {
     Map<ContainerRef, String> check(ContainerSpec spec) {
         checkConflicts(spec);
         checkCpus(spec.limits(), () -> docker.infoCmd().exec().getNCPU());
-        return resolve(spec.namespaces(), session);
+        Map<ContainerRef, String> ids = resolve(spec.namespaces(), session);
+        ContainerRef ipc = spec.namespaces().ipc() == null ? null : spec.namespaces().ipc().target();
+        if (ipc != null) {
+            checkShareable(ipc, docker.inspectContainerCmd(ids.get(ipc)).exec().getHostConfig().getIpcMode());
+        }
+        return ids;
+    }
+
+    /** Only a container started with {@code --ipc shareable} lets others join its IPC namespace. */
+    static void checkShareable(ContainerRef ref, String ipcMode) {
+        if (!"shareable".equals(ipcMode)) {
+            throw new InvalidSpecException("ipc mode", "container:" + ref.describe(), "a container whose IPC mode is "
+                    + "shareable (it has " + ipcMode + "); start it with Namespaces.defaults().withIpc(IpcMode"
+                    + ".shareable())", "IpcMode.container(owner) where owner uses IpcMode.shareable()");
+        }
     }
 
     /** Options that exclude each other, whatever the engine. */

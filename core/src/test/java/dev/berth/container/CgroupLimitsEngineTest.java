@@ -3,30 +3,15 @@ package dev.berth.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.model.Statistics;
-import dev.berth.Berth;
 import dev.berth.Engine;
 import dev.berth.Limits;
 import dev.berth.RunningContainer;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Cgroup limits as the container itself sees them, on the real engine (cgroup v1 here; v2 paths as fallback). */
-class CgroupLimitsEngineTest {
-    private Engine engine;
-
-    @BeforeEach
-    void connect() {
-        engine = Berth.connect();
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-    }
-
+class CgroupLimitsEngineTest extends EngineTestSupport {
     @Test
     void limitsAreVisibleInTheContainersCgroupFiles() {
         Limits limits = Limits.memory("64m").cpus(0.5).pids(100).cpuset("0").ulimit("nofile", 1024, 2048)

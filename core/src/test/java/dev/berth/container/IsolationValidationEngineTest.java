@@ -15,24 +15,10 @@ import dev.berth.PidMode;
 import dev.berth.RunningContainer;
 import dev.berth.session.Session;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Engine- and session-dependent checks fail before anything is created. */
-class IsolationValidationEngineTest {
-    private Engine engine;
-
-    @BeforeEach
-    void connect() {
-        engine = Berth.connect();
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-    }
-
+class IsolationValidationEngineTest extends EngineTestSupport {
     private List<?> containersOfThisSession() {
         return engine.docker().listContainersCmd().withShowAll(true)
                 .withLabelFilter(List.of(Session.LABEL_SESSION + "=" + engine.session().id())).exec();
@@ -84,6 +70,21 @@ class IsolationValidationEngineTest {
                 "Invalid pid mode: \"container:never-started\". Allowed: a container started and still held by this "
                         + "engine session (session " + engine.session().id() + " holds 0 container(s)), given by "
                         + "its RunningContainer handle or spec name. Example: PidMode.container(dbHandle).");
+    }
+
+    @Test
+    void joiningAnIpcNamespaceThatIsNotShareable() {
+        try (RunningContainer owner = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                .withIpc(IpcMode.isolated())))) {
+            assertThatThrownBy(() -> engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                    .withIpc(IpcMode.container(owner)))))
+                    .isInstanceOf(InvalidSpecException.class)
+                    .hasMessage("Invalid ipc mode: \"container:" + owner.name() + "\". Allowed: a container whose IPC "
+                            + "mode is shareable (it has private); start it with Namespaces.defaults().withIpc("
+                            + "IpcMode.shareable()). Example: IpcMode.container(owner) where owner uses "
+                            + "IpcMode.shareable().");
+            assertThat(containersOfThisSession()).hasSize(1);
+        }
     }
 
     @Test

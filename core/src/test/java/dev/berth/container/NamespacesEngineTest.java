@@ -2,31 +2,16 @@ package dev.berth.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.Berth;
 import dev.berth.Engine;
 import dev.berth.IpcMode;
 import dev.berth.Namespaces;
 import dev.berth.NetworkMode;
 import dev.berth.PidMode;
 import dev.berth.RunningContainer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Namespace options observed from inside containers on the real engine. */
-class NamespacesEngineTest {
-    private Engine engine;
-
-    @BeforeEach
-    void connect() {
-        engine = Berth.connect();
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-    }
-
+class NamespacesEngineTest extends EngineTestSupport {
     @Test
     void hostnameAndDomainnameAreTheContainersOwn() {
         try (RunningContainer c = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()

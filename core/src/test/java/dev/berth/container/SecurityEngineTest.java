@@ -3,31 +3,16 @@ package dev.berth.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import dev.berth.Berth;
 import dev.berth.Engine;
 import dev.berth.RunningContainer;
 import dev.berth.Security;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Security options observed from inside containers and in {@code inspect} on the real engine. */
-class SecurityEngineTest {
-    private Engine engine;
-
-    @BeforeEach
-    void connect() {
-        engine = Berth.connect();
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-    }
-
+class SecurityEngineTest extends EngineTestSupport {
     @Test
     void busyboxRunsHardened() {
         try (RunningContainer c = engine.start(Shell.idle().withSecurity(Security.hardened()))) {
