@@ -37,6 +37,9 @@ class CgroupLimitsEngineTest extends EngineTestSupport {
             Shell.Exited exited = Shell.awaitExit(engine, c);
             assertThat(exited.state().getOOMKilled()).isTrue();
             assertThat(exited.state().getExitCodeLong()).isEqualTo(137L);
+            var host = engine.docker().inspectContainerCmd(c.id()).exec().getHostConfig();
+            assertThat(host.getMemory()).isEqualTo(16_777_216L);
+            assertThat(host.getMemorySwap()).isEqualTo(16_777_216L);
         }
     }
 

@@ -54,6 +54,7 @@ class NamespacesEngineTest extends EngineTestSupport {
     }
 
     @Test
+    @SuppressWarnings("try")
     void networkNamespaceOfAnotherContainerReachesItsLocalhostPort() {
         try (RunningContainer web = engine.start(Shell.idle().withName("web").withCommand("sh", "-c",
                 "mkdir -p /www && echo hello-berth > /www/index.html && httpd -f -p 127.0.0.1:8080 -h /www"));

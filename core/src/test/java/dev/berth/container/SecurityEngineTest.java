@@ -3,11 +3,15 @@ package dev.berth.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import dev.berth.Engine;
+import dev.berth.ContainerSpec;
 import dev.berth.RunningContainer;
 import dev.berth.Security;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +27,24 @@ class SecurityEngineTest extends EngineTestSupport {
             assertThat(rootfs.exitCode()).isNotZero();
             assertThat(rootfs.stderr()).contains("Read-only file system");
             assertThat(Shell.exec(engine, c, "touch /tmp/berth && echo tmp-writable").out()).isEqualTo("tmp-writable");
+        }
+    }
+
+    @Test
+    void redisFixtureServesHardened() throws Exception {
+        ContainerSpec redis = ContainerSpec.of("localhost:5000/berth-fixtures/redis:7").withExposedPorts(6379)
+                .withSecurity(Security.hardened());
+        try (RunningContainer c = engine.start(redis)) {
+            Awaitility.await().atMost(60, TimeUnit.SECONDS)
+                    .until(() -> Shell.logs(engine, c).contains("Ready to accept connections"));
+            try (Socket socket = new Socket(c.host(), c.mappedPort(6379))) {
+                socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+                byte[] reply = new byte[7];
+                int read = socket.getInputStream().readNBytes(reply, 0, 7);
+                assertThat(new String(reply, 0, read, StandardCharsets.US_ASCII)).isEqualTo("+PONG\r\n");
+            }
+            assertThat(engine.docker().inspectContainerCmd(c.id()).exec().getConfig().getUser())
+                    .isEqualTo("65534:65534");
         }
     }
 

@@ -93,6 +93,19 @@ final class Shell {
     /** A container that ended: its engine state and what it printed. */
     record Exited(InspectContainerResponse.ContainerState state, Result result) { }
 
+    /** @return everything the container's main process printed so far, stdout and stderr */
+    static String logs(Engine engine, RunningContainer container) {
+        Collector logs = new Collector();
+        try {
+            engine.docker().logContainerCmd(container.id()).withStdOut(true).withStdErr(true).exec(logs)
+                    .awaitCompletion(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return logs.stdout + logs.stderr.toString();
+    }
+
     /** Reads a cgroup file, the v1 path first, then the v2 one. */
     static String cgroup(Engine engine, RunningContainer c, String v1, String v2) {
         return exec(engine, c, "cat /sys/fs/cgroup/" + v1 + " 2>/dev/null || cat /sys/fs/cgroup/" + v2).out();
