@@ -30,6 +30,19 @@ class CgroupLimitsEngineTest extends EngineTestSupport {
     }
 
     @Test
+    void cpuSharesMemoryReservationAndOomKillDisable() {
+        Limits limits = Limits.memory("64m").memoryReservation("32m").cpuShares(512).oomKillDisabled();
+        try (RunningContainer c = engine.start(Shell.idle().withLimits(limits))) {
+            // cgroup v2 turns shares into cpu.weight: 1 + (512 - 2) * 9999 / 262142 = 20
+            assertThat(Shell.cgroup(engine, c, "cpu/cpu.shares", "cpu.weight")).isIn("512", "20");
+            assertThat(Shell.cgroup(engine, c, "memory/memory.soft_limit_in_bytes", "memory.low"))
+                    .isEqualTo("33554432");
+            assertThat(engine.docker().inspectContainerCmd(c.id()).exec().getHostConfig().getOomKillDisable())
+                    .isTrue();
+        }
+    }
+
+    @Test
     void allocatingPastTheMemoryLimitIsOomKilled() {
         Limits limits = Limits.memory("16m").memorySwap("16m");
         try (RunningContainer c = engine.start(Shell.idle().withLimits(limits)

@@ -75,6 +75,20 @@ class NamespacesEngineTest extends EngineTestSupport {
     }
 
     @Test
+    void privateCgroupNamespaceHidesTheHostsCgroupPaths() {
+        try (RunningContainer own = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                .withCgroupnsMode("private")));
+             RunningContainer shared = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                .withCgroupnsMode("host")))) {
+            String ns = "readlink /proc/self/ns/cgroup";
+            assertThat(Shell.exec(engine, own, ns).out()).isNotEqualTo(Shell.exec(engine, shared, ns).out());
+            String memoryPath = "grep -E '(:memory:|^0::)' /proc/self/cgroup | head -1 | cut -d: -f3";
+            assertThat(Shell.exec(engine, own, memoryPath).out()).isEqualTo("/");
+            assertThat(Shell.exec(engine, shared, memoryPath).out()).contains(shared.id());
+        }
+    }
+
+    @Test
     void initRunsAsPid1AndForwardsSigterm() {
         try (RunningContainer c = engine.start(Shell.idle().withNamespaces(Namespaces.defaults().withInit()))) {
             assertThat(Shell.exec(engine, c, "cat /proc/1/comm").out()).isEqualTo("docker-init");
