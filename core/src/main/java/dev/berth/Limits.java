@@ -144,31 +144,10 @@ public final class Limits {
     }
 
     private static void checkCpuList(String option, String list, String example) {
-        if (list == null || cpuList(list) == null) {
+        if (list == null || Units.highestCpu(list) == null) {
             throw new InvalidSpecException(option, String.valueOf(list),
                     "a list of numbers and ranges such as 0-1,3", example);
         }
-    }
-
-    /**
-     * @param list a cpuset list such as {@code "0-1,3"}
-     * @return the highest number named, or null if the list is malformed
-     */
-    static Integer cpuList(String list) {
-        if (!list.matches("\\d{1,4}(-\\d{1,4})?(,\\d{1,4}(-\\d{1,4})?)*")) {
-            return null;
-        }
-        int max = -1;
-        for (String part : list.split(",")) {
-            String[] ends = part.split("-");
-            int lo = Integer.parseInt(ends[0]);
-            int hi = Integer.parseInt(ends[ends.length - 1]);
-            if (hi < lo) {
-                return null;
-            }
-            max = Math.max(max, hi);
-        }
-        return max;
     }
 
     /**

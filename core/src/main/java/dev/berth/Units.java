@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Human sizes as the docker CLI reads them ({@code --memory}, {@code --shm-size}): a decimal number and an
  * optional binary unit {@code b}, {@code k}, {@code m}, {@code g}, {@code t}, {@code p} (case-insensitive,
- * optionally followed by {@code i} and/or {@code b}), e.g. {@code "64m"}, {@code "1g"}, {@code "1.5g"}.
+ * optionally followed by {@code i} and/or {@code b}), e.g. {@code "64m"}, {@code "1g"}, {@code "1.5g"};
+ * and cpuset lists ({@code --cpuset-cpus}) such as {@code "0-1,3"}.
  */
 final class Units {
     private static final Pattern SIZE = Pattern.compile("^(\\d+(?:\\.\\d+)?) ?([kmgtp])?i?b?$", Pattern.CASE_INSENSITIVE);
@@ -51,5 +52,26 @@ final class Units {
             i++;
         }
         return v + units[i];
+    }
+
+    /**
+     * @param list a cpuset list such as {@code "0-1,3"}
+     * @return the highest number named, or null if the list is malformed
+     */
+    static Integer highestCpu(String list) {
+        if (!list.matches("\\d{1,4}(-\\d{1,4})?(,\\d{1,4}(-\\d{1,4})?)*")) {
+            return null;
+        }
+        int max = -1;
+        for (String part : list.split(",")) {
+            String[] ends = part.split("-");
+            int lo = Integer.parseInt(ends[0]);
+            int hi = Integer.parseInt(ends[ends.length - 1]);
+            if (hi < lo) {
+                return null;
+            }
+            max = Math.max(max, hi);
+        }
+        return max;
     }
 }
