@@ -58,11 +58,22 @@ final class Docker {
         }
     }
 
-    /** Loads an archive (.tar or .tar.gz) with docker-java's loadImageCmd. */
+    /** Loads an archive (.tar or .tar.gz) with docker-java's loadImageAsyncCmd; throws on an engine error. */
     static void load(DockerClient docker, Path archive) throws Exception {
         try (InputStream file = Files.newInputStream(archive);
              InputStream in = archive.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(file) : file) {
-            docker.loadImageCmd(in).exec();
+            java.util.List<String> errors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            docker.loadImageAsyncCmd(in).exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.LoadResponseItem>() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.LoadResponseItem item) {
+                    if (item.isErrorIndicated()) {
+                        errors.add(item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError());
+                    }
+                }
+            }).awaitCompletion();
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException("load of " + archive + " failed: " + errors);
+            }
         }
     }
 }
