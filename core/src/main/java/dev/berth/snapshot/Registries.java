@@ -63,7 +63,7 @@ public final class Registries {
                 public void onNext(PushResponseItem item) {
                     if (item.isErrorIndicated()) {
                         error.compareAndSet(null, item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                                ? item.getErrorDetail().getMessage() : item.getError());
+                                ? item.getErrorDetail().getMessage() : "the push failed without details");
                     }
                 }
 

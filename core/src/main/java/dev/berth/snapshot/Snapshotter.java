@@ -108,7 +108,7 @@ public final class Snapshotter {
         InspectContainerResponse.ContainerState s = state.getState();
         if (!Boolean.TRUE.equals(s.getRunning())) {
             boolean exited = "exited".equals(s.getStatus()) || "dead".equals(s.getStatus());
-            throw new BerthException(Messages.notRunning(container.name(), s.getStatus(), exited ? s.getExitCode() : null));
+            throw new BerthException(Messages.notRunning(container.name(), s.getStatus(), exited && s.getExitCodeLong() != null ? Integer.valueOf(s.getExitCodeLong().intValue()) : null));
         }
         return state;
     }

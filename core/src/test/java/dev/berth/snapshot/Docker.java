@@ -67,7 +67,7 @@ final class Docker {
                 @Override
                 public void onNext(com.github.dockerjava.api.model.LoadResponseItem item) {
                     if (item.isErrorIndicated()) {
-                        errors.add(item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError());
+                        errors.add(item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : "load failed");
                     }
                 }
             }).awaitCompletion();
