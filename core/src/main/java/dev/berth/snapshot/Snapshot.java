@@ -1,7 +1,9 @@
 package dev.berth.snapshot;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.berth.BerthException;
 import dev.berth.ContainerSpec;
 import dev.berth.ImageRef;
 import dev.berth.session.Session;
@@ -96,6 +98,10 @@ public final class Snapshot implements AutoCloseable {
             docker.removeImageCmd(imageId).withForce(true).exec();
         } catch (NotFoundException alreadyGone) {
             // removed by someone else: nothing to do
+        } catch (ConflictException inUse) {
+            closed.set(false);
+            throw new BerthException("Cannot remove snapshot image " + image + ": a container started from it still"
+                    + " exists. Close the containers started from the snapshot first.", inUse);
         }
         session.forget(Session.Kind.IMAGE, imageId);
     }

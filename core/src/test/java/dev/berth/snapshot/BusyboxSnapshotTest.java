@@ -1,6 +1,7 @@
 package dev.berth.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.Berth;
 import dev.berth.ContainerSpec;
@@ -85,6 +86,12 @@ class BusyboxSnapshotTest {
         try (RunningContainer writer = startWriter()) {
             Snapshot closed = engine.snapshot(writer);
             closedId = closed.imageId();
+            try (RunningContainer restored = engine.start(closed.spec())) {
+                assertThatThrownBy(closed::close).isInstanceOf(dev.berth.BerthException.class)
+                        .hasMessage("Cannot remove snapshot image " + closed.image() + ": a container started from it"
+                                + " still exists. Close the containers started from the snapshot first.");
+                assertThat(restored.id()).isNotEmpty();
+            }
             closed.close();
             closed.close();
             assertThat(Docker.imageExists(engine.docker(), closedId)).isFalse();
