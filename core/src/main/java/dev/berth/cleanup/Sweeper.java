@@ -1,0 +1,111 @@
+package dev.berth.cleanup;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
+import dev.berth.session.Session;
+import dev.berth.session.Session.Kind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds and removes the resources of dead sessions, with no sidecar: one label-filtered list call
+ * per resource type, a {@link SweepPolicy} verdict per resource, then removal in teardown order
+ * (containers → networks → images → volumes). Only resources carrying {@code dev.berth.session} are
+ * ever listed, so nothing else is touched; kept snapshots are never swept.
+ */
+public final class Sweeper {
+    private static final List<String> SESSION_LABEL = List.of(Session.LABEL_SESSION);
+
+    private final DockerClient docker;
+    private final SweepPolicy policy;
+
+    /**
+     * @param docker the engine client
+     * @param policy what counts as a leftover
+     */
+    public Sweeper(DockerClient docker, SweepPolicy policy) {
+        this.docker = docker;
+        this.policy = policy;
+    }
+
+    /** What a sweep removed, what it failed to remove, and how long it took. */
+    public record Result(List<Leftover> removed, List<StepFailure> failures, Duration took) {
+        /** Copies the lists. */
+        public Result {
+            removed = List.copyOf(removed);
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /** @return the leftovers, in removal order (four list calls, nothing removed) */
+    public List<Leftover> find() {
+        List<Leftover> out = new ArrayList<>();
+        for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(SESSION_LABEL).exec()) {
+            String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
+            consider(out, Kind.CONTAINER, c.getId(), name, c.getLabels());
+        }
+        for (var n : docker.listNetworksCmd().withFilter("label", SESSION_LABEL).exec()) {
+            consider(out, Kind.NETWORK, n.getId(), n.getName(), n.getLabels());
+        }
+        for (Image i : docker.listImagesCmd().withLabelFilter(Session.LABEL_SESSION).exec()) {
+            String[] tags = i.getRepoTags();
+            String name = tags == null || tags.length == 0 || "<none>:<none>".equals(tags[0]) ? i.getId() : tags[0];
+            consider(out, Kind.IMAGE, i.getId(), name, i.getLabels());
+        }
+        List<InspectVolumeResponse> volumes = docker.listVolumesCmd().withFilter("label", SESSION_LABEL).exec().getVolumes();
+        for (InspectVolumeResponse v : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
+            consider(out, Kind.VOLUME, v.getName(), v.getName(), v.getLabels());
+        }
+        return out;
+    }
+
+    private void consider(List<Leftover> out, Kind kind, String id, String name, Map<String, String> labels) {
+        Optional<String> reason = policy.verdict(labels);
+        reason.ifPresent(r -> out.add(new Leftover(kind, id, name, labels, r)));
+    }
+
+    /**
+     * Removes leftovers found by {@link #find()}; every removal is attempted.
+     *
+     * @param leftovers what to remove
+     * @return what was removed and what failed
+     */
+    public Result remove(List<Leftover> leftovers) {
+        long start = System.nanoTime();
+        ResourceRemover remover = new ResourceRemover(docker);
+        Steps steps = new Steps();
+        List<Leftover> removed = new ArrayList<>();
+        for (Kind kind : List.of(Kind.CONTAINER, Kind.NETWORK, Kind.IMAGE, Kind.VOLUME)) {
+            for (Leftover l : leftovers) {
+                if (l.kind() != kind) {
+                    continue;
+                }
+                boolean ok = steps.attempt(ResourceRemover.describe("remove", kind, l.id(), l.name()), () -> {
+                    switch (kind) {
+                        case CONTAINER -> remover.removeContainer(l.id());
+                        case NETWORK -> remover.removeNetwork(l.id());
+                        case IMAGE -> remover.removeImageUnlessKept(l.id());
+                        case VOLUME -> remover.removeVolume(l.id());
+                        default -> throw new IllegalStateException(kind.name());
+                    }
+                });
+                if (ok) {
+                    removed.add(l);
+                }
+            }
+        }
+        return new Result(removed, steps.failures(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** @return the result of {@link #find()} then {@link #remove}, with the time of both */
+    public Result sweep() {
+        long start = System.nanoTime();
+        Result r = remove(find());
+        return new Result(r.removed(), r.failures(), Duration.ofNanos(System.nanoTime() - start));
+    }
+}
