@@ -24,6 +24,7 @@ public final class BackgroundRemovals {
     private final int threads;
     private final Map<CompletableFuture<Void>, String> pending = new ConcurrentHashMap<>();
     private final List<StepFailure> failures = new ArrayList<>();
+    private int submitted;
     private ExecutorService executor;
     private boolean shutDown;
 
@@ -45,6 +46,9 @@ public final class BackgroundRemovals {
     public CompletableFuture<Void> submit(AutoCloseable resource) {
         String step = "close " + resource + " in the background";
         CompletableFuture<Void> done = new CompletableFuture<>();
+        synchronized (failures) {
+            submitted++;
+        }
         ExecutorService pool = pool();
         if (pool == null) {
             run(resource, step, done);
@@ -91,12 +95,20 @@ public final class BackgroundRemovals {
     }
 
     /**
-     * Waits for every removal submitted so far and hands back the failures collected since the last call.
+     * What the removals submitted since the last {@link #awaitAll} came to.
+     *
+     * @param attempted how many were submitted
+     * @param failures the ones that failed
+     */
+    public record Outcome(int attempted, List<StepFailure> failures) { }
+
+    /**
+     * Waits for every removal submitted so far and hands back what they came to since the last call.
      *
      * @param timeout how long to wait in total; removals still running then are reported as failures
-     * @return the failed removals
+     * @return how many were attempted and which failed
      */
-    public List<StepFailure> awaitAll(Duration timeout) {
+    public Outcome awaitAll(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Map.Entry<CompletableFuture<Void>, String> e : new ArrayList<>(pending.entrySet())) {
             try {
@@ -114,8 +126,9 @@ public final class BackgroundRemovals {
             }
         }
         synchronized (failures) {
-            List<StepFailure> out = List.copyOf(failures);
+            Outcome out = new Outcome(submitted, List.copyOf(failures));
             failures.clear();
+            submitted = 0;
             return out;
         }
     }

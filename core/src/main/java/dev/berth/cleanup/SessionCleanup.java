@@ -101,7 +101,8 @@ public final class SessionCleanup {
         }
         hook.deregister();
         Steps steps = new Steps();
-        steps.addAll(background.awaitAll(CLOSE_WAIT));
+        BackgroundRemovals.Outcome done = background.awaitAll(CLOSE_WAIT);
+        steps.addAll(done.attempted(), done.failures());
         background.shutdown();
         teardown.run(true, steps);
         steps.throwIfFailed("session " + shortId(session));
@@ -112,7 +113,8 @@ public final class SessionCleanup {
             return;
         }
         Steps steps = new Steps();
-        steps.addAll(background.awaitAll(HOOK_WAIT));
+        BackgroundRemovals.Outcome done = background.awaitAll(HOOK_WAIT);
+        steps.addAll(done.attempted(), done.failures());
         background.shutdown();
         teardown.run(false, steps);
         List<StepFailure> failures = steps.failures();

@@ -35,13 +35,14 @@ public final class Steps {
     }
 
     /**
-     * Records failures collected elsewhere (e.g. by background removals) as attempted steps.
+     * Records steps run elsewhere (e.g. by background removals).
      *
-     * @param more failed steps
+     * @param attemptedElsewhere how many were attempted
+     * @param failed the ones that failed
      */
-    public void addAll(List<StepFailure> more) {
-        attempted += more.size();
-        failures.addAll(more);
+    public void addAll(int attemptedElsewhere, List<StepFailure> failed) {
+        attempted += attemptedElsewhere;
+        failures.addAll(failed);
     }
 
     /** @return how many steps were attempted */
