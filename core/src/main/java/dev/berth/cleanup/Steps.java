@@ -28,8 +28,9 @@ public final class Steps {
             action.run();
             return true;
         } catch (Exception | LinkageError | AssertionError e) {
-            LOG.warn("Berth teardown: {} failed: {}", step, e.getMessage());
-            failures.add(new StepFailure(step, e));
+            StepFailure failure = new StepFailure(step, e);
+            LOG.warn("Berth teardown: {} failed: {}", step, failure.reason());
+            failures.add(failure);
             return false;
         }
     }

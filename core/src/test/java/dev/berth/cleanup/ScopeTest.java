@@ -59,7 +59,6 @@ class ScopeTest {
     @Test
     void attemptsEveryCloseAndReportsAllFailures() {
         Scope scope = new Scope("FailingTest");
-        IllegalStateException busy = new IllegalStateException("network has active endpoints");
         scope.add(failing("net", "network has active endpoints"), Phase.NETWORKS);
         scope.add(res("c1"), Phase.CONTAINERS);
         scope.add(failing("image", "image is being used by running container 0123"), Phase.IMAGES);
@@ -73,7 +72,6 @@ class ScopeTest {
                 .satisfies(e -> assertThat(e.getSuppressed()).hasSize(2)
                         .allSatisfy(s -> assertThat(s).isInstanceOf(IllegalStateException.class)));
         assertThat(closed).containsExactly("c1", "net", "image", "volume");
-        assertThat(busy).isNotNull();
     }
 
     @Test

@@ -27,6 +27,13 @@ class TeardownErrorsTest {
     }
 
     @Test
+    void showsTheEnginesOwnTextForEngineErrors() {
+        RuntimeException reply = new RuntimeException("Status 409: {\"message\":\"remove data: volume is in use - [47cd5b1a6f21]\"}\n");
+        assertThat(new StepFailure("remove volume data", reply).reason())
+                .isEqualTo("remove data: volume is in use - [47cd5b1a6f21] (HTTP 409)");
+    }
+
+    @Test
     void refusesAnEmptyListAndThrowsNothingWithoutFailures() {
         assertThatThrownBy(() -> TeardownErrors.aggregate("x", 1, List.of())).isInstanceOf(IllegalArgumentException.class);
         TeardownErrors.throwIfAny("x", 3, List.of());
