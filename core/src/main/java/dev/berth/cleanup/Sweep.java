@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class Sweep {
     static final String USAGE = """
-            Usage: sweep [--dry-run | --remove] [--all-dead | --older-than DURATION] [--max-age DURATION]
+            Usage: sweep [--dry-run | --remove] [--all-dead | --older-than DURATION] [--max-age DURATION] [--session ID]
               --dry-run            list leftovers, remove nothing (the default)
               --remove             remove the leftovers listed
               --all-dead           leftovers of dead sessions (the default): on this host, sessions whose JVM
@@ -29,6 +29,7 @@ public final class Sweep {
               --older-than D       everything Berth created more than D ago (e.g. 30m, 1h, 2d), alive or not
               --max-age D          age after which an uncheckable session counts as dead (default 1h,
                                    or berth.sweep.max-age / BERTH_SWEEP_MAX_AGE)
+              --session ID         look only at the resources of this session (dev.berth.session=ID)
             Only resources labelled dev.berth.session are considered; kept snapshots (dev.berth.keep=true)
             are never removed. The engine is found like Berth.connect() does (DOCKER_HOST, then the socket).""";
 
@@ -36,12 +37,13 @@ public final class Sweep {
     }
 
     /** Parsed command line. */
-    record Options(boolean remove, SweepPolicy.Mode mode, Duration age) {
+    record Options(boolean remove, SweepPolicy.Mode mode, Duration age, String session) {
         static Options parse(List<String> args, Duration defaultMaxAge) {
             boolean remove = false;
             SweepPolicy.Mode mode = SweepPolicy.Mode.DEAD;
             Duration olderThan = null;
             Duration maxAge = defaultMaxAge;
+            String session = null;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 switch (a) {
@@ -53,15 +55,17 @@ public final class Sweep {
                         olderThan = Durations.parse("--older-than", value(args, ++i, a));
                     }
                     case "--max-age" -> maxAge = Durations.parse("--max-age", value(args, ++i, a));
+                    case "--session" -> session = value(args, ++i, a);
                     default -> throw new IllegalArgumentException("Unknown option " + a + ".");
                 }
             }
-            return new Options(remove, mode, mode == SweepPolicy.Mode.OLDER_THAN ? olderThan : maxAge);
+            return new Options(remove, mode, mode == SweepPolicy.Mode.OLDER_THAN ? olderThan : maxAge, session);
         }
 
         private static String value(List<String> args, int i, String option) {
             if (i >= args.size()) {
-                throw new IllegalArgumentException("Option " + option + " needs a duration, e.g. " + option + " 1h.");
+                throw new IllegalArgumentException("Option " + option + " needs a value, e.g. "
+                        + option + (option.equals("--session") ? " <session uuid>" : " 1h") + ".");
             }
             return args.get(i);
         }
@@ -105,7 +109,7 @@ public final class Sweep {
         }
         try {
             SweepPolicy policy = SweepPolicy.forThisJvm(options.mode(), options.age(), engine.endpoint().isLocal(), null);
-            return report(new Sweeper(engine.client(), policy), options, engine.endpoint().dockerHost(), out);
+            return report(new Sweeper(engine.client(), policy, options.session()), options, engine.endpoint().dockerHost(), out);
         } finally {
             try {
                 engine.client().close();

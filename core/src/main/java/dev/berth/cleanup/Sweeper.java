@@ -19,18 +19,27 @@ import java.util.Optional;
  * ever listed, so nothing else is touched; kept snapshots are never swept.
  */
 public final class Sweeper {
-    private static final List<String> SESSION_LABEL = List.of(Session.LABEL_SESSION);
-
     private final DockerClient docker;
     private final SweepPolicy policy;
+    private final List<String> labelFilter;
 
     /**
      * @param docker the engine client
      * @param policy what counts as a leftover
      */
     public Sweeper(DockerClient docker, SweepPolicy policy) {
+        this(docker, policy, null);
+    }
+
+    /**
+     * @param docker the engine client
+     * @param policy what counts as a leftover
+     * @param onlySession look only at this session's resources, or null for every session
+     */
+    public Sweeper(DockerClient docker, SweepPolicy policy, String onlySession) {
         this.docker = docker;
         this.policy = policy;
+        this.labelFilter = List.of(onlySession == null ? Session.LABEL_SESSION : Session.LABEL_SESSION + "=" + onlySession);
     }
 
     /** What a sweep removed, what it failed to remove, and how long it took. */
@@ -45,19 +54,19 @@ public final class Sweeper {
     /** @return the leftovers, in removal order (four list calls, nothing removed) */
     public List<Leftover> find() {
         List<Leftover> out = new ArrayList<>();
-        for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(SESSION_LABEL).exec()) {
+        for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(labelFilter).exec()) {
             String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
             consider(out, Kind.CONTAINER, c.getId(), name, c.getLabels());
         }
-        for (var n : docker.listNetworksCmd().withFilter("label", SESSION_LABEL).exec()) {
+        for (var n : docker.listNetworksCmd().withFilter("label", labelFilter).exec()) {
             consider(out, Kind.NETWORK, n.getId(), n.getName(), n.getLabels());
         }
-        for (Image i : docker.listImagesCmd().withLabelFilter(Session.LABEL_SESSION).exec()) {
+        for (Image i : docker.listImagesCmd().withFilter("label", labelFilter).exec()) {
             String[] tags = i.getRepoTags();
             String name = tags == null || tags.length == 0 || "<none>:<none>".equals(tags[0]) ? i.getId() : tags[0];
             consider(out, Kind.IMAGE, i.getId(), name, i.getLabels());
         }
-        List<InspectVolumeResponse> volumes = docker.listVolumesCmd().withFilter("label", SESSION_LABEL).exec().getVolumes();
+        List<InspectVolumeResponse> volumes = docker.listVolumesCmd().withFilter("label", labelFilter).exec().getVolumes();
         for (InspectVolumeResponse v : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
             consider(out, Kind.VOLUME, v.getName(), v.getName(), v.getLabels());
         }
