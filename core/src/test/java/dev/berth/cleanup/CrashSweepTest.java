@@ -30,6 +30,14 @@ class CrashSweepTest {
                 child.process.destroyForcibly();
                 child.process.waitFor();
 
+                Sweeper probe = new Sweeper(raw, SweepPolicy.forThisJvm(SweepPolicy.Mode.DEAD,
+                        SweepPolicy.DEFAULT_MAX_AGE, true, null));
+                for (String round : new String[] {"cold", "warm"}) {
+                    long findStart = System.nanoTime();
+                    int found = probe.find().size();
+                    System.out.println("[berth-cleanup] Sweeper.find() (4 list calls, " + round + " client) found " + found
+                            + " leftover(s) in " + (System.nanoTime() - findStart) / 1_000_000 + " ms");
+                }
                 long start = System.nanoTime();
                 try (Engine next = Berth.connect()) {
                     long connectMs = (System.nanoTime() - start) / 1_000_000;
