@@ -34,6 +34,11 @@ public final class ShutdownHook {
         return new ShutdownHook(t);
     }
 
+    /** @return the hook's thread (for tests) */
+    Thread thread() {
+        return thread;
+    }
+
     /** Deregisters the hook; harmless when the JVM is already shutting down or it ran already. */
     public void deregister() {
         if (Thread.currentThread() == thread) {
