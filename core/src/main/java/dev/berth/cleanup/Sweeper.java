@@ -2,14 +2,17 @@ package dev.berth.cleanup;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
 import dev.berth.session.Session;
 import dev.berth.session.Session.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -56,7 +59,7 @@ public final class Sweeper {
         List<Leftover> out = new ArrayList<>();
         for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(labelFilter).exec()) {
             String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
-            consider(out, Kind.CONTAINER, c.getId(), name, c.getLabels());
+            consider(out, Kind.CONTAINER, c.getId(), name, containerLabels(c));
         }
         for (var n : docker.listNetworksCmd().withFilter("label", labelFilter).exec()) {
             consider(out, Kind.NETWORK, n.getId(), n.getName(), n.getLabels());
@@ -71,6 +74,32 @@ public final class Sweeper {
             consider(out, Kind.VOLUME, v.getName(), v.getName(), v.getLabels());
         }
         return out;
+    }
+
+    /**
+     * A container started from a kept snapshot inherits the snapshot's labels, {@code dev.berth.keep}
+     * included. When Berth started it in another session (its session label differs from the image's),
+     * that inherited keep is dropped so a crashed run's container is still swept; a container that
+     * carries the image's own session (one started by hand from the snapshot) stays protected.
+     */
+    private Map<String, String> containerLabels(Container c) {
+        Map<String, String> labels = c.getLabels();
+        if (!ResourceRemover.isKept(labels) || c.getImageId() == null) {
+            return labels;
+        }
+        Map<String, String> image;
+        try {
+            var config = docker.inspectImageCmd(c.getImageId()).exec().getConfig();
+            image = config == null || config.getLabels() == null ? Map.of() : config.getLabels();
+        } catch (NotFoundException gone) {
+            return labels;
+        }
+        if (!ResourceRemover.isKept(image) || Objects.equals(image.get(Session.LABEL_SESSION), labels.get(Session.LABEL_SESSION))) {
+            return labels;
+        }
+        Map<String, String> copy = new HashMap<>(labels);
+        copy.remove(Session.LABEL_KEEP);
+        return copy;
     }
 
     private void consider(List<Leftover> out, Kind kind, String id, String name, Map<String, String> labels) {
