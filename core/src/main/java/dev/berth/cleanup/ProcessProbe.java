@@ -1,5 +1,7 @@
 package dev.berth.cleanup;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,12 +32,17 @@ public interface ProcessProbe {
      */
     Liveness check(long pid, Instant created);
 
-    /** @return the probe for processes of this machine (and PID namespace), via {@link ProcessHandle} */
+    /**
+     * @return the probe for processes of this machine (and PID namespace), via {@link ProcessHandle}.
+     *     Where {@code /proc} hides other users' processes ({@code hidepid}), a pid it cannot see
+     *     counts as alive: the sweeper never guesses.
+     */
     static ProcessProbe local() {
+        boolean seesAll = !Files.isDirectory(Path.of("/proc")) || Files.exists(Path.of("/proc/1"));
         return (pid, created) -> {
             Optional<ProcessHandle> handle = ProcessHandle.of(pid);
             if (handle.isEmpty() || !handle.get().isAlive()) {
-                return Liveness.GONE;
+                return seesAll ? Liveness.GONE : Liveness.ALIVE;
             }
             Optional<Instant> start = handle.get().info().startInstant();
             if (start.isPresent() && start.get().isAfter(created.plus(START_SLACK))) {
