@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ public final class SessionCleanup {
     private final ShutdownHook hook;
     private final Sweeper.Result sweep;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     private SessionCleanup(DockerClient docker, Session session, Sweeper.Result sweep) {
         this.session = session;
@@ -100,16 +103,21 @@ public final class SessionCleanup {
             return;
         }
         hook.deregister();
-        Steps steps = new Steps();
-        BackgroundRemovals.Outcome done = background.awaitAll(CLOSE_WAIT);
-        steps.addAll(done.attempted(), done.failures());
-        background.shutdown();
-        teardown.run(true, steps);
-        steps.throwIfFailed("session " + shortId(session));
+        try {
+            Steps steps = new Steps();
+            BackgroundRemovals.Outcome done = background.awaitAll(CLOSE_WAIT);
+            steps.addAll(done.attempted(), done.failures());
+            background.shutdown();
+            teardown.run(true, steps);
+            steps.throwIfFailed("session " + shortId(session));
+        } finally {
+            finished.countDown();
+        }
     }
 
     private void onShutdown() {
         if (!closed.compareAndSet(false, true)) {
+            awaitCloseInProgress();
             return;
         }
         Steps steps = new Steps();
@@ -122,6 +130,18 @@ public final class SessionCleanup {
             LOG.info("Berth shutdown hook removed what session {} still held", shortId(session));
         } else {
             LOG.warn(TeardownErrors.aggregate("session " + shortId(session), steps.attempted(), failures).getMessage());
+        }
+    }
+
+    /** SIGTERM while close() runs: hold the JVM until close finishes (bounded), so nothing is cut short. */
+    private void awaitCloseInProgress() {
+        try {
+            if (!finished.await(HOOK_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("Berth shutdown hook: closing session {} took over {}s; the next run's sweep removes the rest",
+                        shortId(session), HOOK_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
