@@ -3,7 +3,6 @@ package dev.berth.image;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.LoadResponseItem;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -52,26 +51,22 @@ final class ImageArchives {
         ProgressLog progress = new ProgressLog("Loading", archive.getFileName().toString(), LOG::info,
                 System::currentTimeMillis, 1000);
         try (InputStream in = tarStream(archive, "load images from")) {
-            docker.loadImageAsyncCmd(in).exec(new ResultCallback.Adapter<LoadResponseItem>() {
-                @Override
-                public void onNext(LoadResponseItem item) {
-                    progress.onItem(item);
-                    if (item.isErrorIndicated()) {
-                        errors.add(item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                                ? item.getErrorDetail().getMessage() : item.getError());
-                    }
-                    String stream = item.getStream();
-                    if (stream != null) {
-                        for (String line : stream.split("\n")) {
-                            if (line.startsWith("Loaded image: ")) {
-                                loaded.add(line.substring("Loaded image: ".length()).trim());
-                            } else if (line.startsWith("Loaded image ID: ")) {
-                                loaded.add(line.substring("Loaded image ID: ".length()).trim());
-                            }
+            String error = docker.loadImageAsyncCmd(in).exec(new StreamCallback<LoadResponseItem>(item -> {
+                progress.onItem(item);
+                String stream = item.getStream();
+                if (stream != null) {
+                    for (String line : stream.split("\n")) {
+                        if (line.startsWith("Loaded image: ")) {
+                            loaded.add(line.substring("Loaded image: ".length()).trim());
+                        } else if (line.startsWith("Loaded image ID: ")) {
+                            loaded.add(line.substring("Loaded image ID: ".length()).trim());
                         }
                     }
                 }
-            }).awaitCompletion();
+            })).await();
+            if (error != null) {
+                errors.add(error);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BerthException("Loading images from " + archive + " was interrupted.");

@@ -2,7 +2,6 @@ package dev.berth.image;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageCmd;
-import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
 import dev.berth.ImageRef;
@@ -42,19 +41,17 @@ final class ImagePuller {
         ProgressLog progress = new ProgressLog("Pulling", ref.toString(), LOG::info, System::currentTimeMillis,
                 PROGRESS_INTERVAL_MILLIS);
         LOG.info("Pulling {}{}", ref, auth.isPresent() ? " as " + auth.get().getUsername() : "");
+        String error;
         try {
-            cmd.exec(new PullImageResultCallback() {
-                @Override
-                public void onNext(PullResponseItem item) {
-                    progress.onItem(item);
-                    super.onNext(item);
-                }
-            }).awaitCompletion();
+            error = cmd.exec(new StreamCallback<PullResponseItem>(progress::onItem)).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PullFailedException("interrupted");
         } catch (RuntimeException e) {
-            throw new PullFailedException(EngineErrors.message(e));
+            error = EngineErrors.message(e);
+        }
+        if (error != null) {
+            throw new PullFailedException(error);
         }
         progress.done();
     }

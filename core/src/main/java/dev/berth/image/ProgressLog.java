@@ -40,7 +40,7 @@ final class ProgressLog {
     void onItem(ResponseItem item) {
         String id = item.getId();
         String status = item.getStatus();
-        if (id == null || status == null) {
+        if (id == null || status == null || status.startsWith("Pulling from")) {
             return;
         }
         ResponseItem.ProgressDetail detail = item.getProgressDetail();
@@ -72,14 +72,18 @@ final class ProgressLog {
 
     /** Emits the final line. */
     void done() {
-        sink.accept(render());
+        sink.accept(render(true));
     }
 
     /** @return the current line, e.g. {@code "Pulling x:1: 2 layer(s) [a1b2c3d4e5f6 Download complete, ...]"} */
     String render() {
-        StringJoiner j = new StringJoiner(", ", "[", "]");
+        return render(false);
+    }
+
+    private String render(boolean done) {
+        StringJoiner j = new StringJoiner(", ", " [", "]").setEmptyValue("");
         layers.forEach((layer, state) -> j.add(layer + " " + state));
-        return action + " " + image + ": " + layers.size() + " layer(s) " + j;
+        return action + " " + image + ": " + (done ? "done, " : "") + layers.size() + " layer(s)" + j;
     }
 
     private static String shorten(String layer) {
