@@ -62,6 +62,7 @@ final class ImageBuilder {
                     + ". Fix the Dockerfile; the build output is logged at DEBUG by " + ImageBuilder.class.getName()
                     + ".", e);
         }
+        id = docker.inspectImageCmd(tag.toString()).exec().getId();
         session.record(Session.Kind.IMAGE, id, tag.toString());
         LOG.info("Built {} ({})", tag, id);
         return tag;
