@@ -13,26 +13,13 @@ import dev.berth.session.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImageBuildTest {
-    private static Engine observer;
+class ImageBuildTest extends WithEngine {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void connect() {
-        observer = Berth.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        observer.close();
-    }
 
     @Test
     void buildsWithArgsLabelsTheImageAndRemovesItOnClose() throws Exception {
@@ -46,44 +33,44 @@ class ImageBuildTest {
         Files.writeString(dir.resolve("message.txt"), "built by Berth\n");
         String tag = "berth-test/" + TestImages.uniqueName() + ":built";
         String id;
-        try (Engine engine = Berth.connect()) {
-            ImageRef built = engine.images().build(dir, Map.of("GREETING", "from-berth"), tag);
+        try (Engine own = Berth.connect()) {
+            ImageRef built = own.images().build(dir, Map.of("GREETING", "from-berth"), tag);
             assertThat(built).isEqualTo(ImageRef.parse(tag));
-            InspectImageResponse image = engine.docker().inspectImageCmd(tag).exec();
+            InspectImageResponse image = own.docker().inspectImageCmd(tag).exec();
             id = image.getId();
             Map<String, String> labels = image.getConfig().getLabels();
             assertThat(labels).containsEntry("greeting", "from-berth")
-                    .containsEntry(Session.LABEL_SESSION, engine.session().id())
-                    .containsEntry(Session.LABEL_PID, Long.toString(engine.session().pid()))
+                    .containsEntry(Session.LABEL_SESSION, own.session().id())
+                    .containsEntry(Session.LABEL_PID, Long.toString(own.session().pid()))
                     .containsKeys(Session.LABEL_HOST, Session.LABEL_CREATED);
-            assertThat(engine.session().heldNewestFirst())
+            assertThat(own.session().heldNewestFirst())
                     .containsExactly(new Session.Resource(Session.Kind.IMAGE, id, tag));
         }
-        assertThatThrownBy(() -> observer.docker().inspectImageCmd(id).exec()).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> engine.docker().inspectImageCmd(id).exec()).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void aFailingStepNamesTheEnginesError() throws Exception {
         Files.writeString(dir.resolve("Dockerfile"), "FROM localhost:5000/berth-fixtures/busybox:1\nRUN exit 3\n");
         String tag = "berth-test/" + TestImages.uniqueName() + ":broken";
-        assertThatThrownBy(() -> observer.images().build(dir, Map.of(), tag)).isInstanceOf(BerthException.class)
+        assertThatThrownBy(() -> engine.images().build(dir, Map.of(), tag)).isInstanceOf(BerthException.class)
                 .hasMessage("Building " + tag + " from " + dir + " failed: The command '/bin/sh -c exit 3' returned"
                         + " a non-zero code: 3. Fix the Dockerfile; the build output is logged at DEBUG by"
                         + " dev.berth.image.ImageBuilder.");
-        assertThat(observer.images().exists(tag)).isFalse();
+        assertThat(engine.images().exists(tag)).isFalse();
     }
 
     @Test
     void rejectsAMissingDirectoryOrDockerfile() {
         Path missing = dir.resolve("nope");
-        assertThatThrownBy(() -> observer.images().build(missing, Map.of(), "berth-test/x:1"))
+        assertThatThrownBy(() -> engine.images().build(missing, Map.of(), "berth-test/x:1"))
                 .isInstanceOf(BerthException.class)
                 .hasMessage("Cannot build berth-test/x:1 from " + missing + ": the directory does not exist."
                         + " Pass a directory holding a Dockerfile.");
-        assertThatThrownBy(() -> observer.images().build(dir, Map.of(), "berth-test/x:1"))
+        assertThatThrownBy(() -> engine.images().build(dir, Map.of(), "berth-test/x:1"))
                 .hasMessage("Cannot build berth-test/x:1 from " + dir + ": it has no Dockerfile."
                         + " Pass a directory holding a Dockerfile.");
-        assertThatThrownBy(() -> observer.images().build(dir, Map.of(), "Bad Tag"))
+        assertThatThrownBy(() -> engine.images().build(dir, Map.of(), "Bad Tag"))
                 .hasMessageStartingWith("Invalid image reference: \"Bad Tag\".");
     }
 }

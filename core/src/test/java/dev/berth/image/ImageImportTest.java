@@ -15,26 +15,13 @@ import dev.berth.session.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImageImportTest {
-    private static Engine observer;
+class ImageImportTest extends WithEngine {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void connect() {
-        observer = Berth.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        observer.close();
-    }
 
     @Test
     void importsARootfsWithChangesLabelsItAndRemovesItOnClose() throws Exception {
@@ -44,32 +31,32 @@ class ImageImportTest {
         ImageLoadTest.tar(tmp.resolve("rootfs"), tar);
         ImageRef target = ImageRef.parse("berth-test/" + TestImages.uniqueName() + ":imported");
         String id;
-        try (Engine engine = Berth.connect()) {
-            assertThat(engine.images().importRootfs(tar, target,
+        try (Engine own = Berth.connect()) {
+            assertThat(own.images().importRootfs(tar, target,
                     List.of("CMD [\"cat\", \"/etc/motd\"]", "ENV GREETING=\"hello world\"", "EXPOSE 8080",
                             "WORKDIR /etc"))).isEqualTo(target);
-            InspectImageResponse image = engine.docker().inspectImageCmd(target.toString()).exec();
+            InspectImageResponse image = own.docker().inspectImageCmd(target.toString()).exec();
             id = image.getId();
             assertThat(image.getConfig().getCmd()).containsExactly("cat", "/etc/motd");
             assertThat(image.getConfig().getEnv()).contains("GREETING=hello world");
             assertThat(image.getConfig().getExposedPorts()).containsExactly(ExposedPort.tcp(8080));
             assertThat(image.getConfig().getWorkingDir()).isEqualTo("/etc");
-            assertThat(image.getConfig().getLabels()).containsEntry(Session.LABEL_SESSION, engine.session().id())
+            assertThat(image.getConfig().getLabels()).containsEntry(Session.LABEL_SESSION, own.session().id())
                     .containsKeys(Session.LABEL_PID, Session.LABEL_HOST, Session.LABEL_CREATED);
-            assertThat(engine.session().heldNewestFirst())
+            assertThat(own.session().heldNewestFirst())
                     .containsExactly(new Session.Resource(Session.Kind.IMAGE, id, target.toString()));
         }
-        assertThatThrownBy(() -> observer.docker().inspectImageCmd(id).exec()).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> engine.docker().inspectImageCmd(id).exec()).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void rejectsAnInstructionImportCannotApply() {
         ImageRef target = ImageRef.parse("berth-test/never:1");
-        assertThatThrownBy(() -> observer.images().importRootfs(tmp.resolve("x.tar"), target, List.of("RUN echo")))
+        assertThatThrownBy(() -> engine.images().importRootfs(tmp.resolve("x.tar"), target, List.of("RUN echo")))
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessage("Invalid import change: \"RUN echo\". Allowed: a Dockerfile instruction: CMD, ENTRYPOINT,"
                         + " ENV, EXPOSE, LABEL, ONBUILD, USER, VOLUME, WORKDIR. Example: CMD [\"sh\"].");
-        assertThatThrownBy(() -> observer.images().importRootfs(tmp.resolve("x.tar"), target, List.of("CMD")))
+        assertThatThrownBy(() -> engine.images().importRootfs(tmp.resolve("x.tar"), target, List.of("CMD")))
                 .hasMessageStartingWith("Invalid import change: \"CMD\".");
     }
 
@@ -77,14 +64,14 @@ class ImageImportTest {
     void rejectsAMissingFileAndNamesTheEnginesErrorForGarbage() throws Exception {
         ImageRef target = ImageRef.parse("berth-test/" + TestImages.uniqueName() + ":never");
         Path missing = tmp.resolve("missing.tar");
-        assertThatThrownBy(() -> observer.images().importRootfs(missing, target, List.of()))
+        assertThatThrownBy(() -> engine.images().importRootfs(missing, target, List.of()))
                 .isInstanceOf(BerthException.class)
                 .hasMessage("Cannot import a root filesystem from " + missing + ": the file does not exist."
                         + " Pass the path of a tar archive (.tar or .tar.gz).");
         Path garbage = Files.writeString(tmp.resolve("garbage.tar"), "not a tar");
-        assertThatThrownBy(() -> observer.images().importRootfs(garbage, target, List.of()))
+        assertThatThrownBy(() -> engine.images().importRootfs(garbage, target, List.of()))
                 .isInstanceOf(BerthException.class)
                 .hasMessageStartingWith("Cannot import " + garbage + " as " + target + ": the engine rejected it: ");
-        assertThat(observer.images().exists(target)).isFalse();
+        assertThat(engine.images().exists(target)).isFalse();
     }
 }

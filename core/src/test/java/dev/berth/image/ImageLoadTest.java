@@ -12,30 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImageLoadTest {
+class ImageLoadTest extends WithEngine {
     static final Path FIXTURES = Path.of(System.getProperty("berth.fixtures.dir",
             System.getProperty("user.home") + "/.cache/berth/fixtures"));
     static final Path BUSYBOX_TAR = FIXTURES.resolve("busybox.tar");
     private static final String HINT = ". Pass an archive written by docker save (.tar, or .tar.gz).";
-    private static Engine engine;
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void connect() {
-        engine = Berth.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
 
     @Test
     void loadsADockerSaveArchive() {

@@ -8,24 +8,11 @@ import dev.berth.Engine;
 import dev.berth.ImageNotFoundException;
 import dev.berth.ImageRef;
 import dev.berth.PullPolicy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ImagePullTest {
+class ImagePullTest extends WithEngine {
     static final String FIX = "\nCheck the name and tag, make the registry reachable (docker login for a private one),"
             + " or load the image from an archive with engine.images().load(path).";
-    private static Engine engine;
-
-    @BeforeAll
-    static void connect() {
-        engine = Berth.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
 
     private static ImageRef unique(String registry) {
         return ImageRef.parse(registry + "/berth-test/" + TestImages.uniqueName() + ":1");

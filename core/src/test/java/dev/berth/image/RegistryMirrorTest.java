@@ -11,22 +11,9 @@ import dev.berth.ImageRef;
 import dev.berth.InvalidSpecException;
 import dev.berth.PullPolicy;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class RegistryMirrorTest {
-    private static Engine engine;
-
-    @BeforeAll
-    static void connect() {
-        engine = Berth.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
+class RegistryMirrorTest extends WithEngine {
 
     @Test
     void pullsADockerHubReferenceFromTheMirror() throws Exception {
