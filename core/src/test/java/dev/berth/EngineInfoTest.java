@@ -28,6 +28,7 @@ class EngineInfoTest {
             assertThat(info.containersRunning()).isNotNegative();
             assertThat(info.containersStopped()).isNotNegative();
             assertThat(info.images()).isPositive();
+            System.out.println(info.summary());
             assertThat(info.summary()).startsWith("Docker " + info.serverVersion() + " (API 1.41) on ")
                     .contains(", cgroup v1 (cgroupfs), overlay2, ");
         }
