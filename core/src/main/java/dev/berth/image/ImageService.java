@@ -49,14 +49,14 @@ public final class ImageService {
      * @param properties system properties ({@value #MIRROR_PROPERTY})
      * @param env the environment ({@value #MIRROR_ENV})
      * @return the configured mirror, or null
+     * @throws InvalidSpecException if the setting is not host[:port]
      */
     public static String mirrorSetting(Map<?, ?> properties, Map<String, String> env) {
         Object prop = properties.get(MIRROR_PROPERTY);
         if (prop != null && !prop.toString().isBlank()) {
-            return prop.toString().trim();
+            return validMirror(prop.toString());
         }
-        String fromEnv = env.get(MIRROR_ENV);
-        return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.trim();
+        return validMirror(env.get(MIRROR_ENV));
     }
 
     private static String validMirror(String mirror) {

@@ -32,6 +32,28 @@ class ImagePullTest extends WithEngine {
     }
 
     @Test
+    void pullsAReferencePinnedByDigest() throws Exception {
+        ImageRef tagged = TestImages.pushOnly(engine.docker(), unique("localhost:5000"));
+        ImageRef pinned;
+        try {
+            engine.images().pull(tagged);
+            String repoDigest = engine.docker().inspectImageCmd(tagged.toString()).exec().getRepoDigests().stream()
+                    .filter(d -> d.startsWith(tagged.name() + "@")).findFirst().orElseThrow();
+            pinned = ImageRef.parse(repoDigest);
+        } finally {
+            TestImages.removeQuietly(engine.docker(), tagged);
+        }
+        assertThat(pinned.digest()).isPresent();
+        try {
+            assertThat(engine.images().exists(pinned)).isFalse();
+            assertThat(engine.images().ensure(pinned, PullPolicy.MISSING)).isEqualTo(pinned);
+            assertThat(engine.images().exists(pinned)).isTrue();
+        } finally {
+            TestImages.removeQuietly(engine.docker(), pinned);
+        }
+    }
+
+    @Test
     void alwaysPullsAgainWhenTheImageIsPresent() throws Exception {
         ImageRef ref = TestImages.pushOnly(engine.docker(), unique("localhost:5000"));
         try {

@@ -60,6 +60,9 @@ class RegistryMirrorTest extends WithEngine {
                 Map.of("BERTH_REGISTRY_MIRROR", "b:2"))).isEqualTo("a:1");
         assertThat(ImageService.mirrorSetting(Map.of(), Map.of("BERTH_REGISTRY_MIRROR", " b:2 "))).isEqualTo("b:2");
         assertThat(ImageService.mirrorSetting(Map.of("berth.registry.mirror", ""), Map.of())).isNull();
+        assertThatThrownBy(() -> ImageService.mirrorSetting(Map.of(), Map.of("BERTH_REGISTRY_MIRROR", "x:1/y")))
+                .hasMessage("Invalid registry mirror: \"x:1/y\". Allowed: host[:port] of a registry, no scheme or path."
+                        + " Example: localhost:5000.");
     }
 
     @Test
