@@ -5,7 +5,6 @@ import com.github.dockerjava.api.model.AuthConfig;
 import dev.berth.engine.DockerConfigDir;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +38,7 @@ final class RegistryAuth {
     static Optional<AuthConfig> forRegistry(JsonNode configJson, String registry) {
         JsonNode auths = configJson.path("auths");
         String wanted = normalize(registry);
-        for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : auths.properties()) {
             if (normalize(e.getKey()).equals(wanted)) {
                 return credentials(e.getKey(), e.getValue());
             }

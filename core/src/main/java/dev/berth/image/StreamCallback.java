@@ -31,8 +31,8 @@ final class StreamCallback<T extends ResponseItem> implements ResultCallback<T> 
     @Override
     public void onNext(T item) {
         if (item.isErrorIndicated() && error == null) {
-            error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                    ? item.getErrorDetail().getMessage() : item.getError();
+            ResponseItem.ErrorDetail detail = item.getErrorDetail();
+            error = detail != null && detail.getMessage() != null ? detail.getMessage() : "the engine reported an error";
         }
         onItem.accept(item);
     }
