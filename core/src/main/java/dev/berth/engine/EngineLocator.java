@@ -88,7 +88,14 @@ public final class EngineLocator {
                 attempts.add(candidate.location() + ": " + reason(e));
                 continue;
             }
-            attempts.forEach(a -> LOG.debug("engine not at {}", a));
+            for (String failed : attempts) {
+                if (failed.contains("(DOCKER_HOST)") || failed.contains("docker context ")) {
+                    LOG.warn("The configured engine did not answer ({}); using {} instead", failed,
+                            endpoint.dockerHost());
+                } else {
+                    LOG.debug("engine not at {}", failed);
+                }
+            }
             LOG.debug("using the engine at {} ({})", endpoint.dockerHost(), endpoint.source());
             return new Located(endpoint, DockerClients.create(endpoint, PING_TIMEOUT));
         }

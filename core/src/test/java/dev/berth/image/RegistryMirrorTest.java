@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.berth.Berth;
+import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.ImageNotFoundException;
 import dev.berth.ImageRef;
 import dev.berth.InvalidSpecException;
 import dev.berth.PullPolicy;
+import dev.berth.RunningContainer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,33 @@ class RegistryMirrorTest extends WithEngine {
             assertThat(images.ensure(ImageRef.parse(name + ":1"), PullPolicy.NEVER)).isEqualTo(onMirror);
         } finally {
             TestImages.removeQuietly(engine.docker(), onMirror);
+        }
+    }
+
+    @Test
+    void berthConnectReadsThePropertyAndStartRunsTheMirroredImage() throws Exception {
+        String name = TestImages.uniqueName();
+        ImageRef onMirror = TestImages.pushOnly(engine.docker(), ImageRef.parse("localhost:5000/library/" + name + ":1"));
+        String before = System.getProperty(ImageService.MIRROR_PROPERTY);
+        System.setProperty(ImageService.MIRROR_PROPERTY, "localhost:5000");
+        try (Engine own = Berth.connect()) {
+            restore(before);
+            assertThat(own.images().mirror()).isEqualTo("localhost:5000");
+            try (RunningContainer c = own.start(ContainerSpec.of(name + ":1").withCommand("sleep", "30"))) {
+                assertThat(own.docker().inspectContainerCmd(c.id()).exec().getConfig().getImage())
+                        .isEqualTo(onMirror.toString());
+            }
+        } finally {
+            restore(before);
+            TestImages.removeQuietly(engine.docker(), onMirror);
+        }
+    }
+
+    private static void restore(String before) {
+        if (before == null) {
+            System.clearProperty(ImageService.MIRROR_PROPERTY);
+        } else {
+            System.setProperty(ImageService.MIRROR_PROPERTY, before);
         }
     }
 
