@@ -50,6 +50,22 @@ class ImageImportTest extends WithEngine {
     }
 
     @Test
+    void removingAnImportedImageForgetsIt() throws Exception {
+        Path rootfs = Files.createDirectories(tmp.resolve("rootfs"));
+        Files.writeString(rootfs.resolve("file"), "x");
+        Path tar = tmp.resolve("rootfs.tar");
+        ImageLoadTest.tar(rootfs, tar);
+        ImageRef target = ImageRef.parse("berth-test/" + TestImages.uniqueName() + ":removed");
+        try (Engine own = Berth.connect()) {
+            own.images().importRootfs(tar, target, List.of());
+            assertThat(own.session().heldNewestFirst()).hasSize(1);
+            assertThat(own.images().remove(target)).isTrue();
+            assertThat(own.images().exists(target)).isFalse();
+            assertThat(own.session().heldNewestFirst()).isEmpty();
+        }
+    }
+
+    @Test
     void rejectsAnInstructionImportCannotApply() {
         ImageRef target = ImageRef.parse("berth-test/never:1");
         assertThatThrownBy(() -> engine.images().importRootfs(tmp.resolve("x.tar"), target, List.of("RUN echo")))
