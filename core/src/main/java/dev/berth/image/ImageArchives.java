@@ -50,8 +50,8 @@ final class ImageArchives {
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         ProgressLog progress = new ProgressLog("Loading", archive.getFileName().toString(), LOG::info,
                 System::currentTimeMillis, 1000);
-        try (InputStream in = tarStream(archive, "load images from")) {
-            String error = docker.loadImageAsyncCmd(in).exec(new StreamCallback<LoadResponseItem>(item -> {
+        try (InputStream in = tarStream(archive, "load images from");
+             StreamCallback<LoadResponseItem> callback = new StreamCallback<>(item -> {
                 progress.onItem(item);
                 String stream = item.getStream();
                 if (stream != null) {
@@ -63,7 +63,8 @@ final class ImageArchives {
                         }
                     }
                 }
-            })).await();
+            })) {
+            String error = docker.loadImageAsyncCmd(in).exec(callback).await();
             if (error != null) {
                 errors.add(error);
             }

@@ -42,9 +42,11 @@ final class ImagePuller {
                 PROGRESS_INTERVAL_MILLIS);
         LOG.info("Pulling {}{}", ref, auth.isPresent() ? " as " + auth.get().getUsername() : "");
         String error;
+        StreamCallback<PullResponseItem> callback = new StreamCallback<>(progress::onItem);
         try {
-            error = cmd.exec(new StreamCallback<PullResponseItem>(progress::onItem)).await();
+            error = cmd.exec(callback).await();
         } catch (InterruptedException e) {
+            callback.close();
             Thread.currentThread().interrupt();
             throw new PullFailedException("interrupted");
         } catch (RuntimeException e) {
