@@ -31,7 +31,7 @@ final class TestImages {
                         @Override
                         public void onNext(PushResponseItem item) {
                             if (item.isErrorIndicated()) {
-                                throw new IllegalStateException("push failed: " + item.getError());
+                                throw new IllegalStateException("push failed: " + item.getErrorDetail());
                             }
                         }
                     }).awaitCompletion();
