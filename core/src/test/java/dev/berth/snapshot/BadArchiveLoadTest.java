@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.Berth;
+import dev.berth.BerthException;
 import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.RunningContainer;
@@ -18,9 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A truncated copy of a saved snapshot, or a tar that is no image archive, is refused by the engine's
- * load and leaves no image behind. (Loaded with docker-java until {@code engine.images().load} lands;
- * its error text is the image stage's.)
+ * A truncated copy of a saved snapshot, or a tar that is no image archive, is refused by
+ * {@code engine.images().load} with a clear error and leaves no image behind.
  */
 class BadArchiveLoadTest {
     @Test
@@ -38,8 +38,9 @@ class BadArchiveLoadTest {
             try (InputStream in = Files.newInputStream(archive); OutputStream out = Files.newOutputStream(truncated)) {
                 out.write(in.readNBytes((int) (size - 4096)));
             }
-            assertThatThrownBy(() -> Docker.load(engine.docker(), truncated)).isInstanceOf(RuntimeException.class)
-                    .hasMessageContaining("truncated.tar");
+            assertThatThrownBy(() -> engine.images().load(truncated)).isInstanceOf(BerthException.class)
+                    .hasMessageStartingWith("Cannot load images from " + truncated + ": the engine rejected it: ")
+                    .hasMessageEndingWith(". Pass an archive written by docker save.");
             assertThat(Docker.imageExists(engine.docker(), snapshot.imageId())).isFalse();
             assertThat(Docker.imageExists(engine.docker(), snapshot.image().toString())).isFalse();
         }
@@ -57,8 +58,9 @@ class BadArchiveLoadTest {
             tar.closeArchiveEntry();
         }
         try (Engine engine = Berth.connect()) {
-            assertThatThrownBy(() -> Docker.load(engine.docker(), notAnImage)).isInstanceOf(RuntimeException.class)
-                    .hasMessageContaining("notes.tar");
+            assertThatThrownBy(() -> engine.images().load(notAnImage)).isInstanceOf(BerthException.class)
+                    .hasMessageStartingWith("Cannot load images from " + notAnImage + ": the engine rejected it: ")
+                    .hasMessageEndingWith(". Pass an archive written by docker save.");
             assertThat(engine.session().heldNewestFirst()).isEmpty();
         }
     }

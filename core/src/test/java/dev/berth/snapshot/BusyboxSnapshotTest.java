@@ -142,7 +142,7 @@ class BusyboxSnapshotTest {
             Docker.removeImageQuietly(engine.docker(), snapshot.imageId());
             assertThat(Docker.imageExists(engine.docker(), snapshot.image().toString())).isFalse();
 
-            Docker.load(engine.docker(), archive);
+            assertThat(engine.images().load(archive)).containsExactly(snapshot.image().toString());
             assertThat(engine.docker().inspectImageCmd(snapshot.image().toString()).exec().getId())
                     .isEqualTo(snapshot.imageId());
             try (RunningContainer restored = engine.start(snapshot.spec())) {

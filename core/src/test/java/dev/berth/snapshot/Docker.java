@@ -4,10 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Test-side helpers over docker-java (until RunningContainer grows exec). */
@@ -55,25 +52,6 @@ final class Docker {
             docker.removeImageCmd(ref).withForce(true).exec();
         } catch (NotFoundException ignored) {
             // already gone
-        }
-    }
-
-    /** Loads an archive (.tar or .tar.gz) with docker-java's loadImageAsyncCmd; throws on an engine error. */
-    static void load(DockerClient docker, Path archive) throws Exception {
-        try (InputStream file = Files.newInputStream(archive);
-             InputStream in = archive.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(file) : file) {
-            java.util.List<String> errors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            docker.loadImageAsyncCmd(in).exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.LoadResponseItem>() {
-                @Override
-                public void onNext(com.github.dockerjava.api.model.LoadResponseItem item) {
-                    if (item.isErrorIndicated()) {
-                        errors.add(item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : "load failed");
-                    }
-                }
-            }).awaitCompletion();
-            if (!errors.isEmpty()) {
-                throw new IllegalStateException("load of " + archive + " failed: " + errors);
-            }
         }
     }
 }
