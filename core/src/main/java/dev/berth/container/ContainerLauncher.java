@@ -6,20 +6,27 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import dev.berth.ContainerSpec;
-import dev.berth.ContainerStartException;
 import dev.berth.RunningContainer;
 import dev.berth.engine.EngineEndpoint;
 import dev.berth.session.Session;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns a spec into a created, started and ready container. */
+/**
+ * Turns a spec into a created, started and ready container: create (with ports, storage,
+ * first network, labels), copy files in and join the other networks, start, capture logs, wait.
+ * On any failure after creation the container is removed and a {@code ContainerStartException}
+ * carries its state and last log lines.
+ */
 public final class ContainerLauncher {
     private final DockerClient docker;
     private final EngineEndpoint endpoint;
     private final Session session;
+    private final CreateOptions options;
+    private final ContainerFiles files;
 
     /**
      * @param docker the engine client
@@ -30,13 +37,29 @@ public final class ContainerLauncher {
         this.docker = docker;
         this.endpoint = endpoint;
         this.session = session;
+        this.options = new CreateOptions(docker, session);
+        this.files = new ContainerFiles(docker);
     }
 
     /**
+     * Checks what can be checked before anything is created (the networks exist), then starts.
+     *
      * @param spec what to run
      * @return the started, ready container
      */
     public RunningContainer start(ContainerSpec spec) {
+        StartPlan.checkNetworks(List.of(spec), networkLookup()::exists);
+        return launch(spec);
+    }
+
+    /**
+     * Starts a spec whose networks were already checked.
+     *
+     * @param spec what to run
+     * @return the started, ready container
+     */
+    RunningContainer launch(ContainerSpec spec) {
+        long begin = System.nanoTime();
         String name = containerName(spec);
         String id;
         try (CreateContainerCmd cmd = docker.createContainerCmd(spec.image().toString())) {
@@ -46,13 +69,20 @@ public final class ContainerLauncher {
         session.record(Session.Kind.CONTAINER, id, name);
         DockerRunningContainer container = new DockerRunningContainer(docker, session, endpoint, spec, id, name);
         try {
+            files.copyIn(id, spec.files());
+            options.connectOthers(id, spec);
             docker.startContainerCmd(id).exec();
-            spec.waitStrategy().waitUntilReady(container, spec.startupTimeout());
+            container.logCapture().attach();
+            Duration left = spec.startupTimeout().minusNanos(System.nanoTime() - begin);
+            spec.waitStrategy().waitUntilReady(container, left.isNegative() ? Duration.ZERO : left);
             return container;
         } catch (RuntimeException e) {
-            container.close();
-            throw new ContainerStartException(e.getMessage(), spec.image().toString(), id, null, false, List.of(), e);
+            throw StartFailures.fail(container, e);
         }
+    }
+
+    NetworkLookup networkLookup() {
+        return new NetworkLookup(docker);
     }
 
     private String containerName(ContainerSpec spec) {
@@ -76,6 +106,9 @@ public final class ContainerLauncher {
             bindings.bind(p, Ports.Binding.bindIpAndPort(endpoint.bindAddress(), host));
         });
         HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings);
+        options.storage(host, spec);
+        options.firstNetwork(cmd, host, spec);
+        CreateOptions.healthcheck(cmd, spec.healthcheck());
         cmd.withName(name).withLabels(labels).withExposedPorts(exposed).withHostConfig(host);
         if (!spec.command().isEmpty()) {
             cmd.withCmd(spec.command());
@@ -98,6 +131,4 @@ public final class ContainerLauncher {
             cmd.withHostName(spec.hostname());
         }
     }
-
-
 }
