@@ -31,7 +31,7 @@ public interface ContainerLogs {
      * @return a subscription; close it to stop receiving lines
      */
     default Subscription follow(Consumer<String> consumer) {
-        return follow(new Listener() {
+        return subscribe(new Listener() {
             @Override
             public void onLine(String line) {
                 consumer.accept(line);
@@ -45,7 +45,7 @@ public interface ContainerLogs {
      * @param listener receives lines and the end of the stream on the capture thread
      * @return a subscription; close it to stop receiving events
      */
-    Subscription follow(Listener listener);
+    Subscription subscribe(Listener listener);
 
     /** Receives captured log events. */
     interface Listener {
@@ -57,7 +57,7 @@ public interface ContainerLogs {
         }
     }
 
-    /** A registration made by {@link #follow}; closing it twice is harmless. */
+    /** A registration made by {@link #follow} or {@link #subscribe}; closing it twice is harmless. */
     interface Subscription extends AutoCloseable {
         @Override
         void close();

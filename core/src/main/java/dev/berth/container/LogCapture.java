@@ -116,7 +116,7 @@ final class LogCapture implements ContainerLogs {
     }
 
     @Override
-    public Subscription follow(Listener listener) {
+    public Subscription subscribe(Listener listener) {
         synchronized (lock) {
             lines.forEach(listener::onLine);
             if (ended) {
@@ -193,9 +193,14 @@ final class LogCapture implements ContainerLogs {
 
         @Override
         public void onError(Throwable error) {
-            LOG.debug("log stream of {} failed", containerId, error);
-            super.onError(error);
-            LogCapture.this.onEnd();
+            LOG.debug("log stream of {} ended with an error: {}", containerId, error.toString());
+            try {
+                close();
+            } catch (java.io.IOException e) {
+                LOG.debug("closing the log stream of {}", containerId, e);
+            } finally {
+                LogCapture.this.onEnd();
+            }
         }
 
         @Override

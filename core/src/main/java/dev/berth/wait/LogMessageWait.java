@@ -31,7 +31,7 @@ final class LogMessageWait implements WaitStrategy {
         CountDownLatch matches = new CountDownLatch(times);
         CountDownLatch decided = new CountDownLatch(1);
         AtomicBoolean ended = new AtomicBoolean();
-        try (ContainerLogs.Subscription ignored = container.logs().follow(new ContainerLogs.Listener() {
+        try (ContainerLogs.Subscription ignored = container.logs().subscribe(new ContainerLogs.Listener() {
             @Override
             public void onLine(String line) {
                 if (pattern.matcher(line).matches()) {
