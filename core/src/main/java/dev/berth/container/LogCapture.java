@@ -56,12 +56,12 @@ final class LogCapture implements ContainerLogs {
 
     /**
      * @param timeout the most time to wait
-     * @return true if the stream ended in time
+     * @return true if the stream ended in time (or was never attached)
      */
     boolean awaitEnd(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            while (!ended) {
+            while (stream != null && !ended) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
