@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
-import dev.berth.Berth;
 import dev.berth.ContainerSpec;
-import dev.berth.Engine;
+import dev.berth.EngineTestSupport;
 import dev.berth.FileCopy;
 import dev.berth.Mount;
 import dev.berth.Network;
@@ -17,24 +16,10 @@ import dev.berth.session.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ContainerCreateOptionsTest {
-    static Engine engine;
-
-    @BeforeAll
-    static void connect() {
-        engine = Berth.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
-
+class ContainerCreateOptionsTest extends EngineTestSupport {
     @Test
     void filesAreCopiedInBeforeStartWithTheirModes(@TempDir Path tmp) throws Exception {
         Path host = Files.writeString(tmp.resolve("host.txt"), "from-host");

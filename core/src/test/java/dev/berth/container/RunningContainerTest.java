@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.berth.Berth;
 import dev.berth.BerthException;
 import dev.berth.ContainerSpec;
+import dev.berth.EngineTestSupport;
 import dev.berth.ContainerState;
-import dev.berth.Engine;
 import dev.berth.ExecResult;
 import dev.berth.ExecSpec;
 import dev.berth.FileCopy;
@@ -22,24 +21,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunningContainerTest {
-    static Engine engine;
-
-    @BeforeAll
-    static void connect() {
-        engine = Berth.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
-
+class RunningContainerTest extends EngineTestSupport {
     @Test
     void execSeparatesStdoutAndStderrAndHonoursUserEnvAndExitCode() {
         try (RunningContainer c = engine.start(sleeper())) {

@@ -5,31 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.berth.Berth;
 import dev.berth.ContainerSpec;
+import dev.berth.EngineTestSupport;
 import dev.berth.ContainerStartException;
-import dev.berth.Engine;
 import dev.berth.Limits;
 import dev.berth.wait.Wait;
 import java.time.Duration;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class StartFailureTest {
-    static Engine engine;
-
-    @BeforeAll
-    static void connect() {
-        engine = Berth.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
-
+class StartFailureTest extends EngineTestSupport {
     @Test
     void failedStartKeepsTheLast50LogLinesExitCodeAndRemovesTheContainer() {
         ContainerSpec spec = ContainerSpec.of(BUSYBOX)

@@ -5,32 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.berth.Berth;
 import dev.berth.ContainerSpec;
-import dev.berth.Engine;
+import dev.berth.EngineTestSupport;
 import dev.berth.FileCopy;
 import dev.berth.Network;
 import dev.berth.NetworkSpec;
 import dev.berth.RunningContainer;
 import dev.berth.session.Session;
 import dev.berth.wait.Wait;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class NetworksTest {
-    static Engine engine;
-
-    @BeforeAll
-    static void connect() {
-        engine = Berth.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
-
+class NetworksTest extends EngineTestSupport {
     static ContainerSpec web(String network, String alias) {
         return ContainerSpec.of(BUSYBOX)
                 .withFile(new FileCopy("/www/index.html", new FileCopy.Bytes("hello from web".getBytes()), 0644))

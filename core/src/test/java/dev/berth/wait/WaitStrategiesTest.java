@@ -7,32 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.berth.Berth;
 import dev.berth.ContainerSpec;
+import dev.berth.EngineTestSupport;
 import dev.berth.ContainerStartException;
-import dev.berth.Engine;
 import dev.berth.FileCopy;
 import dev.berth.Healthcheck;
 import dev.berth.RunningContainer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class WaitStrategiesTest {
-    static Engine engine;
-
-    @BeforeAll
-    static void connect() {
-        engine = Berth.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
-
+class WaitStrategiesTest extends EngineTestSupport {
     @Test
     void listeningPortConnectsFromTheHostToTheMappedPort() throws Exception {
         try (RunningContainer redis = engine.start(ContainerSpec.of(REDIS).withExposedPorts(6379)
