@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns a spec into a created, started and ready container: create (with ports, storage,
@@ -27,6 +28,7 @@ public final class ContainerLauncher {
     private final Session session;
     private final CreateOptions options;
     private final ContainerFiles files;
+    private final AtomicLong sequence = new AtomicLong();
 
     /**
      * @param docker the engine client
@@ -87,7 +89,7 @@ public final class ContainerLauncher {
 
     private String containerName(ContainerSpec spec) {
         String base = spec.name() == null ? "berth" : "berth-" + spec.name();
-        return base + "-" + session.id().substring(0, 8) + "-" + Long.toHexString(System.nanoTime());
+        return base + "-" + session.id().substring(0, 8) + "-" + sequence.incrementAndGet();
     }
 
     private void configure(CreateContainerCmd cmd, ContainerSpec spec, String name) {

@@ -1,6 +1,7 @@
 package dev.berth.container;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -22,9 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A container started by a session. Thread-safe. */
 final class DockerRunningContainer implements RunningContainer {
+    private static final Logger LOG = LoggerFactory.getLogger(DockerRunningContainer.class);
     private final DockerClient docker;
     private final Session session;
     private final EngineEndpoint endpoint;
@@ -150,7 +154,12 @@ final class DockerRunningContainer implements RunningContainer {
             throw new InvalidSpecException("signal", String.valueOf(signal), "a signal name or number",
                     "\"SIGTERM\"");
         }
-        docker.killContainerCmd(id).withSignal(signal).exec();
+        try {
+            docker.killContainerCmd(id).withSignal(signal).exec();
+        } catch (ConflictException e) {
+            throw new BerthException("Cannot send " + signal + " to container " + name + ": it is not running."
+                    + " Check its state() first, or restart() it.", e);
+        }
     }
 
     @Override
@@ -186,8 +195,9 @@ final class DockerRunningContainer implements RunningContainer {
             if (spec.stopPolicy().graceful()) {
                 stop(spec.stopPolicy().grace());
             }
-        } catch (NotFoundException alreadyGone) {
-            // removed by someone else: remove() below is a no-op then
+        } catch (RuntimeException e) {
+            // already gone or being removed: the forced remove below settles it
+            LOG.debug("graceful stop of {} failed: {}", name, e.toString());
         }
         remove();
     }

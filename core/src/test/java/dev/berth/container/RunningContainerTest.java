@@ -57,23 +57,38 @@ class RunningContainerTest extends EngineTestSupport {
                     .hasMessage("Cannot run [ls] in container " + c.name()
                             + ": it is not running (status exited, exit code 137). Exec needs a running container;"
                             + " check its logs() and state().");
+            assertThatThrownBy(() -> c.kill("SIGHUP"))
+                    .isInstanceOf(BerthException.class)
+                    .hasMessage("Cannot send SIGHUP to container " + c.name() + ": it is not running."
+                            + " Check its state() first, or restart() it.");
         }
     }
 
     @Test
     void logsAreCapturedContinuouslyAndSurviveRemoval() throws Exception {
+        // stderr first, stdout only once told to: Docker reads the two pipes concurrently, so only
+        // this sequencing gives a deterministic order
         RunningContainer c = engine.start(ContainerSpec.of(BUSYBOX)
-                .withCommand("sh", "-c", "for i in 1 2 3 4 5; do echo line$i; done; echo oops >&2; sleep 600")
+                .withCommand("sh", "-c", "echo oops >&2; while [ ! -f /tmp/go ]; do sleep 0.05; done;"
+                        + " for i in 1 2 3 4 5; do echo line$i; done; sleep 600")
                 .waitingFor(Wait.forLogMessage("oops")));
         List<String> followed = new CopyOnWriteArrayList<>();
-        try (var sub = c.logs().follow(followed::add)) {
-            assertThat(c.logs().lines()).containsExactly("line1", "line2", "line3", "line4", "line5", "oops");
-            assertThat(c.logs().last(2)).containsExactly("line5", "oops");
-            assertThat(c.logs().all()).isEqualTo("line1\nline2\nline3\nline4\nline5\noops");
-            assertThat(followed).containsExactly("line1", "line2", "line3", "line4", "line5", "oops");
+        java.util.concurrent.CountDownLatch last = new java.util.concurrent.CountDownLatch(1);
+        try (var sub = c.logs().follow(line -> {
+            followed.add(line);
+            if (line.equals("line5")) {
+                last.countDown();
+            }
+        })) {
+            c.exec("touch", "/tmp/go");
+            assertThat(last.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(c.logs().lines()).containsExactly("oops", "line1", "line2", "line3", "line4", "line5");
+            assertThat(c.logs().last(2)).containsExactly("line4", "line5");
+            assertThat(c.logs().all()).isEqualTo("oops\nline1\nline2\nline3\nline4\nline5");
+            assertThat(followed).containsExactly("oops", "line1", "line2", "line3", "line4", "line5");
         }
         c.close();
-        assertThat(c.logs().last(1)).containsExactly("oops");
+        assertThat(c.logs().last(1)).containsExactly("line5");
         c.close(); // idempotent
     }
 
