@@ -132,5 +132,6 @@ public final class ContainerLauncher {
         if (spec.hostname() != null) {
             cmd.withHostName(spec.hostname());
         }
+        new IsolationMapper(docker, session).apply(cmd, spec);
     }
 }
