@@ -3,6 +3,7 @@ package dev.berth.wait;
 import dev.berth.InvalidSpecException;
 import dev.berth.RunningContainer;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,8 @@ import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Ready once an HTTP(S) GET of a path on a mapped port answers with an accepted status and body.
@@ -96,17 +98,20 @@ public final class HttpWait implements WaitStrategy {
         int target = port != null ? port : firstPort(container);
         HttpClient client = client();
         String what = "HTTP" + (tls ? "S" : "") + " GET " + path + " on port " + target + " to be accepted";
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>();
         Polling.until(container, timeout, what, () -> {
             URI uri = URI.create((tls ? "https://" : "http://") + container.host() + ":"
                     + container.mappedPort(target) + path);
             try {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2))
                         .GET().build(), HttpResponse.BodyHandlers.ofString());
+                last.set("status " + r.statusCode());
                 return status.test(r.statusCode()) && body.test(r.body());
             } catch (IOException e) {
+                last.set(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
                 return false;
             }
-        });
+        }, last::get);
     }
 
     private static int firstPort(RunningContainer container) {
@@ -137,14 +142,33 @@ public final class HttpWait implements WaitStrategy {
         return "Wait.forHttp(" + path + ")" + (tls ? ".usingTls()" : "");
     }
 
-    /** Accepts any certificate: only used to probe a test container's readiness. */
-    private static final class TrustAll implements X509TrustManager {
+    /**
+     * Accepts any certificate and host name: only used to probe a test container's readiness. Being an
+     * {@link X509ExtendedTrustManager}, JSSE does not add its own host name check around it.
+     */
+    private static final class TrustAll extends X509ExtendedTrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
         }
 
         @Override

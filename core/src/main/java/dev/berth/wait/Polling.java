@@ -35,16 +35,32 @@ final class Polling {
      * @param check true once ready
      */
     static void until(RunningContainer container, Duration timeout, String what, Callable<Boolean> check) {
+        until(container, timeout, what, check, () -> null);
+    }
+
+    /**
+     * Like {@link #until(RunningContainer, Duration, String, Callable)}; a timeout also reports the
+     * last observation (e.g. the last HTTP status or connection error), when there is one.
+     */
+    static void until(RunningContainer container, Duration timeout, String what, Callable<Boolean> check,
+                      java.util.function.Supplier<String> lastSeen) {
         checkTimeout(timeout);
         try {
             Awaitility.await(what).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(interval())
                     .atMost(timeout.isZero() ? Duration.ofMillis(1) : timeout)
                     .until(() -> {
                         requireRunning(container, what);
-                        return check.call();
+                        try {
+                            return check.call();
+                        } catch (Exception e) {
+                            // the container may have exited between the state check and the probe
+                            requireRunning(container, what);
+                            throw e;
+                        }
                     });
         } catch (ConditionTimeoutException e) {
-            throw timedOut(what, timeout);
+            String seen = lastSeen.get();
+            throw timedOut(seen == null ? what : what + " (last seen: " + seen + ")", timeout);
         }
     }
 

@@ -41,13 +41,29 @@ class WaitStrategiesTest extends EngineTestSupport {
     }
 
     @Test
+    void httpsWaitAgainstASelfSignedServer() throws Exception {
+        SelfSignedTls tls = SelfSignedTls.create();
+        String conf = "server { listen 443 ssl; ssl_certificate /etc/nginx/tls/cert.pem;"
+                + " ssl_certificate_key /etc/nginx/tls/key.pem; location /secure { return 200 'secret-ok'; } }\n";
+        try (RunningContainer nginx = engine.start(ContainerSpec.of(NGINX).withExposedPorts(443)
+                .withFile(new FileCopy("/etc/nginx/tls/cert.pem", new FileCopy.Bytes(tls.certificatePem()), 0644))
+                .withFile(new FileCopy("/etc/nginx/tls/key.pem", new FileCopy.Bytes(tls.keyPem()), 0600))
+                .withFile(new FileCopy("/etc/nginx/conf.d/tls.conf", new FileCopy.Bytes(conf.getBytes()), 0644))
+                .waitingFor(Wait.forHttp("/secure").usingTls().forStatusCode(200)
+                        .forResponsePredicate("secret-ok"::equals)))) {
+            assertThat(nginx.state().running()).isTrue();
+        }
+    }
+
+    @Test
     void httpWaitTimesOutWhenTheStatusNeverMatches() {
         ContainerSpec spec = ContainerSpec.of(NGINX).withExposedPorts(80).withStartupTimeout(Duration.ofSeconds(3))
                 .waitingFor(Wait.forHttp("/missing").forStatusCode(200));
         assertThatThrownBy(() -> engine.start(spec))
                 .isInstanceOf(ContainerStartException.class)
                 .hasMessageContaining("failed to start: timed out after ")
-                .hasMessageContaining(" ms waiting for HTTP GET /missing on port 80 to be accepted; raise the"
+                .hasMessageContaining(" ms waiting for HTTP GET /missing on port 80 to be accepted (last seen: status"
+                        + " 404); raise the"
                         + " startup timeout with withStartupTimeout(…) or check the wait strategy\n"
                         + "  exit code: none (not exited)\n  OOMKilled: false\n");
     }
