@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import dev.berth.ContainerSpec;
+import dev.berth.ContainerStartException;
 import dev.berth.RunningContainer;
 import dev.berth.engine.EngineEndpoint;
 import dev.berth.session.Session;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a spec into a created, started and ready container: create (with ports, storage,
@@ -23,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * carries its state and last log lines.
  */
 public final class ContainerLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerLauncher.class);
     private final DockerClient docker;
     private final EngineEndpoint endpoint;
     private final Session session;
@@ -69,17 +73,23 @@ public final class ContainerLauncher {
             id = cmd.exec().getId();
         }
         session.record(Session.Kind.CONTAINER, id, name);
+        LOG.debug("created {} ({}) from {} in {} ms", name, id, spec.image(), (System.nanoTime() - begin) / 1_000_000);
         DockerRunningContainer container = new DockerRunningContainer(docker, session, endpoint, spec, id, name);
         try {
             files.copyIn(id, spec.files());
             options.connectOthers(id, spec);
             docker.startContainerCmd(id).exec();
             container.logCapture().attach();
+            LOG.debug("started {} after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             Duration left = spec.startupTimeout().minusNanos(System.nanoTime() - begin);
             spec.waitStrategy().waitUntilReady(container, left.isNegative() ? Duration.ZERO : left);
+            LOG.debug("{} ready after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             return container;
         } catch (RuntimeException e) {
-            throw StartFailures.fail(container, e);
+            LOG.debug("{} failed after {} ms: {}", name, (System.nanoTime() - begin) / 1_000_000, e.toString());
+            ContainerStartException failure = StartFailures.fail(container, e);
+            LOG.debug("{} removed after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
+            throw failure;
         }
     }
 
