@@ -56,8 +56,13 @@ final class LogMessageWait implements WaitStrategy {
             throw new BerthException("interrupted while waiting for " + what, e);
         }
         if (matches.getCount() > 0 && ended.get()) {
+            String seen = what + " (seen " + (times - matches.getCount()) + " of " + times + ")";
             ContainerState state = container.state();
-            throw Polling.exited(state, what + " (seen " + (times - matches.getCount()) + " of " + times + ")");
+            if (state.running()) {
+                throw new BerthException("the log stream ended while the container still runs, waiting for " + seen
+                        + "; its log driver may not support reading logs: use another wait strategy");
+            }
+            throw Polling.exited(state, seen);
         }
     }
 
