@@ -81,7 +81,10 @@ public interface RunningContainer extends AutoCloseable {
      */
     void copyOut(String containerPath, Path hostDir);
 
-    /** @return the container's current state, from the engine */
+    /**
+     * @return the container's current state, from the engine
+     * @throws BerthException if the container was removed
+     */
     ContainerState state();
 
     /**
@@ -98,7 +101,10 @@ public interface RunningContainer extends AutoCloseable {
      */
     void kill(String signal);
 
-    /** Restarts the container (stopping it first if it runs); log capture continues. */
+    /**
+     * Restarts the container: if it runs, it is stopped per its {@link StopPolicy} (killed at once by
+     * default, or SIGTERM and the grace period), then started again. Log capture continues.
+     */
     void restart();
 
     /** Removes the container at once (force), with its anonymous volumes. Idempotent. */

@@ -130,9 +130,13 @@ final class DockerRunningContainer implements RunningContainer {
         try {
             return ContainerStates.from(docker.inspectContainerCmd(id).exec().getState());
         } catch (NotFoundException e) {
-            throw new BerthException("Container " + name + " (" + id.substring(0, 12) + ") no longer exists: it"
-                    + " was removed. Its captured logs() are still available.", e);
+            throw gone(e);
         }
+    }
+
+    private BerthException gone(NotFoundException e) {
+        return new BerthException("Container " + name + " (" + id.substring(0, 12) + ") no longer exists: it"
+                + " was removed. Its captured logs() are still available.", e);
     }
 
     @Override
@@ -145,6 +149,8 @@ final class DockerRunningContainer implements RunningContainer {
             docker.stopContainerCmd(id).withTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds())).exec();
         } catch (NotModifiedException alreadyStopped) {
             // nothing to do
+        } catch (NotFoundException e) {
+            throw gone(e);
         }
     }
 
@@ -156,6 +162,8 @@ final class DockerRunningContainer implements RunningContainer {
         }
         try {
             docker.killContainerCmd(id).withSignal(signal).exec();
+        } catch (NotFoundException e) {
+            throw gone(e);
         } catch (ConflictException e) {
             throw new BerthException("Cannot send " + signal + " to container " + name + ": it is not running."
                     + " Check its state() first, or restart() it.", e);
@@ -164,7 +172,11 @@ final class DockerRunningContainer implements RunningContainer {
 
     @Override
     public void restart() {
-        docker.restartContainerCmd(id).withTimeout((int) spec.stopPolicy().grace().toSeconds()).exec();
+        try {
+            docker.restartContainerCmd(id).withTimeout((int) spec.stopPolicy().grace().toSeconds()).exec();
+        } catch (NotFoundException e) {
+            throw gone(e);
+        }
         logs.awaitEnd(Duration.ofSeconds(5));
         logs.attach();
         portCache.clear();
@@ -196,7 +208,7 @@ final class DockerRunningContainer implements RunningContainer {
                 stop(spec.stopPolicy().grace());
             }
         } catch (RuntimeException e) {
-            // already gone or being removed: the forced remove below settles it
+            // already gone (NotFound wrapped by stop) or being removed: the forced remove below settles it
             LOG.debug("graceful stop of {} failed: {}", name, e.toString());
         }
         remove();

@@ -185,6 +185,10 @@ class RunningContainerTest extends EngineTestSupport {
     void closeIsFineWhenTheUserAlreadyRemovedIt() {
         RunningContainer c = engine.start(sleeper());
         engine.docker().removeContainerCmd(c.id()).withForce(true).exec();
+        assertThatThrownBy(c::state).isInstanceOf(BerthException.class)
+                .hasMessage("Container " + c.name() + " (" + c.id().substring(0, 12) + ") no longer exists: it was"
+                        + " removed. Its captured logs() are still available.");
+        assertThatThrownBy(() -> c.stop(Duration.ofSeconds(1))).hasMessageContaining("no longer exists");
         c.close();
         c.close();
         assertThat(engine.session().heldNewestFirst()).noneMatch(r -> r.id().equals(c.id()));
