@@ -9,6 +9,7 @@ import dev.berth.ContainerSpec;
 import dev.berth.ContainerStartException;
 import dev.berth.RunningContainer;
 import dev.berth.engine.EngineEndpoint;
+import dev.berth.image.ImageService;
 import dev.berth.session.Session;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class ContainerLauncher {
     private final DockerClient docker;
     private final EngineEndpoint endpoint;
     private final Session session;
+    private final ImageService images;
     private final CreateOptions options;
     private final ContainerFiles files;
     private final AtomicLong sequence = new AtomicLong();
@@ -38,11 +40,13 @@ public final class ContainerLauncher {
      * @param docker the engine client
      * @param endpoint where the engine listens (decides the port bind address)
      * @param session records every created container
+     * @param images makes the image available (spec.pullPolicy()) before the container is created
      */
-    public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session) {
+    public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images) {
         this.docker = docker;
         this.endpoint = endpoint;
         this.session = session;
+        this.images = images;
         this.options = new CreateOptions(docker, session);
         this.files = new ContainerFiles(docker);
     }
@@ -68,12 +72,13 @@ public final class ContainerLauncher {
         long begin = System.nanoTime();
         String name = containerName(spec);
         String id;
-        try (CreateContainerCmd cmd = docker.createContainerCmd(spec.image().toString())) {
+        String image = images.ensure(spec.image(), spec.pullPolicy()).toString();
+        try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
             configure(cmd, spec, name);
             id = cmd.exec().getId();
         }
-        session.record(Session.Kind.CONTAINER, id, name);
-        LOG.debug("created {} ({}) from {} in {} ms", name, id, spec.image(), (System.nanoTime() - begin) / 1_000_000);
+        session.recordContainer(id, name, spec.stopPolicy());
+        LOG.debug("created {} ({}) from {} in {} ms", name, id, image, (System.nanoTime() - begin) / 1_000_000);
         DockerRunningContainer container = new DockerRunningContainer(docker, session, endpoint, spec, id, name);
         try {
             files.copyIn(id, spec.files());

@@ -15,6 +15,8 @@ import dev.berth.ExecSpec;
 import dev.berth.FileCopy;
 import dev.berth.InvalidSpecException;
 import dev.berth.RunningContainer;
+import dev.berth.cleanup.ResourceRemover;
+import dev.berth.cleanup.Steps;
 import dev.berth.engine.EngineEndpoint;
 import dev.berth.session.Session;
 import java.nio.file.Path;
@@ -187,31 +189,36 @@ final class DockerRunningContainer implements RunningContainer {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        boolean gone = false;
         try {
-            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException alreadyGone) {
-            // removed by someone else: nothing to do
+            new ResourceRemover(docker).removeContainer(id);
+            gone = true;
         } finally {
-            logs.awaitEnd(Duration.ofSeconds(2));
-            logs.detach();
-            session.forget(Session.Kind.CONTAINER, id);
+            endLogCapture();
+            if (gone) {
+                session.forget(Session.Kind.CONTAINER, id);
+            }
         }
     }
 
     @Override
     public void close() {
-        if (closed.get()) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            if (spec.stopPolicy().graceful()) {
-                stop(spec.stopPolicy().grace());
-            }
-        } catch (RuntimeException e) {
-            // already gone (NotFound wrapped by stop) or being removed: the forced remove below settles it
-            LOG.debug("graceful stop of {} failed: {}", name, e.toString());
+        Steps steps = new Steps(); // cleanup hook: stop per policy, remove, report both steps
+        boolean gone = new ResourceRemover(docker).stopAndRemove(id, name, spec.stopPolicy(), steps);
+        endLogCapture();
+        if (gone) {
+            session.forget(Session.Kind.CONTAINER, id);
         }
-        remove();
+        steps.throwIfFailed("container " + name);
+    }
+
+    /** The removal ends the log stream; wait briefly for its last lines, then let it go. */
+    private void endLogCapture() {
+        logs.awaitEnd(Duration.ofSeconds(2));
+        logs.detach();
     }
 
     @Override
