@@ -55,7 +55,7 @@ final class CreateOptions {
         };
     }
 
-    private void ensureVolume(String name) {
+    private synchronized void ensureVolume(String name) {
         try {
             docker.inspectVolumeCmd(name).exec();
         } catch (NotFoundException missing) {
