@@ -98,6 +98,8 @@ class PostgresSnapshotTest {
     void snapshotRestoredIntoAnAnonymousVolumeAlsoHasTheRows() throws Exception {
         try (RunningContainer pg = engine.start(seededOnDisk.spec()); Connection c = connect(pg)) {
             assertThat(count(c)).isEqualTo(10_000);
+            assertThat(Docker.exec(engine.docker(), pg.id(), "grep", " /var/lib/postgresql/data ", "/proc/mounts"))
+                    .doesNotStartWith("tmpfs");
         }
     }
 
@@ -106,6 +108,8 @@ class PostgresSnapshotTest {
     void firstTestDeletesEverything() throws Exception {
         try (RunningContainer pg = engine.start(seeded.spec()); Connection c = connect(pg)) {
             assertThat(count(c)).isEqualTo(10_000);
+            assertThat(Docker.exec(engine.docker(), pg.id(), "grep", " /var/lib/postgresql/data ", "/proc/mounts"))
+                    .startsWith("tmpfs /var/lib/postgresql/data tmpfs ");
             c.createStatement().executeUpdate("delete from account");
             assertThat(count(c)).isZero();
         }
