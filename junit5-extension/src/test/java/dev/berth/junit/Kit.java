@@ -60,6 +60,15 @@ final class Kit implements AutoCloseable {
         return out;
     }
 
+    /** @return {@link #leftovers()}, closing this probe */
+    List<String> leftoversAndClose() {
+        try {
+            return leftovers();
+        } finally {
+            close();
+        }
+    }
+
     private List<String> createdBetween(String since, String until) {
         List<String> ids = new ArrayList<>();
         try {
