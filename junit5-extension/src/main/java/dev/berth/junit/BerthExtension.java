@@ -105,7 +105,8 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
             models.add(model(context, instance.getClass()));
         }
         Set<String> networks = networks(models);
-        ContextResources resources = new ContextResources(engine, config, context.getUniqueId());
+        ContextResources resources = new ContextResources(engine, config,
+                context.getRequiredTestClass().getName() + "." + context.getRequiredTestMethod().getName());
         context.getStore(NS).put(key(context), resources);
         UnaryOperator<String> engineNetwork = declared -> Lookup.network(chainResources(context), declared).name();
         List<Starter.Pending> batch = new ArrayList<>();

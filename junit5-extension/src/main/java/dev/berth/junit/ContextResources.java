@@ -91,10 +91,14 @@ final class ContextResources implements AutoCloseable {
     }
 
     private void keep() {
+        List<AutoCloseable> held = scope.release();
+        if (held.isEmpty()) {
+            return;
+        }
         Session session = engine.session();
         List<String> lines = new ArrayList<>();
         lines.add("Berth kept the resources of failed " + scope.name() + " (berth.keep-on-failure=true):");
-        for (AutoCloseable r : scope.release()) {
+        for (AutoCloseable r : held) {
             if (r instanceof RunningContainer c) {
                 session.forget(Session.Kind.CONTAINER, c.id());
                 StringBuilder ports = new StringBuilder();

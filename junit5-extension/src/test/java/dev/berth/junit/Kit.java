@@ -60,6 +60,14 @@ final class Kit implements AutoCloseable {
         return out;
     }
 
+    /** Removes what a keep-on-failure run left on purpose: this JVM's labelled containers, then networks. */
+    void removeLeftovers() {
+        probe.docker().listContainersCmd().withShowAll(true).withLabelFilter(Map.of("dev.berth.pid", PID)).exec()
+                .forEach(c -> probe.docker().removeContainerCmd(c.getId()).withForce(true).exec());
+        probe.docker().listNetworksCmd().withFilter("label", List.of("dev.berth.pid=" + PID)).exec()
+                .forEach(n -> probe.docker().removeNetworkCmd(n.getId()).exec());
+    }
+
     /** @return {@link #leftovers()}, closing this probe */
     List<String> leftoversAndClose() {
         try {
