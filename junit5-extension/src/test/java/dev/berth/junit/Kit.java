@@ -13,13 +13,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Runs fixture classes through the JUnit Platform test kit and inspects the engine afterwards: which
- * containers this JVM created during a run (docker events), and whether one still exists.
+ * containers this JVM created during a run (streamed docker events), and whether one still exists.
  */
 final class Kit implements AutoCloseable {
     static final String PID = Long.toString(ProcessHandle.current().pid());
@@ -29,12 +31,13 @@ final class Kit implements AutoCloseable {
     record Run(EngineExecutionResults results, List<String> created) { }
 
     Run run(Map<String, String> config, Class<?>... classes) {
-        String since = stamp();
-        EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").configurationParameters(config)
-                .selectors(Arrays.stream(classes).map(c -> (DiscoverySelector) selectClass(c))
-                        .toArray(DiscoverySelector[]::new));
-        EngineExecutionResults results = builder.execute();
-        return new Run(results, createdBetween(since, stamp()));
+        try (Watch watch = new Watch()) {
+            EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").configurationParameters(config)
+                    .selectors(Arrays.stream(classes).map(c -> (DiscoverySelector) selectClass(c))
+                            .toArray(DiscoverySelector[]::new));
+            EngineExecutionResults results = builder.execute();
+            return new Run(results, watch.createdSoFar());
+        }
     }
 
     Run run(Class<?>... classes) {
@@ -77,26 +80,60 @@ final class Kit implements AutoCloseable {
         }
     }
 
-    private List<String> createdBetween(String since, String until) {
-        List<String> ids = new ArrayList<>();
-        try {
-            probe.docker().eventsCmd().withSince(since).withUntil(until)
-                    .withEventTypeFilter(EventType.CONTAINER).withEventFilter("create")
-                    .withLabelFilter(Map.of("dev.berth.pid", PID))
+    /**
+     * Streams the engine's create events from now on and collects the containers this JVM creates. To
+     * know every event up to a point has arrived, it creates a marker network and waits for its event
+     * (the engine delivers events in order).
+     */
+    private final class Watch implements AutoCloseable {
+        private final List<String> ids = new ArrayList<>();
+        private final CountDownLatch marker = new CountDownLatch(1);
+        private final String markerName = "berth-kit-marker-" + PID + "-" + System.nanoTime();
+        private final ResultCallback.Adapter<Event> stream;
+
+        Watch() {
+            stream = probe.docker().eventsCmd().withSince(stamp())
+                    .withEventTypeFilter(EventType.CONTAINER, EventType.NETWORK).withEventFilter("create")
                     .exec(new ResultCallback.Adapter<Event>() {
                         @Override
-                        public void onNext(Event event) {
-                            synchronized (ids) {
-                                ids.add(event.getId());
+                        public void onNext(Event e) {
+                            Map<String, String> attributes = e.getActor() == null || e.getActor().getAttributes() == null
+                                    ? Map.of() : e.getActor().getAttributes();
+                            if (e.getType() == EventType.CONTAINER && PID.equals(attributes.get("dev.berth.pid"))) {
+                                synchronized (ids) {
+                                    ids.add(e.getId());
+                                }
+                            } else if (e.getType() == EventType.NETWORK && markerName.equals(attributes.get("name"))) {
+                                marker.countDown();
                             }
                         }
-                    }).awaitCompletion();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+                    });
         }
-        synchronized (ids) {
-            return List.copyOf(ids);
+
+        List<String> createdSoFar() {
+            String id = probe.docker().createNetworkCmd().withName(markerName).exec().getId();
+            try {
+                if (!marker.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("The engine sent no event for marker network " + markerName);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                probe.docker().removeNetworkCmd(id).exec();
+            }
+            synchronized (ids) {
+                return List.copyOf(ids);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                stream.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
