@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.junit.fixtures.AbstractBaseFixture;
 import dev.berth.junit.fixtures.InjectionFixture;
+import dev.berth.junit.fixtures.MetaAnnotatedFixture;
 import dev.berth.junit.fixtures.NestedFixture;
 import dev.berth.junit.fixtures.Recorder;
 import dev.berth.junit.fixtures.SharedFixtures;
@@ -65,6 +66,14 @@ class StructureTest {
         assertThat(Recorder.values("session")).hasSize(2).containsOnly(Recorder.values("session").get(0));
         assertThat(run.created()).containsExactly(ids.get(0));
         assertThat(kit.exists(ids.get(0))).isFalse();
+    }
+
+    @Test
+    void dockerTestWorksAsAMetaAnnotationAndRunsWhenAnEngineAnswers() {
+        Kit.Run run = kit.run(MetaAnnotatedFixture.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        assertThat(run.created()).containsExactlyElementsOf(Recorder.values("meta")).noneMatch(kit::exists);
     }
 
     @Test
