@@ -88,7 +88,7 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
                 batch.add(new Starter.Pending(d.name(), SpecFactory.build(d, instance, config, networks, engineNetwork)));
             }
         }
-        Starter.startAll(engine, batch, resources);
+        Starter.startAll(engine, batch, resources, name -> Lookup.container(chainResources(context), name));
         inject(context, model, null);
         if (instance != null) {
             inject(context, model, instance);
@@ -125,7 +125,7 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
             }
         }
         Lookup.checkBatch(declarations, batch, chainResources(context));
-        Starter.startAll(engine, batch, resources);
+        Starter.startAll(engine, batch, resources, name -> Lookup.container(chainResources(context), name));
         for (int i = 0; i < instances.size(); i++) {
             inject(context, models.get(i), instances.get(i));
         }

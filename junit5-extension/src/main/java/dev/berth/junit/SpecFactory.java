@@ -5,6 +5,7 @@ import dev.berth.ContainerSpec;
 import dev.berth.ImageRef;
 import dev.berth.PullPolicy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -100,6 +101,13 @@ final class SpecFactory {
             spec = spec.withDependsOn(a.dependsOn());
         }
         spec = WaitMapping.apply(d, spec);
+        spec = IsolationMapping.apply(d, spec);
+        List<String> declared = spec.dependsOn();
+        List<String> targets = IsolationMapping.namespaceTargets(d).stream()
+                .filter(t -> !declared.contains(t)).distinct().toList();
+        if (!targets.isEmpty()) {
+            spec = spec.withDependsOn(targets.toArray(String[]::new));
+        }
         if (!a.startupTimeout().isEmpty()) {
             Duration timeout = Durations.parse(a.startupTimeout());
             if (timeout == null) {

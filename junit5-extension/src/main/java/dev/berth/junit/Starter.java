@@ -4,7 +4,6 @@ import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.RunningContainer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Starts the containers of one scope in parallel, each as soon as the containers it depends on in
@@ -25,13 +25,20 @@ final class Starter {
     /** A container to start: its logical name and spec. */
     record Pending(String name, ContainerSpec spec) { }
 
-    static void startAll(Engine engine, List<Pending> batch, ContextResources into) {
+    /**
+     * @param engine the engine
+     * @param batch the containers to start
+     * @param into where each started container is registered at once
+     * @param outside running containers of enclosing scopes by logical name, or null
+     */
+    static void startAll(Engine engine, List<Pending> batch, ContextResources into,
+                         Function<String, RunningContainer> outside) {
         if (batch.isEmpty()) {
             return;
         }
         if (batch.size() == 1) {
             Pending only = batch.get(0);
-            into.addContainer(only.name(), engine.start(only.spec()), true);
+            into.addContainer(only.name(), engine.start(IsolationMapping.bindTargets(only.spec(), outside)), true);
             return;
         }
         AtomicInteger seq = new AtomicInteger();
@@ -41,7 +48,7 @@ final class Starter {
             return t;
         });
         try {
-            Map<String, CompletableFuture<RunningContainer>> futures = new LinkedHashMap<>();
+            Map<String, CompletableFuture<RunningContainer>> futures = new java.util.concurrent.ConcurrentHashMap<>();
             for (Pending p : StartOrder.sort(batch)) {
                 List<CompletableFuture<RunningContainer>> deps = new ArrayList<>();
                 p.spec().dependsOn().forEach(name -> {
@@ -51,7 +58,8 @@ final class Starter {
                 });
                 CompletableFuture<RunningContainer> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new))
                         .thenApplyAsync(ignored -> {
-                            RunningContainer c = engine.start(p.spec());
+                            RunningContainer c = engine.start(IsolationMapping.bindTargets(p.spec(),
+                                    name -> futures.containsKey(name) ? futures.get(name).join() : outside.apply(name)));
                             into.addContainer(p.name(), c, true);
                             return c;
                         }, pool);

@@ -135,6 +135,28 @@ class ErrorsTest {
     }
 
     @Test
+    void invalidLimitFromCoreNamesTheField() {
+        assertFails(ErrorFixtures.BadLimit.class, "@Container field " + F + "BadLimit.db: " + coreMessage(
+                () -> dev.berth.Limits.none().withMemory("lots")));
+    }
+
+    @Test
+    void namespaceReferenceToAnUnknownContainer() {
+        assertFails(ErrorFixtures.BadNamespace.class, "@Container field " + F + "BadNamespace.db: dependsOn names no"
+                + " container: \"nobody\". Allowed: the logical name of a container of [ok, db]. Example:"
+                + " dependsOn = \"db\"");
+    }
+
+    private static String coreMessage(Runnable invalid) {
+        try {
+            invalid.run();
+        } catch (dev.berth.InvalidSpecException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected core to reject the value");
+    }
+
+    @Test
     void envEntryWithoutEquals() {
         assertFails(ErrorFixtures.BadEnv.class, "@Container field " + F + "BadEnv.db: env entry without '=':"
                 + " \"PASSWORD\". Allowed: \"NAME=value\" entries. Example: env = {\"POSTGRES_PASSWORD=secret\"}");

@@ -2,6 +2,7 @@ package dev.berth.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.junit.fixtures.IsolationFixture;
 import dev.berth.junit.fixtures.LifecycleFixture;
 import dev.berth.junit.fixtures.PerClassFixture;
 import dev.berth.junit.fixtures.Recorder;
@@ -57,6 +58,24 @@ class LifecycleTest {
         assertThat(run.created()).containsExactly(ids.get(0));
         assertThat(kit.exists(ids.get(0))).isFalse();
         assertThat(kit.leftovers()).isEmpty();
+    }
+
+    @Test
+    void limitsNamespacesAndSecurityAnnotationsReachTheEngine() {
+        Kit.Run run = kit.run(IsolationFixture.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        assertThat(Recorder.values("memory")).containsExactly(Long.toString(64L * 1024 * 1024));
+        assertThat(Recorder.values("nanoCpus")).containsExactly("500000000");
+        assertThat(Recorder.values("pids")).containsExactly("50");
+        assertThat(Recorder.values("ulimits").get(0)).contains("nofile").contains("1024").contains("2048");
+        assertThat(Recorder.values("ipc")).containsExactly("producer");
+        assertThat(Recorder.values("hostname")).containsExactly("consumer");
+        assertThat(Recorder.values("init")).containsExactly("true");
+        assertThat(Recorder.values("readOnly")).containsExactly("true");
+        assertThat(Recorder.values("capDrop").get(0)).contains("ALL");
+        assertThat(Recorder.values("user")).containsExactly("65534:65534");
+        assertThat(run.created()).hasSize(2).noneMatch(kit::exists);
     }
 
     @Test
