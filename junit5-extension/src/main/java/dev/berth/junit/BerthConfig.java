@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * @param startupTimeout {@code berth.startup-timeout}: default startup timeout of annotation-only containers ({@code 60s})
  * @param pullPolicy {@code berth.pull-policy}: MISSING, ALWAYS or NEVER, for specs that keep the default ({@code MISSING})
- * @param registryMirror {@code berth.registry-mirror}: host[:port] that Docker Hub images are pulled through, or null
+ * @param registryMirror {@code berth.registry.mirror}: host[:port] that Docker Hub images are pulled through, or null
  * @param reportDir {@code berth.report-dir}: where notes about kept containers are written ({@code target/berth})
  * @param keepOnFailure {@code berth.keep-on-failure}: leave a failed class's containers running ({@code false})
  */
@@ -21,7 +21,7 @@ record BerthConfig(Duration startupTimeout, PullPolicy pullPolicy, String regist
                    boolean keepOnFailure) {
     static final String STARTUP_TIMEOUT = "berth.startup-timeout";
     static final String PULL_POLICY = "berth.pull-policy";
-    static final String REGISTRY_MIRROR = "berth.registry-mirror";
+    static final String REGISTRY_MIRROR = "berth.registry.mirror";
     static final String REPORT_DIR = "berth.report-dir";
     static final String KEEP_ON_FAILURE = "berth.keep-on-failure";
 

@@ -3,7 +3,7 @@ package dev.berth.junit;
 import dev.berth.Engine;
 import dev.berth.Network;
 import dev.berth.RunningContainer;
-import dev.berth.session.Scope;
+import dev.berth.cleanup.Scope;
 import dev.berth.session.Session;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +25,9 @@ final class ContextResources implements AutoCloseable {
 
     private final Engine engine;
     private final BerthConfig config;
-    private final Scope scope;
+    private final String label;
+    private final List<AutoCloseable> owned = new ArrayList<>();
+    private boolean closed;
     private final Map<String, RunningContainer> containers = new LinkedHashMap<>();
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final AtomicBoolean failed = new AtomicBoolean();
@@ -33,7 +35,7 @@ final class ContextResources implements AutoCloseable {
     ContextResources(Engine engine, BerthConfig config, String label) {
         this.engine = engine;
         this.config = config;
-        this.scope = new Scope(label);
+        this.label = label;
     }
 
     Engine engine() {
@@ -41,10 +43,23 @@ final class ContextResources implements AutoCloseable {
     }
 
     void addNetwork(String declaredName, Network network) {
-        scope.add(network);
+        own(network);
         synchronized (this) {
             networks.put(declaredName, network);
         }
+    }
+
+    private void own(AutoCloseable resource) {
+        synchronized (owned) {
+            if (!closed) {
+                owned.add(resource);
+                return;
+            }
+        }
+        try (Scope late = new Scope(label)) {
+            late.add(resource);
+        }
+        throw new IllegalStateException(label + " has ended; " + resource + " was removed right away");
     }
 
     /**
@@ -54,7 +69,7 @@ final class ContextResources implements AutoCloseable {
      */
     void addContainer(String name, RunningContainer container, boolean owned) {
         if (owned) {
-            scope.add(container);
+            own(container);
         }
         synchronized (this) {
             containers.put(name, container);
@@ -81,23 +96,31 @@ final class ContextResources implements AutoCloseable {
         failed.set(true);
     }
 
+    /** Removes what this context owns in core's teardown order (containers, then networks), or keeps it. */
     @Override
     public void close() {
-        if (config.keepOnFailure() && failed.get()) {
-            keep();
-        } else {
-            scope.close();
+        List<AutoCloseable> held;
+        synchronized (owned) {
+            closed = true;
+            held = List.copyOf(owned);
+            owned.clear();
         }
-    }
-
-    private void keep() {
-        List<AutoCloseable> held = scope.release();
         if (held.isEmpty()) {
             return;
         }
+        if (config.keepOnFailure() && failed.get()) {
+            keep(held);
+            return;
+        }
+        try (Scope scope = new Scope(label)) {
+            held.forEach(scope::add);
+        }
+    }
+
+    private void keep(List<AutoCloseable> held) {
         Session session = engine.session();
         List<String> lines = new ArrayList<>();
-        lines.add("Berth kept the resources of failed " + scope.name() + " (berth.keep-on-failure=true):");
+        lines.add("Berth kept the resources of failed " + label + " (berth.keep-on-failure=true):");
         for (AutoCloseable r : held) {
             if (r instanceof RunningContainer c) {
                 session.forget(Session.Kind.CONTAINER, c.id());
@@ -118,7 +141,7 @@ final class ContextResources implements AutoCloseable {
         try {
             Files.createDirectories(config.reportDir());
             Files.writeString(config.reportDir().resolve("kept-" + session.id() + "-"
-                    + scope.name().replaceAll("[^A-Za-z0-9_.-]", "_") + ".txt"), text + System.lineSeparator());
+                    + label.replaceAll("[^A-Za-z0-9_.-]", "_") + ".txt"), text + System.lineSeparator());
         } catch (IOException e) {
             LOG.warn("Could not write the keep-on-failure note to {}: {}", config.reportDir(), e.toString());
         }

@@ -21,7 +21,7 @@ class BerthConfigTest {
     @Test
     void readsEveryKey() {
         Map<String, String> p = Map.of("berth.startup-timeout", "2m", "berth.pull-policy", "never",
-                "berth.registry-mirror", "127.0.0.1:5000", "berth.report-dir", "/tmp/r", "berth.keep-on-failure", "TRUE");
+                "berth.registry.mirror", "127.0.0.1:5000", "berth.report-dir", "/tmp/r", "berth.keep-on-failure", "TRUE");
         assertThat(BerthConfig.from(p::get)).isEqualTo(new BerthConfig(Duration.ofMinutes(2), PullPolicy.NEVER,
                 "127.0.0.1:5000", Path.of("/tmp/r"), true));
     }
@@ -32,9 +32,9 @@ class BerthConfigTest {
                 .isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessage("Configuration parameter berth.startup-timeout: invalid value \"0s\". Allowed: a positive"
                         + " number with unit ms, s, m or h. Example: berth.startup-timeout=90s");
-        assertThatThrownBy(() -> BerthConfig.from(Map.of("berth.registry-mirror", "http://mirror/")::get))
-                .hasMessage("Configuration parameter berth.registry-mirror: invalid value \"http://mirror/\". Allowed:"
-                        + " host or host:port, without scheme or path. Example: berth.registry-mirror=127.0.0.1:5000");
+        assertThatThrownBy(() -> BerthConfig.from(Map.of("berth.registry.mirror", "http://mirror/")::get))
+                .hasMessage("Configuration parameter berth.registry.mirror: invalid value \"http://mirror/\". Allowed:"
+                        + " host or host:port, without scheme or path. Example: berth.registry.mirror=127.0.0.1:5000");
         assertThatThrownBy(() -> BerthConfig.from(Map.of("berth.keep-on-failure", "yes")::get))
                 .hasMessage("Configuration parameter berth.keep-on-failure: invalid value \"yes\". Allowed: true or"
                         + " false. Example: berth.keep-on-failure=true");
