@@ -3,6 +3,7 @@ package dev.berth.junit;
 import dev.berth.Berth;
 import dev.berth.Engine;
 import dev.berth.EngineUnavailableException;
+import dev.berth.NetworkSpec;
 import dev.berth.RunningContainer;
 import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
@@ -73,8 +74,8 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
         ContextResources resources = new ContextResources(engine, config, testClass.getName());
         context.getStore(NS).put(key(context), resources);
         ClassModel model = chain.get(chain.size() - 1);
-        for (String network : model.networks()) {
-            resources.addNetwork(network, engine.network(network));
+        for (NetworkSpec network : model.networkSpecs()) {
+            resources.addNetwork(network.name(), engine.network(network));
         }
         Set<String> networks = networks(chain);
         UnaryOperator<String> engineNetwork = declared -> Lookup.network(chainResources(context), declared).name();

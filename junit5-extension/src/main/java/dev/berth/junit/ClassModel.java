@@ -1,10 +1,13 @@
 package dev.berth.junit;
 
+import dev.berth.BerthException;
+import dev.berth.NetworkSpec;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -16,12 +19,15 @@ final class ClassModel {
     private final List<Declaration> containers;
     private final List<Field> useFields;
     private final List<String> networks;
+    private final Map<String, Network> networkAnnotations;
 
-    private ClassModel(Class<?> testClass, List<Declaration> containers, List<Field> useFields, List<String> networks) {
+    private ClassModel(Class<?> testClass, List<Declaration> containers, List<Field> useFields,
+                       Map<String, Network> networkAnnotations) {
         this.testClass = testClass;
         this.containers = containers;
         this.useFields = useFields;
-        this.networks = networks;
+        this.networks = List.copyOf(networkAnnotations.keySet());
+        this.networkAnnotations = networkAnnotations;
     }
 
     static ClassModel of(Class<?> testClass) {
@@ -40,12 +46,12 @@ final class ClassModel {
                 }
             }
         }
-        Map<String, String> networks = new LinkedHashMap<>();
+        Map<String, Network> networks = new LinkedHashMap<>();
         for (Network n : AnnotationSupport.findRepeatableAnnotations(testClass, Network.class)) {
-            networks.putIfAbsent(n.name(), n.name());
+            networks.putIfAbsent(n.name(), n);
         }
         return new ClassModel(testClass, List.copyOf(containers), List.copyOf(useFields),
-                List.copyOf(networks.keySet()));
+                java.util.Collections.unmodifiableMap(networks));
     }
 
     Class<?> testClass() {
@@ -62,6 +68,23 @@ final class ClassModel {
 
     List<String> networks() {
         return networks;
+    }
+
+    /**
+     * @return the validated network specs this class declares, in declaration order
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException naming the class
+     */
+    List<NetworkSpec> networkSpecs() {
+        List<NetworkSpec> specs = new ArrayList<>();
+        for (Network n : networkAnnotations.values()) {
+            try {
+                specs.add(NetworkSpec.of(n.name()).withInternal(n.internal()).withDriver(n.driver()));
+            } catch (BerthException e) {
+                throw new ExtensionConfigurationException("@Network on " + testClass.getName() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return specs;
     }
 
     /** @return the enclosing class of a {@code @Nested} (inner) class, or null */

@@ -22,4 +22,10 @@ import java.lang.annotation.Target;
 public @interface Network {
     /** @return the declared name containers refer to, e.g. {@code "backend"} */
     String name();
+
+    /** @return true to cut the network off from the outside; its containers still reach each other */
+    boolean internal() default false;
+
+    /** @return the network driver */
+    String driver() default "bridge";
 }

@@ -66,6 +66,7 @@ final class Validator {
     }
 
     void validate() {
+        chain.forEach(ClassModel::networkSpecs);
         Map<String, List<String>> graph = new LinkedHashMap<>();
         Map<String, Declaration> aliases = new HashMap<>();
         for (Declaration d : order.keySet()) {

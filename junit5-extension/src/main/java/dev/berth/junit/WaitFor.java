@@ -19,7 +19,7 @@ public @interface WaitFor {
     /** @return how many log lines must match {@link #log()} */
     int times() default 1;
 
-    /** @return true to wait until the first published port accepts connections ({@code Wait.forListeningPort()}) */
+    /** @return true to wait until every published port accepts connections ({@code Wait.forListeningPort()}) */
     boolean port() default false;
 
     /** @return a path answered with 2xx on the first published port ({@code Wait.forHttp(path)}) */

@@ -1,6 +1,7 @@
 package dev.berth.junit;
 
 import dev.berth.ContainerSpec;
+import dev.berth.wait.Wait;
 import dev.berth.wait.WaitStrategy;
 
 /** Maps {@link WaitFor} onto a wait strategy; an empty {@code @WaitFor} keeps the spec's own. */
@@ -19,11 +20,11 @@ final class WaitMapping {
         }
         WaitStrategy strategy;
         if (!w.log().isEmpty()) {
-            strategy = Waits.forLogMessage(d, w.log(), w.times());
+            strategy = Wait.forLogMessage(w.log(), w.times());
         } else if (w.port()) {
-            strategy = Waits.forListeningPort();
+            strategy = Wait.forListeningPort();
         } else {
-            strategy = Waits.forHttp(w.http());
+            strategy = Wait.forHttp(w.http());
         }
         return spec.waitingFor(strategy);
     }

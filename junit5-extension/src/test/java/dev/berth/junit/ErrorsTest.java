@@ -147,6 +147,12 @@ class ErrorsTest {
                 + " dependsOn = \"db\"");
     }
 
+    @Test
+    void invalidNetworkDeclarationNamesTheClass() {
+        assertFails(ErrorFixtures.BadNetworkDriver.class, "@Network on " + F + "BadNetworkDriver: " + coreMessage(
+                () -> dev.berth.NetworkSpec.of("backend").withDriver("no such driver")));
+    }
+
     private static String coreMessage(Runnable invalid) {
         try {
             invalid.run();

@@ -6,6 +6,7 @@ import dev.berth.junit.fixtures.AbstractBaseFixture;
 import dev.berth.junit.fixtures.InjectionFixture;
 import dev.berth.junit.fixtures.MetaAnnotatedFixture;
 import dev.berth.junit.fixtures.NestedFixture;
+import dev.berth.junit.fixtures.NetworkFixture;
 import dev.berth.junit.fixtures.Recorder;
 import dev.berth.junit.fixtures.SharedFixtures;
 import java.util.List;
@@ -66,6 +67,18 @@ class StructureTest {
         assertThat(Recorder.values("session")).hasSize(2).containsOnly(Recorder.values("session").get(0));
         assertThat(run.created()).containsExactly(ids.get(0));
         assertThat(kit.exists(ids.get(0))).isFalse();
+    }
+
+    @Test
+    void containersReachEachOtherByAliasOnADeclaredNetwork() {
+        Kit.Run run = kit.run(NetworkFixture.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        assertThat(Recorder.values("web")).containsExactly("0 from-web");
+        assertThat(Recorder.values("www")).containsExactly("0 from-web");
+        assertThat(Recorder.values("loner")).singleElement().isNotEqualTo("0");
+        assertThat(Recorder.values("internal")).containsExactly("true");
+        assertThat(run.created()).hasSize(3).noneMatch(kit::exists);
     }
 
     @Test
