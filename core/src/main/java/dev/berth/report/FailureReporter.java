@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Collects, writes and summarises failure reports: the one entry point the JUnit extension (or a
- * program) needs.
+ * program) needs. Create it early (e.g. with the engine): it prepares the collector in the background
+ * so that the first report fits its time budget too.
  *
  * <pre>{@code
  * FailureReporter reporter = new FailureReporter(engine, ReportSettings.fromProperties(System.getProperties()));
@@ -39,6 +40,11 @@ public final class FailureReporter {
         this.collector = new ReportCollector(docker, dockerHost, settings);
         this.settings = settings;
         this.writer = new ReportWriter(settings.directory());
+        if (settings.enabled()) {
+            Thread warm = new Thread(ReportCollector::warmUp, "berth-report-warm-up");
+            warm.setDaemon(true);
+            warm.start();
+        }
     }
 
     /**

@@ -8,6 +8,10 @@ import com.github.dockerjava.api.model.ImageHistory;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.Version;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.core.DockerClientConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Collects a {@link FailureReport} within a time bound. All engine calls run concurrently, each with
@@ -24,8 +30,9 @@ import java.util.concurrent.TimeUnit;
  * trouble, never hangs.
  */
 public final class ReportCollector {
-    static final long CALL_MILLIS = 500;
-    static final long STATS_MILLIS = 1200;
+    private static final Logger LOG = LoggerFactory.getLogger(ReportCollector.class);
+    static final long CALL_MILLIS = 1500;
+    static final long STATS_MILLIS = 1800;
     private static final int THREADS = 8;
     private static final long RENDER_RESERVE_MILLIS = 100;
 
@@ -52,6 +59,23 @@ public final class ReportCollector {
         this.settings = settings;
         this.defaultLogs = defaultLogs;
         this.clock = clock;
+    }
+
+    /**
+     * Builds the JSON readers for every engine response a report reads, without calling the engine.
+     * The first report in a JVM otherwise spends most of its time budget on this (over a second on a
+     * busy machine). Idempotent and cheap once done; {@link FailureReporter} runs it in the background.
+     */
+    public static void warmUp() {
+        ObjectMapper mapper = DockerClientConfig.getDefaultObjectMapper();
+        for (Class<?> type : List.of(Info.class, Version.class, InspectContainerResponse.class,
+                InspectImageResponse.class, ImageHistory.class, Statistics.class, Network.class, Frame.class)) {
+            try {
+                mapper.readValue("{}", type);
+            } catch (Exception e) {
+                LOG.debug("warming up the reader of {} failed", type.getSimpleName(), e);
+            }
+        }
     }
 
     /**
@@ -183,7 +207,7 @@ public final class ReportCollector {
             }
         };
         try (ResultCallback.Adapter<Statistics> running = docker.statsCmd(id).exec(callback)) {
-            return first.get(STATS_MILLIS, TimeUnit.MILLISECONDS);
+            return first.get(STATS_MILLIS + 1000, TimeUnit.MILLISECONDS);
         }
     }
 
