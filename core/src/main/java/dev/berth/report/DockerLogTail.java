@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fetches the last lines with {@code docker logs --tail N} (stdout and stderr, no timestamps). Works
@@ -34,12 +35,19 @@ public final class DockerLogTail implements LogTail {
             return List.of();
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AtomicReference<Throwable> error = new AtomicReference<>();
         ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
                 synchronized (bytes) {
                     bytes.writeBytes(frame.getPayload());
                 }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                error.set(t); // rethrown below; the caller reports it, no need to log it too
+                onComplete();
             }
         };
         try (ResultCallback.Adapter<Frame> running = docker.logContainerCmd(containerId).withStdOut(true)
@@ -52,6 +60,11 @@ public final class DockerLogTail implements LogTail {
             throw new BerthException("interrupted");
         } catch (java.io.IOException e) {
             // closing the finished stream failed: the lines are complete
+        }
+        if (error.get() instanceof RuntimeException e) {
+            throw e;
+        } else if (error.get() != null) {
+            throw new BerthException(error.get().toString(), error.get());
         }
         String text;
         synchronized (bytes) {

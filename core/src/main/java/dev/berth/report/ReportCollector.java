@@ -48,7 +48,7 @@ public final class ReportCollector {
      * @param settings log line count, stats, mask patterns, time budget
      */
     public ReportCollector(DockerClient docker, String dockerHost, ReportSettings settings) {
-        this(docker, dockerHost, settings, new DockerLogTail(docker, Duration.ofMillis(CALL_MILLIS)),
+        this(docker, dockerHost, settings, new DockerLogTail(docker, Duration.ofMillis(CALL_MILLIS + 1000)),
                 Clock.systemUTC());
     }
 
@@ -196,8 +196,12 @@ public final class ReportCollector {
 
             @Override
             public void onError(Throwable t) {
-                first.completeExceptionally(t);
-                super.onError(t);
+                first.completeExceptionally(t); // reported as not collected; no need to log it too
+                try {
+                    close();
+                } catch (java.io.IOException ignored) {
+                    // already closed
+                }
             }
 
             @Override
