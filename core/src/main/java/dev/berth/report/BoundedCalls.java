@@ -37,6 +37,7 @@ final class BoundedCalls implements AutoCloseable {
         final Future<T> future;
         final long due;
         final long timeoutMillis;
+        volatile Throwable failure;
 
         private Pending(String what, Future<T> future, long due, long timeoutMillis) {
             this.what = what;
@@ -99,6 +100,7 @@ final class BoundedCalls implements AutoCloseable {
         } catch (TimeoutException e) {
             return timedOut(p, record);
         } catch (ExecutionException e) {
+            p.failure = e.getCause();
             p.future.cancel(true);
             if (record) {
                 notCollected.add(p.what + " (" + describe(e.getCause()) + ")");
@@ -125,15 +127,20 @@ final class BoundedCalls implements AutoCloseable {
     }
 
     static String describe(Throwable t) {
-        if (t instanceof NotFoundException) {
-            return "not found: " + firstLine(t.getMessage());
+        Throwable root = root(t);
+        if (root instanceof NotFoundException) {
+            return "not found: " + firstLine(root.getMessage());
         }
+        String message = firstLine(root.getMessage());
+        return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    static Throwable root(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = firstLine(root.getMessage());
-        return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        return root;
     }
 
     private static String firstLine(String s) {

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ImageHistory;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Statistics;
@@ -174,11 +175,13 @@ public final class ReportCollector {
         StatsSection stats = null;
         if (p.stats != null) {
             boolean running = c != null && c.getState() != null && Boolean.TRUE.equals(c.getState().getRunning());
-            if (running || c == null) {
+            boolean gone = c == null && p.inspect.failure != null
+                    && BoundedCalls.root(p.inspect.failure) instanceof NotFoundException;
+            if (running || c == null && !gone) {
                 Statistics s = calls.get(p.stats);
                 stats = s == null ? null : StatsMapping.of(s, c == null ? null : c.getState().getStartedAt());
             } else {
-                calls.getQuietly(p.stats); // not running: no stats to show
+                calls.getQuietly(p.stats); // not running, or removed: no stats to show
             }
         }
         return new ContainerReport(p.target.label(), section, image, logs == null ? List.of() : masker.maskAll(logs),
