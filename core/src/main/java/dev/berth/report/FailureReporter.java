@@ -63,7 +63,9 @@ public final class FailureReporter {
     }
 
     /**
-     * Collects (within {@link ReportSettings#timeout()}) and writes a report.
+     * Collects (within {@link ReportSettings#timeout()}) and writes a report. It does not look at
+     * {@link ReportSettings#enabled()} or {@link ReportSettings#always()}: the caller decides whether
+     * a report is wanted (e.g. the extension: enabled, and the test failed or {@code always}).
      *
      * @param testClass the test class name, e.g. {@code com.acme.OrdersTest}
      * @param test the test's name, e.g. {@code savesOrder()}
