@@ -33,13 +33,14 @@ public record ReportTarget(String containerId, String label, String imageReferen
 
     /**
      * @param c a container started by Berth
-     * @return a target labelled with its logical name (else its engine name), image and env
+     * @return a target labelled with its logical name (else its engine name), image and env, whose log
+     *     lines come from the container's continuous capture (so they survive its removal)
      */
     public static ReportTarget of(RunningContainer c) {
         List<String> env = new ArrayList<>();
         c.spec().env().forEach((k, v) -> env.add(k + "=" + v));
         String label = c.spec().name() != null ? c.spec().name() : c.name();
-        return new ReportTarget(c.id(), label, c.spec().image().toString(), env, null);
+        return new ReportTarget(c.id(), label, c.spec().image().toString(), env, (id, n) -> c.logs().last(n));
     }
 
     /**
