@@ -1,6 +1,7 @@
 package dev.berth.report;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.berth.ContainerSpec;
 import dev.berth.ContainerStartException;
 import dev.berth.Engine;
 import java.util.List;
@@ -84,11 +85,13 @@ public final class FailureReporter {
      * exception (see {@link StartFailureReports#attach}). Meant for the container launcher.
      *
      * @param failure the start failure
+     * @param spec the spec it was started from: its env values are masked in the captured log lines
+     *     (the container is gone, so they cannot be read from it); null if unknown
      * @return the same exception, with the report attached
      */
-    public ContainerStartException explain(ContainerStartException failure) {
+    public ContainerStartException explain(ContainerStartException failure, ContainerSpec spec) {
         FailureReport report = collector.collect("start of " + failure.image(),
-                List.of(StartFailureReports.target(failure)));
-        return StartFailureReports.attach(failure, report);
+                List.of(StartFailureReports.target(failure, spec)));
+        return StartFailureReports.attach(failure, StartFailureReports.withKnownState(report, failure));
     }
 }

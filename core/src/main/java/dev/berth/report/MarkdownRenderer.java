@@ -215,7 +215,10 @@ public final class MarkdownRenderer {
     }
 
     private static String time(String rfc3339) {
-        if (rfc3339 == null || rfc3339.isEmpty() || ZERO_TIME.equals(rfc3339)) {
+        if (rfc3339 == null || rfc3339.isEmpty()) {
+            return "unknown";
+        }
+        if (ZERO_TIME.equals(rfc3339)) {
             return "never";
         }
         try {

@@ -1,7 +1,10 @@
 package dev.berth.report;
 
+import dev.berth.ContainerSpec;
 import dev.berth.ContainerStartException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Attaches a failure report to a {@link ContainerStartException}: the report's compact summary
@@ -30,13 +33,20 @@ public final class StartFailureReports {
 
     /**
      * @param failure the start failure
+     * @param spec the spec it was started from (its env names the secrets to mask), or null
      * @return a report target for the failed container, with the exception's captured log lines
      */
-    public static ReportTarget target(ContainerStartException failure) {
+    public static ReportTarget target(ContainerStartException failure, ContainerSpec spec) {
         String id = failure.containerId() == null ? "none" : failure.containerId();
         List<String> captured = failure.lastLogLines();
         LogTail fromException = (containerId, n) -> MarkdownRenderer.tail(captured, n);
-        return new ReportTarget(id, "failed start", failure.image(), List.of(), fromException);
+        List<String> env = new ArrayList<>();
+        String label = "failed start";
+        if (spec != null) {
+            spec.env().forEach((k, v) -> env.add(k + "=" + v));
+            label = spec.name() == null ? label : spec.name();
+        }
+        return new ReportTarget(id, label, failure.image(), env, fromException);
     }
 
     /**
@@ -55,6 +65,29 @@ public final class StartFailureReports {
     public static ContainerStartException attach(ContainerStartException failure, FailureReport report) {
         failure.addSuppressed(new AttachedReport(tail(report).stripTrailing(), report));
         return failure;
+    }
+
+    /**
+     * @param report a report collected about a failed start (the container is already removed)
+     * @param failure the start failure
+     * @return the report with the state the exception kept (exit code, OOM flag) for every container
+     *     whose state could not be read any more
+     */
+    public static FailureReport withKnownState(FailureReport report, ContainerStartException failure) {
+        List<ContainerReport> containers = new ArrayList<>();
+        for (ContainerReport c : report.containers()) {
+            if (c.container() == null) {
+                ContainerSection.State state = new ContainerSection.State("removed after a failed start",
+                        failure.exitCode(), failure.oomKilled(), false, "", 0, null, null, null, null, List.of());
+                String imageId = c.image() == null ? null : c.image().id();
+                ContainerSection known = new ContainerSection(failure.containerId(), null, failure.image(), imageId,
+                        state, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of());
+                c = new ContainerReport(c.label(), known, c.image(), c.logs(), c.stats());
+            }
+            containers.add(c);
+        }
+        return new FailureReport(report.title(), report.createdAt(), report.collectionTime(), report.engine(),
+                containers, report.networks(), report.notCollected());
     }
 
     /**

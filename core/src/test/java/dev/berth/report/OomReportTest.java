@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.model.HostConfig;
 import dev.berth.Berth;
+import dev.berth.ContainerSpec;
 import dev.berth.ContainerStartException;
 import dev.berth.Engine;
 import dev.berth.session.Session;
+import dev.berth.wait.Wait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,19 +66,46 @@ class OomReportTest {
                 ReportFixtures.BUSYBOX, "0000000000000000000000000000000000000000000000000000000000000000", 3L, false,
                 List.of("starting", "POSTGRES_PASSWORD=hunter22 accepted"), null);
         ContainerStartException explained = new FailureReporter(engine, ReportSettings.defaults()
-                .withDirectory(dir)).explain(failure);
+                .withDirectory(dir)).explain(failure, null);
 
         assertThat(explained).isSameAs(failure);
         FailureReport report = StartFailureReports.attached(explained);
         assertThat(report.containers()).hasSize(1);
         assertThat(report.containers().get(0).logs()).containsExactly("starting", "POSTGRES_PASSWORD=**** accepted");
         assertThat(report.containers().get(0).image().reference()).isEqualTo(ReportFixtures.BUSYBOX);
+        assertThat(report.containers().get(0).container().state().exitCode()).isEqualTo(3L);
         assertThat(report.notCollected()).containsExactly(
                 "state of failed start (not found: No such container: 0000000000000000000000000000000000000000000000000000000000000000)");
         assertThat(explained.getSuppressed()[0].getMessage()).startsWith("Berth report: start of "
                 + ReportFixtures.BUSYBOX + "\n  engine: ").contains(
-                "\n  failed start: " + ReportFixtures.BUSYBOX + "@", ", state not collected\n    | starting\n"
+                "\n  failed start: " + ReportFixtures.BUSYBOX + "@",
+                ", removed after a failed start, exit code 3, OOMKilled false\n    | starting\n"
                         + "    | POSTGRES_PASSWORD=**** accepted\n  not collected: state of failed start (not found: ");
+    }
+
+    @Test
+    void aContainerThatFailsItsWaitStrategyIsExplainedWithExitCodeAndLastLogLines() throws Exception {
+        ContainerSpec flaky = ContainerSpec.of(ReportFixtures.BUSYBOX)
+                .withName("flaky").withEnv("POSTGRES_PASSWORD", "hunter22")
+                .withCommand("sh", "-c", "echo booting; echo password is $POSTGRES_PASSWORD; exit 3")
+                .waitingFor(Wait.forLogMessage(".*never printed.*"))
+                .withStartupTimeout(Duration.ofSeconds(20));
+        ContainerStartException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ContainerStartException.class, () -> engine.start(flaky));
+        assertThat(failure.exitCode()).isEqualTo(3L);
+
+        ContainerStartException explained = new FailureReporter(engine, ReportSettings.defaults()
+                .withDirectory(dir)).explain(failure, flaky);
+        FailureReport report = StartFailureReports.attached(explained);
+        String md = new MarkdownRenderer().render(report);
+
+        assertThat(md).contains("- Status: removed after a failed start\n- Exit code: 3\n- OOMKilled: false\n",
+                "```text\nbooting\npassword is ****\n```\n", "- Reference: " + ReportFixtures.BUSYBOX + "\n");
+        assertThat(explained.getSuppressed()[explained.getSuppressed().length - 1].getMessage())
+                .contains("\n  flaky: " + ReportFixtures.BUSYBOX + "@", ", removed after a failed start, exit code 3, OOMKilled false\n    | booting\n"
+                        + "    | password is ****\n");
+        assertThat(md + explained.getSuppressed()[explained.getSuppressed().length - 1].getMessage())
+                .doesNotContain("hunter22");
     }
 
     private static String startHog(String... command) {
