@@ -8,7 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,15 +48,35 @@ final class EngineProxy implements AutoCloseable {
                 SocketChannel engine = SocketChannel.open(StandardProtocolFamily.UNIX);
                 engine.connect(UnixDomainSocketAddress.of("/var/run/docker.sock"));
                 open.add(engine);
-                pump(client.getInputStream(), Channels.newOutputStream(engine));
-                pump(Channels.newInputStream(engine), client.getOutputStream());
+                // Read and write the channel directly: Channels.newInputStream/newOutputStream share one
+                // lock on a blocking channel, so a pending read would block every write (a deadlock).
+                InputStream fromClient = client.getInputStream();
+                OutputStream toClient = client.getOutputStream();
+                pump(fromClient::read, (buf, n) -> {
+                    ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
+                    while (b.hasRemaining()) {
+                        engine.write(b);
+                    }
+                });
+                pump(buf -> engine.read(ByteBuffer.wrap(buf)), (buf, n) -> {
+                    toClient.write(buf, 0, n);
+                    toClient.flush();
+                });
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(InputStream in, OutputStream out) {
+    private interface Source {
+        int read(byte[] buf) throws IOException;
+    }
+
+    private interface Sink {
+        void write(byte[] buf, int n) throws IOException;
+    }
+
+    private void pump(Source in, Sink out) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[16384];
             try {
@@ -65,8 +85,9 @@ final class EngineProxy implements AutoCloseable {
                     while (frozen) {
                         Thread.sleep(50); // hold everything: the engine seems to hang
                     }
-                    out.write(buf, 0, n);
-                    out.flush();
+                    if (n > 0) {
+                        out.write(buf, n);
+                    }
                 }
             } catch (IOException | InterruptedException e) {
                 // connection closed
