@@ -71,6 +71,7 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
         new Validator(chain, c -> perClass(context, c), config, name -> sharedImage(context, name)).validate();
 
         Engine engine = engine(context);
+        FailureReports.reporter(context);
         ContextResources resources = new ContextResources(engine, config, testClass.getName());
         context.getStore(NS).put(key(context), resources);
         ClassModel model = chain.get(chain.size() - 1);
@@ -137,6 +138,7 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
         if (context.getExecutionException().isPresent()) {
             chainResources(context).forEach(ContextResources::markFailed);
         }
+        FailureReports.afterTest(context, chainResources(context));
     }
 
     @Override
