@@ -1,0 +1,127 @@
+package dev.berth.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Builds the scenarios of docs/benchmarks.md from the {@link Starter}s. Each variant owns its starter. */
+public final class Scenarios {
+    /** Scenario ids in run order. */
+    public static final List<String> ALL = List.of("ready", "parallel", "cycle", "cold");
+
+    private final String runId;
+    private final int parallel;
+    private final int testsPerSuite;
+
+    /**
+     * @param runId label value on every container created outside Berth
+     * @param parallel containers started at once in the parallel scenario
+     * @param testsPerSuite fresh containers per suite in the per-test cycle scenario
+     */
+    public Scenarios(String runId, int parallel, int testsPerSuite) {
+        this.runId = runId;
+        this.parallel = parallel;
+        this.testsPerSuite = testsPerSuite;
+    }
+
+    /**
+     * @param id one of {@link #ALL}
+     * @return the scenario, its starters connected
+     */
+    public Scenario create(String id) {
+        return switch (id) {
+            case "ready" -> new Scenario(id, "1. Time to ready", "create → start → GET / answers (removal not timed)",
+                    variants(Scenarios::ready, raw(), new DockerCliStarter(runId), tc(), berth()));
+            case "parallel" -> new Scenario(id, "2. Parallel start of " + parallel,
+                    "until all " + parallel + " answer GET / (removal not timed)",
+                    variants(s -> parallel(s, parallel), raw(), tc(), berth()));
+            case "cycle" -> new Scenario(id, "2b. Per-test container cycle",
+                    "suite of " + testsPerSuite + " tests, each start → GET → remove; wall time per test",
+                    variants(s -> cycle(s, testsPerSuite), raw(), tc(), berth()));
+            case "cold" -> new Scenario(id, "3. Cold start in a fresh JVM",
+                    "java -cp … launch → first container ready → removed → JVM exit",
+                    List.of(new ColdStart.Launch("raw", "raw docker-java", runId),
+                            new ColdStart.Launch("testcontainers", "Testcontainers", runId),
+                            new ColdStart.Launch("berth", "Berth", runId)));
+            default -> throw new IllegalArgumentException("unknown scenario '" + id + "'; known: " + ALL);
+        };
+    }
+
+    private Starter raw() {
+        return new RawDockerStarter(runId);
+    }
+
+    private Starter tc() {
+        return new TestcontainersStarter(runId);
+    }
+
+    private static Starter berth() {
+        return new BerthStarter();
+    }
+
+    private static List<Variant> variants(Function<Starter, Variant> shape, Starter... starters) {
+        List<Variant> out = new ArrayList<>();
+        for (Starter s : starters) {
+            out.add(shape.apply(s));
+        }
+        return out;
+    }
+
+    /** One container: time until it answers; then removed off the clock. */
+    static Variant ready(Starter s) {
+        return new StarterVariant(s, () -> {
+            long t0 = System.nanoTime();
+            Starter.Started c = s.start();
+            long t = System.nanoTime() - t0;
+            c.close();
+            return t;
+        });
+    }
+
+    /** {@code n} containers at once: time until all answer; removed off the clock. */
+    static Variant parallel(Starter s, int n) {
+        return new StarterVariant(s, () -> {
+            long t0 = System.nanoTime();
+            List<Starter.Started> all = s.startAll(n);
+            long t = System.nanoTime() - t0;
+            Starter.closeAll(all);
+            return t;
+        });
+    }
+
+    /** A suite of {@code tests} tests, each with its own container; removal is on the clock. */
+    static Variant cycle(Starter s, int tests) {
+        return new StarterVariant(s, () -> {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < tests; i++) {
+                try (Starter.Started c = s.start()) {
+                    Fixture.awaitHttp(c.host(), c.port(), Fixture.READY_TIMEOUT);
+                }
+            }
+            return (System.nanoTime() - t0) / tests;
+        });
+    }
+
+    /** A variant whose measurement is computed by a body and which closes its starter. */
+    private record StarterVariant(Starter starter, Measurement body) implements Variant {
+        @Override
+        public String name() {
+            return starter.name();
+        }
+
+        @Override
+        public long measure() throws Exception {
+            return body.nanos();
+        }
+
+        @Override
+        public void close() throws Exception {
+            starter.close();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Measurement {
+        long nanos() throws Exception;
+    }
+}
