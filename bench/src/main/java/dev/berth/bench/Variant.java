@@ -20,32 +20,4 @@ public interface Variant extends AutoCloseable {
     @Override
     default void close() throws Exception {
     }
-
-    /**
-     * @param name the table name
-     * @param body the work; its wall time is the measurement
-     * @return a variant timing the whole body
-     */
-    static Variant timed(String name, Work body) {
-        return new Variant() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public long measure() throws Exception {
-                long t0 = System.nanoTime();
-                body.run();
-                return System.nanoTime() - t0;
-            }
-        };
-    }
-
-    /** A piece of work that may throw. */
-    @FunctionalInterface
-    interface Work {
-        /** @throws Exception on failure */
-        void run() throws Exception;
-    }
 }
