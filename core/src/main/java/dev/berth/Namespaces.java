@@ -1,17 +1,199 @@
 package dev.berth;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
 /**
- * Namespace options of a container (network, PID, IPC, UTS, user, cgroup modes, init). Immutable.
- * <p>Placeholder: the full option set arrives with the cgroups/namespaces/security issue.
+ * Namespace options of a container: network, IPC, PID, UTS (host and domain name), user and cgroup namespace
+ * modes, and an init process as PID 1. Immutable; every {@code with…} method returns a validated copy.
+ *
+ * <pre>{@code
+ * Namespaces ns = Namespaces.defaults().withIpc(IpcMode.container(otherHandle)).withInit();
+ * }</pre>
+ * A {@code container:} mode names another Berth container of the same session, by handle or spec name; the
+ * reference is checked just before the container is created.
  */
 public final class Namespaces {
-    private static final Namespaces DEFAULTS = new Namespaces();
+    private static final Namespaces DEFAULTS = new Namespaces(new Fields());
+    private static final String HOST_NAME = "[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?";
 
-    private Namespaces() {
+    private final Fields f;
+
+    private Namespaces(Fields f) {
+        this.f = f;
     }
 
-    /** @return the engine's defaults: private namespaces, bridge networking */
+    /** @return the engine's defaults: private namespaces, bridge networking, no init */
     public static Namespaces defaults() {
         return DEFAULTS;
+    }
+
+    private Namespaces with(Consumer<Fields> change) {
+        Fields copy = f.copy();
+        change.accept(copy);
+        return new Namespaces(copy);
+    }
+
+    /**
+     * @param mode the network namespace ({@code --network bridge|none|host|container:<other>})
+     * @return the changed copy
+     */
+    public Namespaces withNetwork(NetworkMode mode) {
+        Objects.requireNonNull(mode, "network mode");
+        return with(c -> c.network = mode);
+    }
+
+    /**
+     * @param mode the IPC namespace ({@code --ipc private|shareable|none|host|container:<other>})
+     * @return the changed copy
+     */
+    public Namespaces withIpc(IpcMode mode) {
+        Objects.requireNonNull(mode, "ipc mode");
+        return with(c -> c.ipc = mode);
+    }
+
+    /**
+     * @param mode the PID namespace ({@code --pid host|container:<other>})
+     * @return the changed copy
+     */
+    public Namespaces withPid(PidMode mode) {
+        Objects.requireNonNull(mode, "pid mode");
+        return with(c -> c.pid = mode);
+    }
+
+    /**
+     * Runs Docker's init ({@code --init}, tini as {@code docker-init}) as PID 1: it forwards signals and reaps
+     * zombies, for images whose own PID 1 ignores SIGTERM.
+     *
+     * @return the changed copy
+     */
+    public Namespaces withInit() {
+        return with(c -> c.init = true);
+    }
+
+    /**
+     * @param hostname the host name in the container's UTS namespace ({@code --hostname})
+     * @return the changed copy
+     */
+    public Namespaces withHostname(String hostname) {
+        if (hostname == null || !hostname.matches(HOST_NAME)) {
+            throw new InvalidSpecException("hostname", String.valueOf(hostname),
+                    "1 to 63 letters, digits or '-', not starting or ending with '-'", "\"db-primary\"");
+        }
+        return with(c -> c.hostname = hostname);
+    }
+
+    /**
+     * @param domainname the NIS domain name in the container's UTS namespace ({@code --domainname})
+     * @return the changed copy
+     */
+    public Namespaces withDomainname(String domainname) {
+        if (domainname == null || !domainname.matches(HOST_NAME + "(\\." + HOST_NAME + ")*")
+                || domainname.length() > 253) {
+            throw new InvalidSpecException("domainname", String.valueOf(domainname),
+                    "dot-separated labels of letters, digits or '-'", "\"test.example\"");
+        }
+        return with(c -> c.domainname = domainname);
+    }
+
+    /**
+     * Shares the host's UTS namespace ({@code --uts host}); no own host or domain name then.
+     *
+     * @return the changed copy
+     */
+    public Namespaces withHostUts() {
+        return with(c -> c.utsHost = true);
+    }
+
+    /**
+     * @param mode the user namespace mode ({@code --userns}): {@code "host"} opts out of the engine's
+     *             {@code userns-remap}
+     * @return the changed copy
+     */
+    public Namespaces withUsernsMode(String mode) {
+        if (!"host".equals(mode)) {
+            throw new InvalidSpecException("userns mode", String.valueOf(mode), "\"host\" (the engine's default "
+                    + "applies otherwise)", "withUsernsMode(\"host\")");
+        }
+        return with(c -> c.usernsMode = mode);
+    }
+
+    /**
+     * @param mode the cgroup namespace mode ({@code --cgroupns}): {@code "private"} or {@code "host"}
+     * @return the changed copy
+     */
+    public Namespaces withCgroupnsMode(String mode) {
+        if (!"private".equals(mode) && !"host".equals(mode)) {
+            throw new InvalidSpecException("cgroupns mode", String.valueOf(mode), "\"private\" or \"host\"",
+                    "withCgroupnsMode(\"private\")");
+        }
+        return with(c -> c.cgroupnsMode = mode);
+    }
+
+    /** @return the network mode, or null for the engine's default (bridge) */
+    public NetworkMode network() { return f.network; }
+    /** @return the IPC mode, or null for the engine's default */
+    public IpcMode ipc() { return f.ipc; }
+    /** @return the PID mode, or null for a private PID namespace */
+    public PidMode pid() { return f.pid; }
+    /** @return whether an init process runs as PID 1 */
+    public boolean init() { return f.init; }
+    /** @return the host name, or null */
+    public String hostname() { return f.hostname; }
+    /** @return the domain name, or null */
+    public String domainname() { return f.domainname; }
+    /** @return whether the host's UTS namespace is shared */
+    public boolean utsHost() { return f.utsHost; }
+    /** @return the user namespace mode, or null */
+    public String usernsMode() { return f.usernsMode; }
+    /** @return the cgroup namespace mode, or null for the engine's default */
+    public String cgroupnsMode() { return f.cgroupnsMode; }
+
+    /** @return every {@code container:} reference, network first, then IPC, then PID */
+    public List<ContainerRef> containerRefs() {
+        return Arrays.asList(f.network == null ? null : f.network.target(), f.ipc == null ? null : f.ipc.target(),
+                f.pid == null ? null : f.pid.target()).stream().filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Namespaces n && f.key().equals(n.f.key());
+    }
+
+    @Override
+    public int hashCode() {
+        return f.key().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Namespaces" + f.key();
+    }
+
+    /** The mutable bag behind one immutable value; only ever changed on a fresh copy. */
+    private static final class Fields implements Cloneable {
+        NetworkMode network;
+        IpcMode ipc;
+        PidMode pid;
+        boolean init;
+        String hostname;
+        String domainname;
+        boolean utsHost;
+        String usernsMode;
+        String cgroupnsMode;
+
+        List<Object> key() {
+            return Arrays.asList(network, ipc, pid, init, hostname, domainname, utsHost, usernsMode, cgroupnsMode);
+        }
+
+        Fields copy() {
+            try {
+                return (Fields) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 }

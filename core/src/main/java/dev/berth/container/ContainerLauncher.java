@@ -97,6 +97,7 @@ public final class ContainerLauncher {
         if (spec.hostname() != null) {
             cmd.withHostName(spec.hostname());
         }
+        new IsolationMapper(docker, session).apply(cmd, spec);
     }
 
 

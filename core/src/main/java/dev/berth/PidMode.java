@@ -1,0 +1,49 @@
+package dev.berth;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * PID namespace mode of a container ({@code --pid}, Engine API {@code HostConfig.PidMode}). Build it with the static factories.
+ *
+ * @param mode the engine's keyword, or {@code container} when joining another container
+ * @param target the container joined, present exactly when the mode is {@code container}
+ */
+public record PidMode(String mode, ContainerRef target) {
+    private static final Set<String> MODES = Set.of("host", "container");
+
+    /** Validates. */
+    public PidMode {
+        if (!MODES.contains(mode) || ("container".equals(mode) != (target != null))) {
+            throw new InvalidSpecException("pid mode", mode + (target == null ? "" : ":" + target.describe()),
+                    "one of " + MODES.stream().sorted().toList() + ", with a container reference for container",
+                    "PidMode.container(\"db\")");
+        }
+    }
+
+    /** @return the host's PID namespace: the container sees every host process */
+    public static PidMode host() {
+        return new PidMode("host", null);
+    }
+
+    /**
+     * @param other a container started by the same session
+     * @return join {@code other}'s namespace ({@code container:<other>})
+     */
+    public static PidMode container(RunningContainer other) {
+        return new PidMode("container", ContainerRef.of(other));
+    }
+
+    /**
+     * @param specName the logical name of a spec started in the same session
+     * @return join that container's namespace ({@code container:<name>})
+     */
+    public static PidMode container(String specName) {
+        return new PidMode("container", ContainerRef.named(specName));
+    }
+
+    @Override
+    public String toString() {
+        return Objects.toString(target, mode);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.berth.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ulimit;
+import dev.berth.ContainerRef;
+import dev.berth.ContainerSpec;
+import dev.berth.IpcMode;
+import dev.berth.Limits;
+import dev.berth.Namespaces;
+import dev.berth.NetworkMode;
+import dev.berth.PidMode;
+import dev.berth.Security;
+import dev.berth.session.Session;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a spec's {@link Limits} (cgroups), {@link Namespaces} and {@link Security} to docker-java's
+ * {@link CreateContainerCmd} and its {@link HostConfig}, after {@link IsolationValidator} has checked them
+ * against the engine and the session. Adds to what the command already holds (tmpfs, security options).
+ */
+public final class IsolationMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(IsolationMapper.class);
+
+    private final DockerClient docker;
+    private final Session session;
+
+    /**
+     * @param docker the engine client (asked for {@code info} when a check needs it)
+     * @param session the session whose containers {@code container:} references may name
+     */
+    public IsolationMapper(DockerClient docker, Session session) {
+        this.docker = docker;
+        this.session = session;
+    }
+
+    /**
+     * Validates the spec's isolation options, then applies them. Call before the container is created.
+     *
+     * @param cmd the create command, already holding its host config
+     * @param spec the spec being created
+     * @throws dev.berth.InvalidSpecException if an option conflicts or does not fit the engine or session
+     */
+    public void apply(CreateContainerCmd cmd, ContainerSpec spec) {
+        Map<ContainerRef, String> ids = new IsolationValidator(docker, session).check(spec);
+        map(cmd, spec, ids::get);
+    }
+
+    /**
+     * Pure mapping, no checks.
+     *
+     * @param cmd the create command
+     * @param spec the spec
+     * @param idOf resolves a {@code container:} reference to the engine id
+     */
+    static void map(CreateContainerCmd cmd, ContainerSpec spec, Function<ContainerRef, String> idOf) {
+        HostConfig host = cmd.getHostConfig() != null ? cmd.getHostConfig() : HostConfig.newHostConfig();
+        limits(host, spec.limits());
+        namespaces(cmd, host, spec.namespaces(), idOf);
+        security(cmd, host, spec.security(), spec);
+        cmd.withHostConfig(host);
+    }
+
+    private static void limits(HostConfig host, Limits l) {
+        host.withMemory(l.memoryBytes()).withMemorySwap(l.memorySwapBytes())
+                .withMemoryReservation(l.memoryReservationBytes()).withNanoCPUs(l.nanoCpus())
+                .withCpuShares(l.cpuShares()).withCpusetCpus(l.cpusetCpus()).withCpusetMems(l.cpusetMems())
+                .withPidsLimit(l.pidsLimit()).withBlkioWeight(l.blkioWeight()).withShmSize(l.shmSizeBytes());
+        if (l.oomKillDisable()) {
+            host.withOomKillDisable(true);
+        }
+        if (!l.ulimits().isEmpty()) {
+            List<Ulimit> ulimits = new ArrayList<>();
+            l.ulimits().values().forEach(u -> ulimits.add(new Ulimit(u.name(), u.soft(), u.hard())));
+            host.withUlimits(ulimits);
+        }
+    }
+
+    private static void namespaces(CreateContainerCmd cmd, HostConfig host, Namespaces n,
+                                   Function<ContainerRef, String> idOf) {
+        NetworkMode net = n.network();
+        if (net != null) {
+            host.withNetworkMode(net.target() == null ? net.mode() : "container:" + idOf.apply(net.target()));
+        }
+        IpcMode ipc = n.ipc();
+        if (ipc != null) {
+            host.withIpcMode(ipc.target() == null ? ipc.mode() : "container:" + idOf.apply(ipc.target()));
+        }
+        PidMode pid = n.pid();
+        if (pid != null) {
+            host.withPidMode(pid.target() == null ? pid.mode() : "container:" + idOf.apply(pid.target()));
+        }
+        if (n.init()) {
+            host.withInit(true);
+        }
+        if (n.hostname() != null) {
+            cmd.withHostName(n.hostname());
+        }
+        if (n.domainname() != null) {
+            cmd.withDomainName(n.domainname());
+        }
+        if (n.utsHost()) {
+            host.withUtSMode("host");
+        }
+        if (n.usernsMode() != null) {
+            host.withUsernsMode(n.usernsMode());
+        }
+        if (n.cgroupnsMode() != null) {
+            host.withCgroupnsMode(n.cgroupnsMode());
+        }
+    }
+
+    private static void security(CreateContainerCmd cmd, HostConfig host, Security s, ContainerSpec spec) {
+        List<String> opts = new ArrayList<>(host.getSecurityOpts() == null ? List.of() : host.getSecurityOpts());
+        opts.addAll(s.securityOpts());
+        if (!opts.isEmpty()) {
+            host.withSecurityOpts(opts);
+        }
+        if (s.readOnlyRootfs()) {
+            host.withReadonlyRootfs(true);
+        }
+        if (!s.tmpfs().isEmpty()) {
+            Map<String, String> tmpfs = new LinkedHashMap<>(host.getTmpFs() == null ? Map.of() : host.getTmpFs());
+            tmpfs.putAll(s.tmpfs());
+            host.withTmpFs(tmpfs);
+        }
+        if (!s.capAdd().isEmpty()) {
+            host.withCapAdd(s.capAdd().stream().map(Capability::valueOf).toArray(Capability[]::new));
+        }
+        if (!s.capDrop().isEmpty()) {
+            host.withCapDrop(s.capDrop().stream().map(Capability::valueOf).toArray(Capability[]::new));
+        }
+        if (s.user() != null) {
+            cmd.withUser(s.user());
+        }
+        if (s.privileged()) {
+            LOG.warn("Container {} ({}) runs privileged: every capability and host device; use only when the test "
+                    + "needs it", cmd.getName(), spec.image());
+            host.withPrivileged(true);
+        }
+    }
+}

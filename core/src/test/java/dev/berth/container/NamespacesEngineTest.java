@@ -1,0 +1,100 @@
+package dev.berth.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.Engine;
+import dev.berth.IpcMode;
+import dev.berth.Namespaces;
+import dev.berth.NetworkMode;
+import dev.berth.PidMode;
+import dev.berth.RunningContainer;
+import org.junit.jupiter.api.Test;
+
+/** Namespace options observed from inside containers on the real engine. */
+class NamespacesEngineTest extends EngineTestSupport {
+    @Test
+    void hostnameAndDomainnameAreTheContainersOwn() {
+        try (RunningContainer c = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                .withHostname("berth-uts").withDomainname("test.example")))) {
+            assertThat(Shell.exec(engine, c, "hostname; cat /proc/sys/kernel/domainname").out())
+                    .isEqualTo("berth-uts\ntest.example");
+        }
+    }
+
+    @Test
+    void shareableIpcIsSharedWithItsJoinerButNotWithAPrivateThird() {
+        try (RunningContainer owner = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                .withIpc(IpcMode.shareable())));
+             RunningContainer joiner = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                .withIpc(IpcMode.container(owner))));
+             RunningContainer third = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                .withIpc(IpcMode.isolated())))) {
+            String ns = "readlink /proc/self/ns/ipc";
+            String ownerNs = Shell.exec(engine, owner, ns).out();
+            assertThat(ownerNs).startsWith("ipc:[");
+            assertThat(Shell.exec(engine, joiner, ns).out()).isEqualTo(ownerNs);
+            assertThat(Shell.exec(engine, third, ns).out()).isNotEqualTo(ownerNs);
+
+            Shell.exec(engine, owner, "echo segment > /dev/shm/berth-ipc");
+            String read = "cat /dev/shm/berth-ipc 2>/dev/null || echo absent";
+            assertThat(Shell.exec(engine, joiner, read).out()).isEqualTo("segment");
+            assertThat(Shell.exec(engine, third, read).out()).isEqualTo("absent");
+        }
+    }
+
+    @Test
+    void pidNamespaceOfAnotherContainerShowsItsProcesses() {
+        try (RunningContainer target = engine.start(Shell.idle().withCommand("sleep", "3601"));
+             RunningContainer viewer = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                .withPid(PidMode.container(target))));
+             RunningContainer isolated = engine.start(Shell.idle())) {
+            assertThat(Shell.exec(engine, viewer, "ps -o args").out()).contains("sleep 3601", "sleep 3600");
+            assertThat(Shell.exec(engine, isolated, "ps -o args").out()).doesNotContain("sleep 3601");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("try")
+    void networkNamespaceOfAnotherContainerReachesItsLocalhostPort() {
+        try (RunningContainer web = engine.start(Shell.idle().withName("web").withCommand("sh", "-c",
+                "mkdir -p /www && echo hello-berth > /www/index.html && httpd -f -p 127.0.0.1:8080 -h /www"));
+             RunningContainer client = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                .withNetwork(NetworkMode.container("web"))))) {
+            String fetch = "for i in $(seq 1 50); do wget -qO- http://127.0.0.1:8080/ && exit 0; sleep 0.2; done;"
+                    + " exit 1";
+            assertThat(Shell.exec(engine, client, fetch).out()).isEqualTo("hello-berth");
+        }
+    }
+
+    @Test
+    void networkNoneHasOnlyLoopback() {
+        try (RunningContainer c = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                .withNetwork(NetworkMode.none())))) {
+            assertThat(Shell.exec(engine, c, "ls /sys/class/net").out()).isEqualTo("lo");
+        }
+    }
+
+    @Test
+    void privateCgroupNamespaceHidesTheHostsCgroupPaths() {
+        try (RunningContainer own = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                .withCgroupnsMode("private")));
+             RunningContainer shared = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                .withCgroupnsMode("host")))) {
+            String ns = "readlink /proc/self/ns/cgroup";
+            assertThat(Shell.exec(engine, own, ns).out()).isNotEqualTo(Shell.exec(engine, shared, ns).out());
+            String memoryPath = "grep -E '(:memory:|^0::)' /proc/self/cgroup | head -1 | cut -d: -f3";
+            assertThat(Shell.exec(engine, own, memoryPath).out()).isEqualTo("/");
+            assertThat(Shell.exec(engine, shared, memoryPath).out()).contains(shared.id());
+        }
+    }
+
+    @Test
+    void initRunsAsPid1AndForwardsSigterm() {
+        try (RunningContainer c = engine.start(Shell.idle().withNamespaces(Namespaces.defaults().withInit()))) {
+            assertThat(Shell.exec(engine, c, "cat /proc/1/comm").out()).isEqualTo("docker-init");
+            engine.docker().stopContainerCmd(c.id()).withTimeout(30).exec();
+            // sleep as PID 1 would ignore SIGTERM and be killed after the timeout (137); under init it gets it: 143
+            assertThat(engine.docker().inspectContainerCmd(c.id()).exec().getState().getExitCodeLong()).isEqualTo(143L);
+        }
+    }
+}
