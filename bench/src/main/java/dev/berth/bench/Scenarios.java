@@ -1,7 +1,10 @@
 package dev.berth.bench;
 
 import java.util.ArrayList;
+import dev.berth.bench.suites.CycleSuite;
+import dev.berth.bench.suites.StarterResolver;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Builds the scenarios of docs/benchmarks.md from the {@link Starter}s. Each variant owns its starter. */
@@ -21,6 +24,9 @@ public final class Scenarios {
     public Scenarios(String runId, int parallel, int testsPerSuite) {
         this.runId = runId;
         this.parallel = parallel;
+        if (testsPerSuite < 1 || testsPerSuite > CycleSuite.TESTS) {
+            throw new IllegalArgumentException("--tests must be 1.." + CycleSuite.TESTS + ", got " + testsPerSuite);
+        }
         this.testsPerSuite = testsPerSuite;
     }
 
@@ -36,8 +42,10 @@ public final class Scenarios {
                     "until all " + parallel + " answer GET / (removal not timed)",
                     variants(s -> parallel(s, parallel), raw(), tc(), berth()));
             case "cycle" -> new Scenario(id, "2b. Per-test container cycle",
-                    "suite of " + testsPerSuite + " tests, each start → GET → remove; wall time per test",
-                    variants(s -> cycle(s, testsPerSuite), raw(), tc(), berth()));
+                    "JUnit class of " + testsPerSuite + " tests, each with a fresh container (@BeforeEach start,"
+                            + " @AfterEach remove), run by the Platform launcher; suite wall time ÷ tests",
+                    List.of(suite("raw docker-java", "raw"), suite("Testcontainers", "testcontainers"),
+                            suite("Berth", "berth")));
             case "cold" -> new Scenario(id, "3. Cold start in a fresh JVM",
                     "java -cp … launch → first container ready → removed → JVM exit",
                     List.of(new ColdStart.Launch("raw", "raw docker-java", runId),
@@ -89,17 +97,9 @@ public final class Scenarios {
         });
     }
 
-    /** A suite of {@code tests} tests, each with its own container; removal is on the clock. */
-    static Variant cycle(Starter s, int tests) {
-        return new StarterVariant(s, () -> {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < tests; i++) {
-                try (Starter.Started c = s.start()) {
-                    Fixture.awaitHttp(c.host(), c.port(), Fixture.READY_TIMEOUT);
-                }
-            }
-            return (System.nanoTime() - t0) / tests;
-        });
+    private Variant suite(String name, String technology) {
+        return new SuiteRun(name, CycleSuite.class, "answers", testsPerSuite,
+                Map.of(StarterResolver.TECHNOLOGY, technology, StarterResolver.RUN_ID, runId));
     }
 
     /** A variant whose measurement is computed by a body and which closes its starter. */
