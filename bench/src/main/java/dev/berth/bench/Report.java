@@ -41,11 +41,13 @@ public final class Report {
         for (Section s : sections) {
             Stats base = s.stats().get(0);
             md.append("**").append(s.scenario().title()).append("** — ").append(s.scenario().unit()).append("\n\n");
-            md.append("| variant | n | min ms | median ms | max ms | median / ").append(base.variant()).append(" |\n");
-            md.append("|---|---:|---:|---:|---:|---:|\n");
+            md.append("| variant | n | min ms | median ms | max ms | median − baseline ms | median / ")
+                    .append(base.variant()).append(" |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|\n");
             for (Stats st : s.stats()) {
-                md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.2f× |%n", st.variant(),
-                        st.count(), st.minMs(), st.medianMs(), st.maxMs(), st.medianMs() / base.medianMs()));
+                md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %+.1f | %.2f× |%n", st.variant(),
+                        st.count(), st.minMs(), st.medianMs(), st.maxMs(), st.medianMs() - base.medianMs(),
+                        st.medianMs() / base.medianMs()));
             }
             md.append('\n');
         }

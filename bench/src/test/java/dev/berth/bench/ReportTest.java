@@ -42,10 +42,10 @@ class ReportTest {
         assertThat(md).isEqualTo(Report.START + "\n"
                 + "- Engine: test\n\n"
                 + "**1. Time to ready** — until GET answers\n\n"
-                + "| variant | n | min ms | median ms | max ms | median / raw docker-java |\n"
-                + "|---|---:|---:|---:|---:|---:|\n"
-                + "| raw docker-java | 3 | 100.0 | 200.0 | 300.0 | 1.00× |\n"
-                + "| Berth | 3 | 210.0 | 220.0 | 230.0 | 1.10× |\n\n"
+                + "| variant | n | min ms | median ms | max ms | median − baseline ms | median / raw docker-java |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n"
+                + "| raw docker-java | 3 | 100.0 | 200.0 | 300.0 | +0.0 | 1.00× |\n"
+                + "| Berth | 3 | 210.0 | 220.0 | 230.0 | +20.0 | 1.10× |\n\n"
                 + Report.END);
     }
 
