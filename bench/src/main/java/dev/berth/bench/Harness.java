@@ -52,7 +52,7 @@ public final class Harness {
                 }
             }
         } finally {
-            closeAll(variants);
+            closeAll(scenario);
         }
         List<Stats> stats = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++) {
@@ -70,13 +70,18 @@ public final class Harness {
         }
     }
 
-    private void closeAll(List<Variant> variants) {
-        for (Variant v : variants) {
+    private void closeAll(Scenario scenario) {
+        for (Variant v : scenario.variants()) {
             try {
                 v.close();
             } catch (Exception e) {
                 log.println("  closing " + v.name() + " failed: " + e);
             }
+        }
+        try {
+            scenario.shared().close();
+        } catch (Exception e) {
+            log.println("  closing the setup of " + scenario.id() + " failed: " + e);
         }
     }
 }

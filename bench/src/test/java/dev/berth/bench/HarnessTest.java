@@ -39,11 +39,12 @@ class HarnessTest {
 
     @Test
     void interleavesVariantsKeepsOnlyMeasuredRoundsAndClosesEveryVariant() throws Exception {
-        Scenario s = new Scenario("x", "X", "unit", List.of(fake("A", 9, 1, 2), fake("B", 9, 3, 4)));
+        Scenario s = new Scenario("x", "X", "unit", List.of(fake("A", 9, 1, 2), fake("B", 9, 3, 4)),
+                () -> calls.add("close shared"));
 
         List<Stats> stats = new Harness(1, 2, log).run(s);
 
-        assertThat(calls).containsExactly("A", "B", "A", "B", "A", "B", "close A", "close B");
+        assertThat(calls).containsExactly("A", "B", "A", "B", "A", "B", "close A", "close B", "close shared");
         assertThat(stats.get(0).samplesNanos()).containsExactly(1L, 2L);
         assertThat(stats.get(1).samplesNanos()).containsExactly(3L, 4L);
     }
