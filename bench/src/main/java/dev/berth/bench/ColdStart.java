@@ -1,8 +1,6 @@
 package dev.berth.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -38,11 +36,6 @@ public final class ColdStart {
         System.exit(0);
     }
 
-    /** The classpath children run with: the test classpath under surefire, else this JVM's. */
-    static String classpath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    }
-
     /**
      * Parent side: launches the child JVM and times it from launch to exit.
      *
@@ -53,24 +46,7 @@ public final class ColdStart {
     record Launch(String technology, String name, String runId) implements Variant {
         @Override
         public long measure() throws Exception {
-            List<String> cmd = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", classpath(), ColdStart.class.getName(), technology, runId));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            for (String kv : TestcontainersStarter.REQUIRED_ENV) {
-                String[] p = kv.split("=", 2);
-                pb.environment().put(p[0], p[1]);
-            }
-            long t0 = System.nanoTime();
-            Process p = pb.start();
-            byte[] out = p.getInputStream().readAllBytes();
-            int exit = p.waitFor();
-            long t = System.nanoTime() - t0;
-            if (exit != 0) {
-                throw new IllegalStateException("child JVM '" + technology + "' exited " + exit + ":\n"
-                        + new String(out, StandardCharsets.UTF_8));
-            }
-            return t;
+            return ChildJvm.run(List.of(), ColdStart.class, List.of(technology, runId), Duration.ofMinutes(5)).nanos();
         }
     }
 }

@@ -98,7 +98,7 @@ public final class Scenarios {
     }
 
     private Variant suite(String name, String technology) {
-        return new SuiteRun(name, CycleSuite.class, "answers", testsPerSuite,
+        return new SuiteRun(name, CycleSuite.class, "answers", testsPerSuite, SuiteRun.Clock.SUITE,
                 Map.of(StarterResolver.TECHNOLOGY, technology, StarterResolver.RUN_ID, runId));
     }
 
