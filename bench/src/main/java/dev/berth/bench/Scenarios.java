@@ -1,8 +1,8 @@
 package dev.berth.bench;
 
-import java.util.ArrayList;
 import dev.berth.bench.suites.CycleSuite;
 import dev.berth.bench.suites.StarterResolver;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
