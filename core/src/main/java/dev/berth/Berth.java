@@ -1,6 +1,10 @@
 package dev.berth;
 
+import dev.berth.engine.DockerConfigDir;
 import dev.berth.engine.EngineLocator;
+import dev.berth.image.ImageService;
+import java.nio.file.Path;
+import java.util.Map;
 
 /** Entry point of the programmatic API. */
 public final class Berth {
@@ -8,14 +12,20 @@ public final class Berth {
     }
 
     /**
-     * Connects to the first Docker engine that answers (DOCKER_HOST, then the default socket).
-     * Nothing is started or pulled to do so.
+     * Connects to the first Docker engine that answers: DOCKER_HOST, the docker CLI context,
+     * /var/run/docker.sock, rootless Docker, then Podman sockets. Nothing is started or pulled to do so.
+     * The registry mirror comes from {@code -Dberth.registry.mirror} or {@code BERTH_REGISTRY_MIRROR},
+     * registry credentials from {@code $DOCKER_CONFIG/config.json} (default {@code ~/.docker}).
      *
      * @return a new engine connection with its own session; close it to remove what it still holds
      * @throws EngineUnavailableException listing every location tried and why it failed
+     * @throws InvalidSpecException if the registry mirror setting is not host[:port]
      */
     public static Engine connect() {
-        EngineLocator.Located located = new EngineLocator(System.getenv()).locate();
-        return new Engine(located.endpoint(), located.client());
+        Map<String, String> env = System.getenv();
+        Path home = Path.of(System.getProperty("user.home"));
+        String mirror = ImageService.mirrorSetting(System.getProperties(), env);
+        EngineLocator.Located located = new EngineLocator(env, home).locate();
+        return new Engine(located.endpoint(), located.client(), mirror, DockerConfigDir.of(env, home));
     }
 }

@@ -2,9 +2,13 @@ package dev.berth;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.berth.container.ContainerLauncher;
+import dev.berth.engine.DockerConfigDir;
 import dev.berth.engine.EngineEndpoint;
+import dev.berth.engine.EngineInfoReader;
+import dev.berth.image.ImageService;
 import dev.berth.network.NetworkManager;
 import dev.berth.session.Session;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -22,18 +26,38 @@ public final class Engine implements AutoCloseable {
     private final Session session;
     private final ContainerLauncher launcher;
     private final NetworkManager networks;
+    private final ImageService images;
 
     Engine(EngineEndpoint endpoint, DockerClient docker) {
+        this(endpoint, docker, null, DockerConfigDir.of(System.getenv(), Path.of(System.getProperty("user.home"))));
+    }
+
+    Engine(EngineEndpoint endpoint, DockerClient docker, String registryMirror, DockerConfigDir dockerConfig) {
         this.endpoint = endpoint;
         this.docker = docker;
         this.session = Session.create();
-        this.launcher = new ContainerLauncher(docker, endpoint, session);
+        this.images = new ImageService(docker, session, registryMirror, dockerConfig);
+        this.launcher = new ContainerLauncher(docker, endpoint, session, images);
         this.networks = new NetworkManager(docker, session);
     }
 
     /** @return where the engine listens */
     public EngineEndpoint endpoint() {
         return endpoint;
+    }
+
+    /**
+     * Asks the engine about itself ({@code docker info} and {@code docker version}).
+     *
+     * @return versions, OS, cgroup and storage drivers, resources, security options and counts
+     */
+    public EngineInfo info() {
+        return EngineInfoReader.read(docker);
+    }
+
+    /** @return the images of this engine: pull, load, build, import, remove */
+    public ImageService images() {
+        return images;
     }
 
     /** @return this connection's session: its id, labels and ledger */

@@ -33,6 +33,8 @@ public final class ImageNotFoundException extends BerthException {
         for (String a : attempts) {
             b.append("\n  - ").append(a);
         }
+        b.append("\nCheck the name and tag, make the registry reachable (docker login for a private one),")
+                .append(" or load the image from an archive with engine.images().load(path).");
         return b.toString();
     }
 }

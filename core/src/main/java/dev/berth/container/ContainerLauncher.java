@@ -9,6 +9,7 @@ import dev.berth.ContainerSpec;
 import dev.berth.ContainerStartException;
 import dev.berth.RunningContainer;
 import dev.berth.engine.EngineEndpoint;
+import dev.berth.image.ImageService;
 import dev.berth.session.Session;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,16 +21,19 @@ public final class ContainerLauncher {
     private final DockerClient docker;
     private final EngineEndpoint endpoint;
     private final Session session;
+    private final ImageService images;
 
     /**
      * @param docker the engine client
      * @param endpoint where the engine listens (decides the port bind address)
      * @param session records every created container
+     * @param images makes the image available (spec.pullPolicy()) before the container is created
      */
-    public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session) {
+    public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images) {
         this.docker = docker;
         this.endpoint = endpoint;
         this.session = session;
+        this.images = images;
     }
 
     /**
@@ -39,7 +43,8 @@ public final class ContainerLauncher {
     public RunningContainer start(ContainerSpec spec) {
         String name = containerName(spec);
         String id;
-        try (CreateContainerCmd cmd = docker.createContainerCmd(spec.image().toString())) {
+        String image = images.ensure(spec.image(), spec.pullPolicy()).toString();
+        try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
             configure(cmd, spec, name);
             id = cmd.exec().getId();
         }

@@ -14,9 +14,19 @@ public final class DockerClients {
     /**
      * @param endpoint where the engine listens
      * @param connectTimeout connection timeout
-     * @return a client; the caller closes it
+     * @return a client without a response timeout (pulls and builds may take long); the caller closes it
      */
     public static DockerClient create(EngineEndpoint endpoint, Duration connectTimeout) {
+        return create(endpoint, connectTimeout, null);
+    }
+
+    /**
+     * @param endpoint where the engine listens
+     * @param connectTimeout connection timeout
+     * @param responseTimeout how long to wait for a response, or null for no limit
+     * @return a client; the caller closes it
+     */
+    public static DockerClient create(EngineEndpoint endpoint, Duration connectTimeout, Duration responseTimeout) {
         DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint.dockerHost())
                 .withDockerTlsVerify(endpoint.tlsVerify());
@@ -24,12 +34,14 @@ public final class DockerClients {
             b.withDockerCertPath(endpoint.certPath());
         }
         DefaultDockerClientConfig config = b.build();
-        ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+        ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(64)
-                .connectionTimeout(connectTimeout)
-                .build();
-        return DockerClientImpl.getInstance(config, http);
+                .connectionTimeout(connectTimeout);
+        if (responseTimeout != null) {
+            http.responseTimeout(responseTimeout);
+        }
+        return DockerClientImpl.getInstance(config, http.build());
     }
 }

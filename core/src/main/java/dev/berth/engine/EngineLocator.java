@@ -1,66 +1,221 @@
 package dev.berth.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import dev.berth.EngineUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Finds an engine that answers a ping. Minimal version: DOCKER_HOST, then /var/run/docker.sock.
- * The full discovery order (CLI context, rootless, Podman) arrives with the core issue.
+ * Finds an engine that answers a ping, trying in order: {@code DOCKER_HOST} (with
+ * {@code DOCKER_TLS_VERIFY}/{@code DOCKER_CERT_PATH}), the docker CLI's current context
+ * ({@code DOCKER_CONTEXT} or {@code currentContext} in config.json), {@code /var/run/docker.sock},
+ * rootless {@code $XDG_RUNTIME_DIR/docker.sock}, {@code $XDG_RUNTIME_DIR/podman/podman.sock},
+ * {@code /run/podman/podman.sock}. A missing socket file is reported without a connection attempt;
+ * each ping gets 2 s. No API version is pinned.
  */
 public final class EngineLocator {
-    private final Map<String, String> env;
+    private static final Logger LOG = LoggerFactory.getLogger(EngineLocator.class);
+    static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
 
-    /** @param env the environment to read (System.getenv() in production) */
+    private final Map<String, String> env;
+    private final Path home;
+    private final Path root;
+
+    /** @param env the environment to read (System.getenv() in production); home is {@code user.home} */
     public EngineLocator(Map<String, String> env) {
+        this(env, Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * @param env the environment to read
+     * @param home the home directory holding {@code .docker} (unless DOCKER_CONFIG says otherwise)
+     */
+    public EngineLocator(Map<String, String> env, Path home) {
+        this(env, home, Path.of("/"));
+    }
+
+    /**
+     * @param env the environment to read
+     * @param home the home directory holding {@code .docker}
+     * @param root the directory the well-known absolute socket paths are resolved in ({@code /} in
+     *     production; a scratch directory in tests)
+     */
+    public EngineLocator(Map<String, String> env, Path home, Path root) {
         this.env = Map.copyOf(env);
+        this.home = home;
+        this.root = root;
     }
 
     /** A connected client and the endpoint it talks to. */
     public record Located(EngineEndpoint endpoint, DockerClient client) { }
 
+    /** A place to look: an endpoint to ping, or why there is nothing to ping there. */
+    record Candidate(EngineEndpoint endpoint, String location, String skipReason) {
+        static Candidate of(EngineEndpoint endpoint) {
+            return new Candidate(endpoint, endpoint.dockerHost() + " (" + endpoint.source() + ")", null);
+        }
+
+        static Candidate skipped(String location, String reason) {
+            return new Candidate(null, location, reason);
+        }
+    }
+
     /**
      * @return the first endpoint that answers a ping, with its client
-     * @throws EngineUnavailableException listing every location tried
+     * @throws EngineUnavailableException listing every location tried and why it failed
      */
     public Located locate() {
         List<String> attempts = new ArrayList<>();
-        for (EngineEndpoint candidate : candidates()) {
-            DockerClient client = DockerClients.create(candidate, Duration.ofSeconds(2));
-            try {
-                client.pingCmd().exec();
-                return new Located(candidate, client);
-            } catch (RuntimeException e) {
-                attempts.add(candidate.dockerHost() + " (" + candidate.source() + "): " + e.getMessage());
-                closeQuietly(client);
+        for (Candidate candidate : candidates()) {
+            if (candidate.skipReason() != null) {
+                attempts.add(candidate.location() + ": " + candidate.skipReason());
+                continue;
             }
+            EngineEndpoint endpoint = candidate.endpoint();
+            try (DockerClient probe = DockerClients.create(endpoint, PING_TIMEOUT, PING_TIMEOUT)) {
+                probe.pingCmd().exec();
+            } catch (Exception e) {
+                attempts.add(candidate.location() + ": " + reason(e));
+                continue;
+            }
+            for (String failed : attempts) {
+                if (failed.contains("(DOCKER_HOST)") || failed.contains("docker context ")) {
+                    LOG.warn("The configured engine did not answer ({}); using {} instead", failed,
+                            endpoint.dockerHost());
+                } else {
+                    LOG.debug("engine not at {}", failed);
+                }
+            }
+            LOG.debug("using the engine at {} ({})", endpoint.dockerHost(), endpoint.source());
+            return new Located(endpoint, DockerClients.create(endpoint, PING_TIMEOUT));
         }
         throw new EngineUnavailableException(attempts);
     }
 
-    private List<EngineEndpoint> candidates() {
-        List<EngineEndpoint> out = new ArrayList<>();
+    /** @return every place to look, in discovery order, duplicates of an earlier host dropped */
+    List<Candidate> candidates() {
+        List<Candidate> out = new ArrayList<>();
         String dockerHost = env.get("DOCKER_HOST");
         if (dockerHost != null && !dockerHost.isBlank()) {
-            out.add(new EngineEndpoint(dockerHost, "1".equals(env.get("DOCKER_TLS_VERIFY")),
-                    env.get("DOCKER_CERT_PATH"), "DOCKER_HOST"));
+            String tls = env.getOrDefault("DOCKER_TLS_VERIFY", "");
+            boolean verify = !tls.isEmpty() && !tls.equals("0");
+            String certPath = env.get("DOCKER_CERT_PATH");
+            if (verify && (certPath == null || certPath.isBlank())) {
+                certPath = DockerConfigDir.of(env, home).path().toString();
+            }
+            out.add(endpoint(new EngineEndpoint(dockerHost.trim(), verify, verify ? certPath : null, "DOCKER_HOST")));
         }
-        if (Files.exists(Path.of("/var/run/docker.sock"))) {
-            out.add(new EngineEndpoint("unix:///var/run/docker.sock", false, null, "default socket"));
+        context().ifPresent(out::add);
+        out.add(socket(root.resolve("var/run/docker.sock"), "default socket"));
+        String xdg = env.get("XDG_RUNTIME_DIR");
+        if (xdg == null || xdg.isBlank()) {
+            out.add(Candidate.skipped("$XDG_RUNTIME_DIR/docker.sock (rootless Docker)", "XDG_RUNTIME_DIR is not set"));
+            out.add(Candidate.skipped("$XDG_RUNTIME_DIR/podman/podman.sock (rootless Podman)",
+                    "XDG_RUNTIME_DIR is not set"));
+        } else {
+            out.add(socket(Path.of(xdg, "docker.sock"), "rootless Docker"));
+            out.add(socket(Path.of(xdg, "podman", "podman.sock"), "rootless Podman"));
+        }
+        out.add(socket(root.resolve("run/podman/podman.sock"), "Podman"));
+        return dropDuplicates(out);
+    }
+
+    private Optional<Candidate> context() {
+        DockerConfigDir config = DockerConfigDir.of(env, home);
+        String fromEnv = env.get("DOCKER_CONTEXT");
+        String name;
+        String source;
+        try {
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                name = fromEnv.trim();
+                source = "docker context " + name + " from DOCKER_CONTEXT";
+            } else {
+                Optional<String> current = config.currentContext();
+                if (current.isEmpty()) {
+                    return Optional.empty();
+                }
+                name = current.get();
+                source = "docker context " + name + " from " + config.path().resolve("config.json");
+            }
+        } catch (IllegalStateException e) {
+            return Optional.of(Candidate.skipped("docker CLI context", e.getMessage()));
+        }
+        if (name.equals("default")) {
+            return Optional.empty();
+        }
+        Path meta = config.contextMeta(name);
+        Optional<JsonNode> json;
+        try {
+            json = DockerConfigDir.readJson(meta);
+        } catch (IllegalStateException e) {
+            return Optional.of(Candidate.skipped(source, e.getMessage()));
+        }
+        if (json.isEmpty()) {
+            return Optional.of(Candidate.skipped(source, "no context metadata at " + meta));
+        }
+        JsonNode docker = json.get().path("Endpoints").path("docker");
+        String host = docker.path("Host").asText("");
+        if (host.isBlank()) {
+            return Optional.of(Candidate.skipped(source, "no Endpoints.docker.Host in " + meta));
+        }
+        if (!host.startsWith("unix://") && !host.startsWith("tcp://")) {
+            return Optional.of(Candidate.skipped(host + " (" + source + ")",
+                    "only unix:// and tcp:// endpoints are supported; set DOCKER_HOST=tcp://host:port instead"));
+        }
+        Path tls = config.contextTls(name);
+        boolean hasTls = Files.isDirectory(tls);
+        boolean verify = hasTls && !docker.path("SkipTLSVerify").asBoolean(false);
+        return Optional.of(endpoint(new EngineEndpoint(host, verify, hasTls ? tls.toString() : null, source)));
+    }
+
+    private static Candidate socket(Path path, String source) {
+        return endpoint(new EngineEndpoint("unix://" + path, false, null, source));
+    }
+
+    private static Candidate endpoint(EngineEndpoint endpoint) {
+        String host = endpoint.dockerHost();
+        if (host.startsWith("unix://")) {
+            Path socket = Path.of(host.substring("unix://".length()));
+            if (!Files.exists(socket)) {
+                return Candidate.skipped(Candidate.of(endpoint).location(), "no socket at " + socket);
+            }
+        } else if (!host.startsWith("tcp://")) {
+            return Candidate.skipped(Candidate.of(endpoint).location(),
+                    "unsupported scheme; use unix:///path/to/docker.sock or tcp://host:port");
+        }
+        return Candidate.of(endpoint);
+    }
+
+    private static List<Candidate> dropDuplicates(List<Candidate> all) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : all) {
+            String key = c.endpoint() == null ? "skip:" + c.location() : c.endpoint().dockerHost();
+            if (seen.add(key)) {
+                out.add(c);
+            }
         }
         return out;
     }
 
-    private static void closeQuietly(DockerClient client) {
-        try {
-            client.close();
-        } catch (Exception ignored) {
-            // nothing to release beyond the failed connection
+    /** @return the innermost message of a failed ping, e.g. {@code "Connection refused"} */
+    static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
         }
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName()
+                : message + " (" + t.getClass().getSimpleName() + ")";
     }
 }

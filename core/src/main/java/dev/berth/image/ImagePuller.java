@@ -1,0 +1,69 @@
+package dev.berth.image;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.PullImageCmd;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.PullResponseItem;
+import dev.berth.ImageRef;
+import dev.berth.engine.DockerConfigDir;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Pulls one image, with credentials from config.json and throttled per-layer progress logging. */
+final class ImagePuller {
+    private static final Logger LOG = LoggerFactory.getLogger(ImagePuller.class);
+    private static final long PROGRESS_INTERVAL_MILLIS = 1000;
+
+    private final DockerClient docker;
+    private final DockerConfigDir config;
+
+    ImagePuller(DockerClient docker, DockerConfigDir config) {
+        this.docker = docker;
+        this.config = config;
+    }
+
+    /**
+     * @param ref what to pull
+     * @throws PullFailedException with the engine's message when the pull fails
+     */
+    void pull(ImageRef ref) {
+        String registry = ref.registry().orElse("docker.io");
+        Optional<AuthConfig> auth;
+        try {
+            auth = RegistryAuth.forRegistry(config, registry);
+        } catch (IllegalStateException e) {
+            throw new PullFailedException(e.getMessage() + " (in " + config.path().resolve("config.json")
+                    + "); fix it with docker login " + registry);
+        }
+        PullImageCmd cmd = docker.pullImageCmd(ref.name()).withTag(ref.digest().orElse(ref.tag()));
+        auth.ifPresent(cmd::withAuthConfig);
+        ProgressLog progress = new ProgressLog("Pulling", ref.toString(), LOG::info, System::currentTimeMillis,
+                PROGRESS_INTERVAL_MILLIS);
+        LOG.info("Pulling {}{}", ref, auth.isPresent() ? " as " + auth.get().getUsername() : "");
+        String error;
+        StreamCallback<PullResponseItem> callback = new StreamCallback<>(progress::onItem);
+        try {
+            error = cmd.exec(callback).await();
+        } catch (InterruptedException e) {
+            callback.close();
+            Thread.currentThread().interrupt();
+            throw new PullFailedException("interrupted");
+        } catch (RuntimeException e) {
+            error = EngineErrors.message(e);
+        }
+        if (error != null) {
+            throw new PullFailedException(error);
+        }
+        progress.done();
+    }
+
+    /** A pull failed; the message is the engine's. */
+    static final class PullFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PullFailedException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.berth.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.ContainerSpec;
+import dev.berth.ImageNotFoundException;
+import dev.berth.ImageRef;
+import dev.berth.PullPolicy;
+import dev.berth.RunningContainer;
+import dev.berth.session.Session;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** engine.start(spec) makes the image available with the spec's pull policy before creating the container. */
+class PullOnStartTest extends WithEngine {
+
+    @Test
+    void startPullsAnImageOnlyTheRegistryHolds() throws Exception {
+        ImageRef ref = TestImages.pushOnly(engine.docker(),
+                ImageRef.parse("localhost:5000/berth-test/" + TestImages.uniqueName() + ":1"));
+        try {
+            try (RunningContainer c = engine.start(ContainerSpec.of(ref).withCommand("sleep", "30"))) {
+                assertThat(engine.docker().inspectContainerCmd(c.id()).exec().getConfig().getImage())
+                        .isEqualTo(ref.toString());
+            }
+        } finally {
+            TestImages.removeQuietly(engine.docker(), ref);
+        }
+    }
+
+    @Test
+    void neverPolicyFailsBeforeAnyContainerExists() {
+        ImageRef ref = ImageRef.parse("127.0.0.1:1/berth-test/" + TestImages.uniqueName() + ":1");
+        assertThatThrownBy(() -> engine.start(ContainerSpec.of(ref).withPullPolicy(PullPolicy.NEVER)))
+                .isInstanceOf(ImageNotFoundException.class)
+                .hasMessageStartingWith("Image " + ref + " is not available. Tried:\n  - local images: no " + ref
+                        + "\n  - pull policy NEVER: no registry contacted\n");
+        assertThat(engine.docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(java.util.Map.of(Session.LABEL_SESSION, engine.session().id())).exec()).isEmpty();
+        assertThat(engine.session().heldNewestFirst()).isEqualTo(List.of());
+    }
+}
