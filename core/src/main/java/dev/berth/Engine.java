@@ -1,6 +1,8 @@
 package dev.berth;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.berth.cleanup.SessionCleanup;
+import dev.berth.cleanup.SweepSettings;
 import dev.berth.container.ContainerLauncher;
 import dev.berth.engine.DockerConfigDir;
 import dev.berth.engine.EngineEndpoint;
@@ -9,8 +11,7 @@ import dev.berth.image.ImageService;
 import dev.berth.network.NetworkManager;
 import dev.berth.session.Session;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class Engine implements AutoCloseable {
     private final ContainerLauncher launcher;
     private final NetworkManager networks;
     private final ImageService images;
+    private final SessionCleanup cleanup;
 
     Engine(EngineEndpoint endpoint, DockerClient docker) {
         this(endpoint, docker, null, DockerConfigDir.of(System.getenv(), Path.of(System.getProperty("user.home"))));
@@ -36,6 +38,7 @@ public final class Engine implements AutoCloseable {
         this.endpoint = endpoint;
         this.docker = docker;
         this.session = Session.create();
+        this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session, SweepSettings.fromSystem());
         this.images = new ImageService(docker, session, registryMirror, dockerConfig);
         this.launcher = new ContainerLauncher(docker, endpoint, session, images);
         this.networks = new NetworkManager(docker, session);
@@ -97,37 +100,35 @@ public final class Engine implements AutoCloseable {
         return networks.create(name);
     }
 
-    /** Removes everything this session still holds, newest first, then closes the connection. */
+    /**
+     * Closes a resource off the caller's critical path (e.g. a per-test container, or a whole
+     * {@link dev.berth.cleanup.Scope}): the removal runs on a small background pool owned by this
+     * engine, and {@link #close()} awaits every such removal and reports its failure.
+     *
+     * @param resource what to close
+     * @return completes when it is closed, exceptionally when closing failed
+     */
+    public CompletableFuture<Void> discardLater(AutoCloseable resource) {
+        return cleanup.discardLater(resource);
+    }
+
+    /**
+     * Awaits background removals, then removes everything this session still holds in teardown
+     * order — containers (per their stop policy, with anonymous volumes) → networks → images unless
+     * kept → volumes — and closes the connection. Every step is attempted; closing twice is harmless.
+     *
+     * @throws BerthException listing every step that failed, with the causes suppressed
+     */
     @Override
     public void close() {
-        List<RuntimeException> failures = new ArrayList<>();
-        for (Session.Resource r : session.heldNewestFirst()) {
-            try {
-                switch (r.kind()) {
-                    case CONTAINER -> docker.removeContainerCmd(r.id()).withForce(true).withRemoveVolumes(true).exec();
-                    case NETWORK -> docker.removeNetworkCmd(r.id()).exec();
-                    case IMAGE -> docker.removeImageCmd(r.id()).withForce(true).exec();
-                    case VOLUME -> docker.removeVolumeCmd(r.id()).exec();
-                    default -> throw new IllegalStateException(r.kind().name());
-                }
-                session.forget(r.kind(), r.id());
-            } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
-                session.forget(r.kind(), r.id());
-            } catch (RuntimeException e) {
-                LOG.warn("Could not remove {} {} ({}): {}", r.kind(), r.name(), r.id(), e.getMessage());
-                failures.add(e);
-            }
-        }
         try {
-            docker.close();
-        } catch (Exception e) {
-            LOG.debug("closing the engine connection", e);
-        }
-        if (!failures.isEmpty()) {
-            BerthException e = new BerthException("Closing the engine left " + failures.size()
-                    + " resource(s) behind; run scripts/leak-check to list them.");
-            failures.forEach(e::addSuppressed);
-            throw e;
+            cleanup.close();
+        } finally {
+            try {
+                docker.close();
+            } catch (Exception e) {
+                LOG.debug("closing the engine connection", e);
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ public final class ContainerLauncher {
             configure(cmd, spec, name);
             id = cmd.exec().getId();
         }
-        session.record(Session.Kind.CONTAINER, id, name);
+        session.recordContainer(id, name, spec.stopPolicy());
         DockerRunningContainer container = new DockerRunningContainer(docker, session, endpoint, spec, id, name);
         try {
             docker.startContainerCmd(id).exec();

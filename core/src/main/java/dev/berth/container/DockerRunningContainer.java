@@ -1,12 +1,13 @@
 package dev.berth.container;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import dev.berth.ContainerSpec;
 import dev.berth.InvalidSpecException;
 import dev.berth.RunningContainer;
+import dev.berth.cleanup.ResourceRemover;
+import dev.berth.cleanup.Steps;
 import dev.berth.engine.EngineEndpoint;
 import dev.berth.session.Session;
 import java.util.Map;
@@ -81,17 +82,11 @@ final class DockerRunningContainer implements RunningContainer {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            if (spec.stopPolicy().graceful()) {
-                docker.stopContainerCmd(id).withTimeout((int) spec.stopPolicy().grace().toSeconds()).exec();
-            }
-            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException alreadyGone) {
-            // removed by someone else: nothing to do
-        } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
-            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        Steps steps = new Steps(); // cleanup hook: stop per policy, remove, report both steps
+        if (new ResourceRemover(docker).stopAndRemove(id, name, spec.stopPolicy(), steps)) {
+            session.forget(Session.Kind.CONTAINER, id);
         }
-        session.forget(Session.Kind.CONTAINER, id);
+        steps.throwIfFailed("container " + name);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.berth.session;
 
+import dev.berth.StopPolicy;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,30 +29,69 @@ public final class Session {
     public static final String LABEL_CREATED = "dev.berth.created";
     /** Label: a snapshot the user asked to keep; never removed by cleanup. */
     public static final String LABEL_KEEP = "dev.berth.keep";
+    /**
+     * Label: the PID namespace of the creating JVM ({@code pid:[4026531836]}), so a sweeper on the
+     * same host name but in another PID namespace (a container) never judges pids it cannot see.
+     */
+    public static final String LABEL_PID_NAMESPACE = "dev.berth.pidns";
 
     private final String id;
     private final long pid;
     private final String host;
+    private final String pidNamespace;
     private final Deque<Resource> ledger = new ConcurrentLinkedDeque<>();
 
-    /** A resource the session created: its kind and engine id. */
-    public record Resource(Kind kind, String id, String name) { }
+    /**
+     * A resource the session created.
+     *
+     * @param kind what it is
+     * @param id its engine id
+     * @param name a human name, for logs
+     * @param stopPolicy how to stop it at teardown (containers only; kill when null)
+     */
+    public record Resource(Kind kind, String id, String name, StopPolicy stopPolicy) {
+        /** Defaults a missing stop policy to kill. */
+        public Resource {
+            stopPolicy = stopPolicy == null ? StopPolicy.kill() : stopPolicy;
+        }
+
+        /**
+         * @param kind what it is
+         * @param id its engine id
+         * @param name a human name, for logs
+         */
+        public Resource(Kind kind, String id, String name) {
+            this(kind, id, name, null);
+        }
+    }
 
     /** Kinds of engine resources, in the reverse order of teardown. */
     public enum Kind { VOLUME, IMAGE, NETWORK, CONTAINER }
 
-    private Session(String id, long pid, String host) {
+    private Session(String id, long pid, String host, String pidNamespace) {
         this.id = id;
         this.pid = pid;
         this.host = host;
+        this.pidNamespace = pidNamespace;
     }
 
     /** @return a new session for this JVM */
     public static Session create() {
-        return new Session(UUID.randomUUID().toString(), ProcessHandle.current().pid(), localHostName());
+        return new Session(UUID.randomUUID().toString(), ProcessHandle.current().pid(), localHostName(),
+                localPidNamespace());
     }
 
-    private static String localHostName() {
+    /** @return the PID namespace of this JVM, e.g. {@code pid:[4026531836]}, or "" where there is none */
+    public static String localPidNamespace() {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
+        } catch (Exception | LinkageError e) {
+            return "";
+        }
+    }
+
+    /** @return the host name this JVM records in {@link #LABEL_HOST} */
+    public static String localHostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (Exception e) {
@@ -74,6 +116,20 @@ public final class Session {
         return host;
     }
 
+    /** @return the PID namespace recorded in the labels, or "" where there is none */
+    public String pidNamespace() {
+        return pidNamespace;
+    }
+
+    /**
+     * @param kind what it is
+     * @param resourceId its engine id
+     * @return whether the session still holds it
+     */
+    public boolean holds(Kind kind, String resourceId) {
+        return ledger.stream().anyMatch(r -> r.kind() == kind && r.id().equals(resourceId));
+    }
+
     /** @return the labels for a resource created now */
     public Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
@@ -81,6 +137,9 @@ public final class Session {
         labels.put(LABEL_PID, Long.toString(pid));
         labels.put(LABEL_HOST, host);
         labels.put(LABEL_CREATED, Long.toString(Instant.now().getEpochSecond()));
+        if (!pidNamespace.isEmpty()) {
+            labels.put(LABEL_PID_NAMESPACE, pidNamespace);
+        }
         return labels;
     }
 
@@ -93,6 +152,17 @@ public final class Session {
      */
     public void record(Kind kind, String resourceId, String name) {
         ledger.addLast(new Resource(kind, resourceId, name));
+    }
+
+    /**
+     * Records a created container with the stop policy teardown must honour.
+     *
+     * @param resourceId its engine id
+     * @param name a human name, for logs
+     * @param stopPolicy how to stop it at teardown
+     */
+    public void recordContainer(String resourceId, String name, StopPolicy stopPolicy) {
+        ledger.addLast(new Resource(Kind.CONTAINER, resourceId, name, stopPolicy));
     }
 
     /**

@@ -1,0 +1,178 @@
+package dev.berth.cleanup;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import dev.berth.StopPolicy;
+import dev.berth.session.Session;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The removal verbs of teardown ({@code docker stop}, {@code rm -f -v}, {@code network rm},
+ * {@code rmi}, {@code volume rm}), each idempotent: a resource that is already gone counts as removed.
+ * Failures are thrown; {@link Steps} collects them.
+ */
+public final class ResourceRemover {
+    private static final Logger LOG = LoggerFactory.getLogger(ResourceRemover.class);
+
+    private final DockerClient docker;
+
+    /** @param docker the engine client */
+    public ResourceRemover(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /**
+     * Stops a container gracefully (SIGTERM, then SIGKILL after the grace period) when the policy
+     * says so; does nothing for the kill policy, since the forced removal kills it.
+     *
+     * @param id container id
+     * @param name container name, for the log
+     * @param policy the spec's stop policy
+     */
+    public void stop(String id, String name, StopPolicy policy) {
+        if (!policy.graceful()) {
+            return;
+        }
+        int seconds = (int) Math.min(Integer.MAX_VALUE, ceilSeconds(policy.grace()));
+        long start = System.nanoTime();
+        try {
+            docker.stopContainerCmd(id).withTimeout(seconds).exec();
+        } catch (NotFoundException | NotModifiedException goneOrStopped) {
+            return;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (seconds > 0 && took.toSeconds() >= seconds && killedAfterGrace(id)) {
+            LOG.warn("Berth: container {} ignored SIGTERM for {}s and was killed. Its PID 1 probably has no SIGTERM"
+                    + " handler (a PID 1 ignores signals it does not handle). Run it with an init process"
+                    + " (Namespaces.withInit()) or use StopPolicy.kill() to skip the grace period.", name, seconds);
+        }
+    }
+
+    private boolean killedAfterGrace(String id) {
+        try {
+            InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(id).exec().getState();
+            return state != null && state.getExitCodeLong() != null && state.getExitCodeLong() == 137L;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static long ceilSeconds(Duration d) {
+        return d.toSeconds() + (d.toNanosPart() > 0 ? 1 : 0);
+    }
+
+    /**
+     * Removes a container (killing it if it still runs) with its anonymous volumes.
+     *
+     * @param id container id
+     */
+    public void removeContainer(String id) {
+        try {
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException gone) {
+            // removed already
+        } catch (ConflictException e) {
+            if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Stops a container per its policy, then removes it with its anonymous volumes; both steps are
+     * attempted (a failed graceful stop still ends in a forced removal).
+     *
+     * @param id container id
+     * @param name container name
+     * @param policy the spec's stop policy
+     * @param steps where the steps are recorded
+     * @return whether the container is gone
+     */
+    public boolean stopAndRemove(String id, String name, StopPolicy policy, Steps steps) {
+        if (policy.graceful()) {
+            steps.attempt(describe("stop", Session.Kind.CONTAINER, id, name), () -> stop(id, name, policy));
+        }
+        return steps.attempt(describe("remove", Session.Kind.CONTAINER, id, name), () -> removeContainer(id));
+    }
+
+    /** @param id network id */
+    public void removeNetwork(String id) {
+        try {
+            docker.removeNetworkCmd(id).exec();
+        } catch (NotFoundException gone) {
+            // removed already
+        }
+    }
+
+    /**
+     * Removes an image unless it carries {@code dev.berth.keep=true}.
+     *
+     * @param id image id or reference
+     * @return false when the image is kept (and so not removed)
+     */
+    public boolean removeImageUnlessKept(String id) {
+        Map<String, String> labels;
+        try {
+            var config = docker.inspectImageCmd(id).exec().getConfig();
+            labels = config == null || config.getLabels() == null ? Map.of() : config.getLabels();
+        } catch (NotFoundException gone) {
+            return true;
+        }
+        if (isKept(labels)) {
+            return false;
+        }
+        try {
+            docker.removeImageCmd(id).withForce(true).exec();
+        } catch (NotFoundException gone) {
+            // removed already
+        }
+        return true;
+    }
+
+    /** @param name volume name */
+    public void removeVolume(String name) {
+        try {
+            docker.removeVolumeCmd(name).exec();
+        } catch (NotFoundException gone) {
+            // removed already
+        }
+    }
+
+    /**
+     * @param labels a resource's labels
+     * @return whether it is a snapshot the user asked to keep
+     */
+    public static boolean isKept(Map<String, String> labels) {
+        return labels != null && "true".equalsIgnoreCase(labels.get(Session.LABEL_KEEP));
+    }
+
+    /**
+     * @param verb what is done, e.g. {@code "remove"}
+     * @param kind the resource kind
+     * @param id engine id (image ids may carry {@code sha256:})
+     * @param name human name
+     * @return the step text, e.g. {@code "remove network backend-1a2b (id 0123456789ab)"}
+     */
+    public static String describe(String verb, Session.Kind kind, String id, String name) {
+        String shortId = shortId(id);
+        String label = kind.name().toLowerCase(java.util.Locale.ROOT);
+        return name == null || name.isBlank() || name.equals(id)
+                ? verb + " " + label + " " + shortId
+                : verb + " " + label + " " + name + " (id " + shortId + ")";
+    }
+
+    /**
+     * @param id an engine id
+     * @return its first 12 hex digits, without {@code sha256:}
+     */
+    public static String shortId(String id) {
+        String bare = id.startsWith("sha256:") ? id.substring(7) : id;
+        return bare.length() > 12 && bare.matches("[0-9a-f]+") ? bare.substring(0, 12) : bare;
+    }
+}

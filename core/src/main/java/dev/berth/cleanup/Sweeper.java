@@ -1,0 +1,149 @@
+package dev.berth.cleanup;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
+import dev.berth.session.Session;
+import dev.berth.session.Session.Kind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Finds and removes the resources of dead sessions, with no sidecar: one label-filtered list call
+ * per resource type, a {@link SweepPolicy} verdict per resource, then removal in teardown order
+ * (containers → networks → images → volumes). Only resources carrying {@code dev.berth.session} are
+ * ever listed, so nothing else is touched; kept snapshots are never swept.
+ */
+public final class Sweeper {
+    private final DockerClient docker;
+    private final SweepPolicy policy;
+    private final List<String> labelFilter;
+
+    /**
+     * @param docker the engine client
+     * @param policy what counts as a leftover
+     */
+    public Sweeper(DockerClient docker, SweepPolicy policy) {
+        this(docker, policy, null);
+    }
+
+    /**
+     * @param docker the engine client
+     * @param policy what counts as a leftover
+     * @param onlySession look only at this session's resources, or null for every session
+     */
+    public Sweeper(DockerClient docker, SweepPolicy policy, String onlySession) {
+        this.docker = docker;
+        this.policy = policy;
+        this.labelFilter = List.of(onlySession == null ? Session.LABEL_SESSION : Session.LABEL_SESSION + "=" + onlySession);
+    }
+
+    /** What a sweep removed, what it failed to remove, and how long it took. */
+    public record Result(List<Leftover> removed, List<StepFailure> failures, Duration took) {
+        /** Copies the lists. */
+        public Result {
+            removed = List.copyOf(removed);
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /** @return the leftovers, in removal order (four list calls, nothing removed) */
+    public List<Leftover> find() {
+        List<Leftover> out = new ArrayList<>();
+        for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(labelFilter).exec()) {
+            String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
+            consider(out, Kind.CONTAINER, c.getId(), name, containerLabels(c));
+        }
+        for (var n : docker.listNetworksCmd().withFilter("label", labelFilter).exec()) {
+            consider(out, Kind.NETWORK, n.getId(), n.getName(), n.getLabels());
+        }
+        for (Image i : docker.listImagesCmd().withFilter("label", labelFilter).exec()) {
+            String[] tags = i.getRepoTags();
+            String name = tags == null || tags.length == 0 || "<none>:<none>".equals(tags[0]) ? i.getId() : tags[0];
+            consider(out, Kind.IMAGE, i.getId(), name, i.getLabels());
+        }
+        List<InspectVolumeResponse> volumes = docker.listVolumesCmd().withFilter("label", labelFilter).exec().getVolumes();
+        for (InspectVolumeResponse v : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
+            consider(out, Kind.VOLUME, v.getName(), v.getName(), v.getLabels());
+        }
+        return out;
+    }
+
+    /**
+     * A container started from a kept snapshot inherits the snapshot's labels, {@code dev.berth.keep}
+     * included. When Berth started it in another session (its session label differs from the image's),
+     * that inherited keep is dropped so a crashed run's container is still swept; a container that
+     * carries the image's own session (one started by hand from the snapshot) stays protected.
+     */
+    private Map<String, String> containerLabels(Container c) {
+        Map<String, String> labels = c.getLabels();
+        if (!ResourceRemover.isKept(labels) || c.getImageId() == null) {
+            return labels;
+        }
+        Map<String, String> image;
+        try {
+            var config = docker.inspectImageCmd(c.getImageId()).exec().getConfig();
+            image = config == null || config.getLabels() == null ? Map.of() : config.getLabels();
+        } catch (NotFoundException gone) {
+            return labels;
+        }
+        if (!ResourceRemover.isKept(image) || Objects.equals(image.get(Session.LABEL_SESSION), labels.get(Session.LABEL_SESSION))) {
+            return labels;
+        }
+        Map<String, String> copy = new HashMap<>(labels);
+        copy.remove(Session.LABEL_KEEP);
+        return copy;
+    }
+
+    private void consider(List<Leftover> out, Kind kind, String id, String name, Map<String, String> labels) {
+        Optional<String> reason = policy.verdict(labels);
+        reason.ifPresent(r -> out.add(new Leftover(kind, id, name, labels, r)));
+    }
+
+    /**
+     * Removes leftovers found by {@link #find()}; every removal is attempted.
+     *
+     * @param leftovers what to remove
+     * @return what was removed and what failed
+     */
+    public Result remove(List<Leftover> leftovers) {
+        long start = System.nanoTime();
+        ResourceRemover remover = new ResourceRemover(docker);
+        Steps steps = new Steps();
+        List<Leftover> removed = new ArrayList<>();
+        for (Kind kind : List.of(Kind.CONTAINER, Kind.NETWORK, Kind.IMAGE, Kind.VOLUME)) {
+            for (Leftover l : leftovers) {
+                if (l.kind() != kind) {
+                    continue;
+                }
+                boolean ok = steps.attempt(ResourceRemover.describe("remove", kind, l.id(), l.name()), () -> {
+                    switch (kind) {
+                        case CONTAINER -> remover.removeContainer(l.id());
+                        case NETWORK -> remover.removeNetwork(l.id());
+                        case IMAGE -> remover.removeImageUnlessKept(l.id());
+                        case VOLUME -> remover.removeVolume(l.id());
+                        default -> throw new IllegalStateException(kind.name());
+                    }
+                });
+                if (ok) {
+                    removed.add(l);
+                }
+            }
+        }
+        return new Result(removed, steps.failures(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** @return the result of {@link #find()} then {@link #remove}, with the time of both */
+    public Result sweep() {
+        long start = System.nanoTime();
+        Result r = remove(find());
+        return new Result(r.removed(), r.failures(), Duration.ofNanos(System.nanoTime() - start));
+    }
+}
