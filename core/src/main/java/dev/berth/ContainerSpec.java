@@ -98,6 +98,8 @@ public final class ContainerSpec {
     public Namespaces namespaces() { return f.namespaces; }
     /** @return security options */
     public Security security() { return f.security; }
+    /** @return the healthcheck set at creation, or null for the image's own */
+    public Healthcheck healthcheck() { return f.healthcheck; }
 
     /**
      * @param image another image, everything else kept (used to start from a snapshot)
@@ -346,6 +348,15 @@ public final class ContainerSpec {
         return with(c -> c.security = security);
     }
 
+    /**
+     * @param healthcheck a Docker healthcheck replacing the image's HEALTHCHECK (see {@code Wait.forHealthcheck()})
+     * @return the changed copy
+     */
+    public ContainerSpec withHealthcheck(Healthcheck healthcheck) {
+        Objects.requireNonNull(healthcheck, "healthcheck");
+        return with(c -> c.healthcheck = healthcheck);
+    }
+
     @Override
     public String toString() {
         return "ContainerSpec[" + (f.name == null ? "" : f.name + " ") + f.image + "]";
@@ -395,6 +406,7 @@ public final class ContainerSpec {
         Limits limits = Limits.none();
         Namespaces namespaces = Namespaces.defaults();
         Security security = Security.defaults();
+        Healthcheck healthcheck;
 
         Fields copy() {
             try {

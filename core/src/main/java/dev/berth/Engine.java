@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import dev.berth.cleanup.SessionCleanup;
 import dev.berth.cleanup.SweepSettings;
 import dev.berth.container.ContainerLauncher;
+import dev.berth.container.ParallelStarter;
 import dev.berth.engine.DockerConfigDir;
 import dev.berth.engine.EngineEndpoint;
 import dev.berth.engine.EngineInfoReader;
@@ -11,6 +12,7 @@ import dev.berth.image.ImageService;
 import dev.berth.network.NetworkManager;
 import dev.berth.session.Session;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +90,41 @@ public final class Engine implements AutoCloseable {
      */
     public RunningContainer start(ContainerSpec spec) {
         return launcher.start(spec);
+    }
+
+    /**
+     * Starts containers that are started together: independent ones concurrently, each one once the
+     * specs named in its {@code dependsOn} are ready. Names, dependencies (no cycles), aliases and
+     * networks are checked before anything is created. If one fails, those already started are
+     * stopped and removed and the first failure is thrown.
+     *
+     * @param specs what to run
+     * @return the ready containers, in the order of {@code specs}
+     * @throws InvalidSpecException for duplicate names, unknown or cyclic dependencies, duplicate
+     *         aliases on one network, or an unknown network
+     * @throws ContainerStartException if one fails to start or to become ready
+     */
+    public List<RunningContainer> startAll(List<ContainerSpec> specs) {
+        return new ParallelStarter(launcher).startAll(List.copyOf(specs));
+    }
+
+    /**
+     * @param specs what to run
+     * @return the ready containers, in argument order
+     * @see #startAll(List)
+     */
+    public List<RunningContainer> startAll(ContainerSpec... specs) {
+        return startAll(List.of(specs));
+    }
+
+    /**
+     * Creates a user-defined network labelled for this session.
+     *
+     * @param spec name, driver, internal flag and labels
+     * @return the network; close it to remove it
+     */
+    public Network network(NetworkSpec spec) {
+        return networks.create(spec);
     }
 
     /**

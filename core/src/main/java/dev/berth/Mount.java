@@ -34,4 +34,43 @@ public record Mount(String source, String target, boolean readOnly, Relabel rela
             relabel = Relabel.NONE;
         }
     }
+
+    /**
+     * @param hostPath an existing host path
+     * @param target absolute path in the container
+     * @return a read-write bind mount without SELinux relabel
+     */
+    public static Mount bind(String hostPath, String target) {
+        return new Mount(hostPath, target, false, Relabel.NONE, false);
+    }
+
+    /**
+     * @param volumeName a named volume; created (with Berth's labels, removed with the session) if missing
+     * @param target absolute path in the container
+     * @return a read-write volume mount
+     */
+    public static Mount volume(String volumeName, String target) {
+        return new Mount(volumeName, target, false, Relabel.NONE, true);
+    }
+
+    /** @return a read-only copy */
+    public Mount readOnlyMount() {
+        return new Mount(source, target, true, relabel, volume);
+    }
+
+    /**
+     * @param relabel SELinux relabel ({@code :z} shared, {@code :Z} private)
+     * @return the changed copy
+     */
+    public Mount withRelabel(Relabel relabel) {
+        return new Mount(source, target, readOnly, relabel, volume);
+    }
+
+    /** @return the docker CLI form, e.g. {@code /src:/data:ro,Z} */
+    public String cliForm() {
+        StringBuilder b = new StringBuilder(source).append(':').append(target);
+        String opts = (readOnly ? "ro" : "") + (relabel == Relabel.NONE ? ""
+                : (readOnly ? "," : "") + (relabel == Relabel.SHARED ? "z" : "Z"));
+        return opts.isEmpty() ? b.toString() : b.append(':').append(opts).toString();
+    }
 }

@@ -11,17 +11,30 @@ import dev.berth.RunningContainer;
 import dev.berth.engine.EngineEndpoint;
 import dev.berth.image.ImageService;
 import dev.berth.session.Session;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Turns a spec into a created, started and ready container. */
+/**
+ * Turns a spec into a created, started and ready container: create (with ports, storage,
+ * first network, labels), copy files in and join the other networks, start, capture logs, wait.
+ * On any failure after creation the container is removed and a {@code ContainerStartException}
+ * carries its state and last log lines.
+ */
 public final class ContainerLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerLauncher.class);
     private final DockerClient docker;
     private final EngineEndpoint endpoint;
     private final Session session;
     private final ImageService images;
+    private final CreateOptions options;
+    private final ContainerFiles files;
+    private final AtomicLong sequence = new AtomicLong();
 
     /**
      * @param docker the engine client
@@ -34,13 +47,29 @@ public final class ContainerLauncher {
         this.endpoint = endpoint;
         this.session = session;
         this.images = images;
+        this.options = new CreateOptions(docker, session);
+        this.files = new ContainerFiles(docker);
     }
 
     /**
+     * Checks what can be checked before anything is created (the networks exist), then starts.
+     *
      * @param spec what to run
      * @return the started, ready container
      */
     public RunningContainer start(ContainerSpec spec) {
+        StartPlan.checkNetworks(List.of(spec), networkLookup()::exists);
+        return launch(spec);
+    }
+
+    /**
+     * Starts a spec whose networks were already checked.
+     *
+     * @param spec what to run
+     * @return the started, ready container
+     */
+    RunningContainer launch(ContainerSpec spec) {
+        long begin = System.nanoTime();
         String name = containerName(spec);
         String id;
         String image = images.ensure(spec.image(), spec.pullPolicy()).toString();
@@ -49,20 +78,33 @@ public final class ContainerLauncher {
             id = cmd.exec().getId();
         }
         session.recordContainer(id, name, spec.stopPolicy());
+        LOG.debug("created {} ({}) from {} in {} ms", name, id, image, (System.nanoTime() - begin) / 1_000_000);
         DockerRunningContainer container = new DockerRunningContainer(docker, session, endpoint, spec, id, name);
         try {
+            files.copyIn(id, spec.files());
+            options.connectOthers(id, spec);
             docker.startContainerCmd(id).exec();
-            spec.waitStrategy().waitUntilReady(container, spec.startupTimeout());
+            container.logCapture().attach();
+            LOG.debug("started {} after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
+            Duration left = spec.startupTimeout().minusNanos(System.nanoTime() - begin);
+            spec.waitStrategy().waitUntilReady(container, left.isNegative() ? Duration.ZERO : left);
+            LOG.debug("{} ready after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             return container;
         } catch (RuntimeException e) {
-            container.close();
-            throw new ContainerStartException(e.getMessage(), spec.image().toString(), id, null, false, List.of(), e);
+            LOG.debug("{} failed after {} ms: {}", name, (System.nanoTime() - begin) / 1_000_000, e.toString());
+            ContainerStartException failure = StartFailures.fail(container, e);
+            LOG.debug("{} removed after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
+            throw failure;
         }
+    }
+
+    NetworkLookup networkLookup() {
+        return new NetworkLookup(docker);
     }
 
     private String containerName(ContainerSpec spec) {
         String base = spec.name() == null ? "berth" : "berth-" + spec.name();
-        return base + "-" + session.id().substring(0, 8) + "-" + Long.toHexString(System.nanoTime());
+        return base + "-" + session.id().substring(0, 8) + "-" + sequence.incrementAndGet();
     }
 
     private void configure(CreateContainerCmd cmd, ContainerSpec spec, String name) {
@@ -81,6 +123,9 @@ public final class ContainerLauncher {
             bindings.bind(p, Ports.Binding.bindIpAndPort(endpoint.bindAddress(), host));
         });
         HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings);
+        options.storage(host, spec);
+        options.firstNetwork(cmd, host, spec);
+        CreateOptions.healthcheck(cmd, spec.healthcheck());
         cmd.withName(name).withLabels(labels).withExposedPorts(exposed).withHostConfig(host);
         if (!spec.command().isEmpty()) {
             cmd.withCmd(spec.command());
@@ -104,6 +149,4 @@ public final class ContainerLauncher {
         }
         new IsolationMapper(docker, session).apply(cmd, spec);
     }
-
-
 }

@@ -1,27 +1,44 @@
 package dev.berth.container;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
+import dev.berth.BerthException;
+import dev.berth.ContainerLogs;
 import dev.berth.ContainerSpec;
+import dev.berth.ContainerState;
+import dev.berth.ExecResult;
+import dev.berth.ExecSpec;
+import dev.berth.FileCopy;
 import dev.berth.InvalidSpecException;
 import dev.berth.RunningContainer;
 import dev.berth.cleanup.ResourceRemover;
 import dev.berth.cleanup.Steps;
 import dev.berth.engine.EngineEndpoint;
 import dev.berth.session.Session;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A container started by a session. Thread-safe. */
 final class DockerRunningContainer implements RunningContainer {
+    private static final Logger LOG = LoggerFactory.getLogger(DockerRunningContainer.class);
     private final DockerClient docker;
     private final Session session;
     private final EngineEndpoint endpoint;
     private final ContainerSpec spec;
     private final String id;
     private final String name;
+    private final LogCapture logs;
+    private final ContainerFiles files;
     private final Map<Integer, Integer> portCache = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -33,6 +50,8 @@ final class DockerRunningContainer implements RunningContainer {
         this.spec = spec;
         this.id = id;
         this.name = name;
+        this.logs = new LogCapture(docker, id, ContainerLogs.CAPACITY);
+        this.files = new ContainerFiles(docker);
     }
 
     @Override
@@ -72,9 +91,114 @@ final class DockerRunningContainer implements RunningContainer {
         Ports ports = docker.inspectContainerCmd(id).exec().getNetworkSettings().getPorts();
         Ports.Binding[] bindings = ports.getBindings().get(ExposedPort.tcp(containerPort));
         if (bindings == null || bindings.length == 0) {
-            throw new IllegalStateException("Port " + containerPort + " of container " + name + " is not published");
+            throw new BerthException("Port " + containerPort + " of container " + name
+                    + " is not published: the container is not running. Check its state() and logs().");
         }
         return Integer.parseInt(bindings[0].getHostPortSpec());
+    }
+
+    /** @return the log capture, attached by the launcher right after the container starts */
+    LogCapture logCapture() {
+        return logs;
+    }
+
+    @Override
+    public ExecResult exec(ExecSpec exec) {
+        return new ExecRunner(docker).run(id, name, exec, this::state);
+    }
+
+    @Override
+    public ContainerLogs logs() {
+        return logs;
+    }
+
+    @Override
+    public void copyIn(Path hostPath, String containerPath) {
+        files.copyIn(id, hostPath, containerPath);
+    }
+
+    @Override
+    public void copyIn(FileCopy file) {
+        files.copyIn(id, List.of(file));
+    }
+
+    @Override
+    public void copyOut(String containerPath, Path hostDir) {
+        files.copyOut(id, name, containerPath, hostDir);
+    }
+
+    @Override
+    public ContainerState state() {
+        try {
+            return ContainerStates.from(docker.inspectContainerCmd(id).exec().getState());
+        } catch (NotFoundException e) {
+            throw gone(e);
+        }
+    }
+
+    private BerthException gone(NotFoundException e) {
+        return new BerthException("Container " + name + " (" + id.substring(0, 12) + ") no longer exists: it"
+                + " was removed. Its captured logs() are still available.", e);
+    }
+
+    @Override
+    public void stop(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new InvalidSpecException("stop timeout", String.valueOf(timeout), "zero or a positive duration",
+                    "Duration.ofSeconds(10)");
+        }
+        try {
+            docker.stopContainerCmd(id).withTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds())).exec();
+        } catch (NotModifiedException alreadyStopped) {
+            // nothing to do
+        } catch (NotFoundException e) {
+            throw gone(e);
+        }
+    }
+
+    @Override
+    public void kill(String signal) {
+        if (signal == null || !signal.matches("(SIG)?[A-Z0-9+-]+|[0-9]+")) {
+            throw new InvalidSpecException("signal", String.valueOf(signal), "a signal name or number",
+                    "\"SIGTERM\"");
+        }
+        try {
+            docker.killContainerCmd(id).withSignal(signal).exec();
+        } catch (NotFoundException e) {
+            throw gone(e);
+        } catch (ConflictException e) {
+            throw new BerthException("Cannot send " + signal + " to container " + name + ": it is not running."
+                    + " Check its state() first, or restart() it.", e);
+        }
+    }
+
+    @Override
+    public void restart() {
+        try {
+            docker.restartContainerCmd(id).withTimeout((int) spec.stopPolicy().grace().toSeconds()).exec();
+        } catch (NotFoundException e) {
+            throw gone(e);
+        }
+        logs.awaitEnd(Duration.ofSeconds(5));
+        logs.attach();
+        portCache.clear();
+    }
+
+    @Override
+    public void remove() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        boolean gone = false;
+        try {
+            new ResourceRemover(docker).removeContainer(id);
+            gone = true;
+        } finally {
+            endLogCapture();
+            if (gone) {
+                session.forget(Session.Kind.CONTAINER, id);
+            }
+        }
     }
 
     @Override
@@ -83,10 +207,18 @@ final class DockerRunningContainer implements RunningContainer {
             return;
         }
         Steps steps = new Steps(); // cleanup hook: stop per policy, remove, report both steps
-        if (new ResourceRemover(docker).stopAndRemove(id, name, spec.stopPolicy(), steps)) {
+        boolean gone = new ResourceRemover(docker).stopAndRemove(id, name, spec.stopPolicy(), steps);
+        endLogCapture();
+        if (gone) {
             session.forget(Session.Kind.CONTAINER, id);
         }
         steps.throwIfFailed("container " + name);
+    }
+
+    /** The removal ends the log stream; wait briefly for its last lines, then let it go. */
+    private void endLogCapture() {
+        logs.awaitEnd(Duration.ofSeconds(2));
+        logs.detach();
     }
 
     @Override

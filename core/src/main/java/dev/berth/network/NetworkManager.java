@@ -1,9 +1,11 @@
 package dev.berth.network;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.berth.InvalidSpecException;
 import dev.berth.Network;
+import dev.berth.NetworkSpec;
 import dev.berth.session.Session;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Creates and removes user-defined networks for a session. */
 public final class NetworkManager {
@@ -21,17 +23,24 @@ public final class NetworkManager {
 
     /**
      * @param name the declared name
-     * @return the created network
+     * @return the created bridge network
      */
     public Network create(String name) {
-        if (name == null || !name.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,40}")) {
-            throw new InvalidSpecException("network name", String.valueOf(name),
-                    "1 to 41 letters, digits, '.', '-' or '_', starting with a letter or digit", "\"backend\"");
-        }
-        String engineName = name + "-" + session.id().substring(0, 8) + "-" + Long.toHexString(System.nanoTime());
-        String id = docker.createNetworkCmd().withName(engineName).withDriver("bridge")
-                .withLabels(session.labels()).withCheckDuplicate(true).exec().getId();
+        return create(NetworkSpec.of(name));
+    }
+
+    /**
+     * @param spec name, driver, internal flag and labels
+     * @return the created network, labelled for this session
+     */
+    public Network create(NetworkSpec spec) {
+        String engineName = spec.name() + "-" + session.id().substring(0, 8) + "-"
+                + Long.toHexString(System.nanoTime());
+        Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+        labels.putAll(session.labels());
+        String id = docker.createNetworkCmd().withName(engineName).withDriver(spec.driver())
+                .withInternal(spec.internal()).withLabels(labels).withCheckDuplicate(true).exec().getId();
         session.record(Session.Kind.NETWORK, id, engineName);
-        return new DockerNetwork(docker, session, id, engineName);
+        return new DockerNetwork(docker, session, spec, id, engineName);
     }
 }

@@ -102,13 +102,11 @@ class IsolationValidatorTest {
     }
 
     private static RunningContainer handle(String id, String name) {
-        return new RunningContainer() {
-            @Override public String id() { return id; }
-            @Override public String name() { return name; }
-            @Override public ContainerSpec spec() { return BUSYBOX; }
-            @Override public String host() { return "127.0.0.1"; }
-            @Override public int mappedPort(int containerPort) { return containerPort; }
-            @Override public void close() { }
-        };
+        RunningContainer c = org.mockito.Mockito.mock(RunningContainer.class);
+        org.mockito.Mockito.lenient().when(c.id()).thenReturn(id);
+        org.mockito.Mockito.lenient().when(c.name()).thenReturn(name);
+        org.mockito.Mockito.lenient().when(c.spec()).thenReturn(BUSYBOX);
+        org.mockito.Mockito.lenient().when(c.host()).thenReturn("127.0.0.1");
+        return c;
     }
 }

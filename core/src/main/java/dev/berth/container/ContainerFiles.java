@@ -1,0 +1,116 @@
+package dev.berth.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.berth.BerthException;
+import dev.berth.FileCopy;
+import dev.berth.InvalidSpecException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Copies files into and out of a container through tar archives. */
+final class ContainerFiles {
+    /** Where archives come from and go to: the engine, or a test's crafted stream. */
+    interface Archives {
+        InputStream read(String containerId, String path);
+
+        void write(String containerId, byte[] tar);
+    }
+
+    private final Archives archives;
+
+    ContainerFiles(DockerClient docker) {
+        this(new Archives() {
+            @Override
+            public InputStream read(String containerId, String path) {
+                return docker.copyArchiveFromContainerCmd(containerId, path).exec();
+            }
+
+            @Override
+            public void write(String containerId, byte[] tar) {
+                docker.copyArchiveToContainerCmd(containerId).withRemotePath("/")
+                        .withTarInputStream(new ByteArrayInputStream(tar)).exec();
+            }
+        });
+    }
+
+    ContainerFiles(Archives archives) {
+        this.archives = archives;
+    }
+
+    /** Copies the spec's files in, in one archive (before start). */
+    void copyIn(String containerId, List<FileCopy> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        TarArchives.Builder tar = new TarArchives.Builder();
+        for (FileCopy f : files) {
+            tar.file(f.containerPath().substring(1), bytes(f.content()), f.mode());
+        }
+        archives.write(containerId, tar.toBytes());
+    }
+
+    void copyIn(String containerId, Path hostPath, String containerPath) {
+        if (hostPath == null || !Files.exists(hostPath)) {
+            throw new InvalidSpecException("path to copy", String.valueOf(hostPath), "an existing file or directory",
+                    "Path.of(\"src/test/resources/conf\")");
+        }
+        if (containerPath == null || !containerPath.startsWith("/") || containerPath.equals("/")) {
+            throw new InvalidSpecException("copy target", String.valueOf(containerPath),
+                    "an absolute path inside the container, other than /", "\"/etc/app\"");
+        }
+        String name = containerPath.replaceAll("/+$", "").substring(1);
+        archives.write(containerId, new TarArchives.Builder().tree(hostPath, name).toBytes());
+    }
+
+    void copyOut(String containerId, String containerName, String containerPath, Path hostDir) {
+        if (containerPath == null || !containerPath.startsWith("/")) {
+            throw new InvalidSpecException("path to copy out", String.valueOf(containerPath),
+                    "an absolute path inside the container", "\"/var/log/app\"");
+        }
+        String origin = containerPath + " of container " + containerName;
+        try (InputStream tar = archives.read(containerId, containerPath)) {
+            TarArchives.extract(tar, hostDir, origin);
+        } catch (NotFoundException e) {
+            throw new BerthException("Cannot copy " + origin + ": no such file or directory (or the container is"
+                    + " gone).", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] bytes(FileCopy.Content content) {
+        try {
+            if (content instanceof FileCopy.Bytes b) {
+                return b.bytes();
+            }
+            if (content instanceof FileCopy.HostFile h) {
+                if (!Files.isRegularFile(h.path())) {
+                    throw new InvalidSpecException("file to copy", h.path().toString(), "an existing regular file",
+                            "Path.of(\"src/test/resources/init.sql\")");
+                }
+                return Files.readAllBytes(h.path());
+            }
+            String name = ((FileCopy.ClasspathResource) content).name();
+            ClassLoader cl = Thread.currentThread().getContextClassLoader();
+            InputStream in = cl == null ? null : cl.getResourceAsStream(name);
+            if (in == null) {
+                in = ContainerFiles.class.getClassLoader().getResourceAsStream(name);
+            }
+            if (in == null) {
+                throw new InvalidSpecException("classpath resource to copy", name,
+                        "a resource on the test classpath", "\"db/init.sql\"");
+            }
+            try (InputStream r = in) {
+                return r.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

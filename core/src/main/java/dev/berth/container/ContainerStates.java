@@ -1,0 +1,37 @@
+package dev.berth.container;
+
+import com.github.dockerjava.api.command.HealthState;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import dev.berth.ContainerState;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Maps the engine's inspect answer to a {@link ContainerState}. */
+final class ContainerStates {
+    private ContainerStates() {
+    }
+
+    static ContainerState from(InspectContainerResponse.ContainerState s) {
+        HealthState health = s.getHealth();
+        Instant finished = instant(s.getFinishedAt());
+        boolean running = Boolean.TRUE.equals(s.getRunning());
+        Long exit = s.getExitCodeLong();
+        if (finished == null && !"exited".equals(s.getStatus()) && !"dead".equals(s.getStatus())) {
+            exit = null;
+        }
+        return new ContainerState(running, s.getStatus(), exit, Boolean.TRUE.equals(s.getOOMKilled()),
+                health == null ? null : health.getStatus(), instant(s.getStartedAt()), finished);
+    }
+
+    /** @return the instant, or null for Docker's zero time or an unparsable value */
+    static Instant instant(String text) {
+        if (text == null || text.isBlank() || text.startsWith("0001-01-01")) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

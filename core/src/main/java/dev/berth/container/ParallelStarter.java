@@ -1,0 +1,108 @@
+package dev.berth.container;
+
+import dev.berth.BerthException;
+import dev.berth.ContainerSpec;
+import dev.berth.RunningContainer;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts specs concurrently, each once the specs it depends on are ready. If one fails, the ones
+ * already started are stopped and removed, and the first failure is thrown.
+ */
+public final class ParallelStarter {
+    /** Most containers started at the same time. */
+    static final int MAX_THREADS = 8;
+
+    private final ContainerLauncher launcher;
+    private final NetworkLookup networks;
+
+    /**
+     * @param launcher starts one container
+     */
+    public ParallelStarter(ContainerLauncher launcher) {
+        this.launcher = launcher;
+        this.networks = launcher.networkLookup();
+    }
+
+    /**
+     * @param specs the specs, started together
+     * @return the ready containers, in the order of {@code specs}
+     */
+    public List<RunningContainer> startAll(List<ContainerSpec> specs) {
+        Map<String, ContainerSpec> byName = StartPlan.check(specs);
+        StartPlan.checkNetworks(specs, networks::exists);
+        if (specs.isEmpty()) {
+            return List.of();
+        }
+        AtomicInteger threadNo = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_THREADS, specs.size()), r -> {
+            Thread t = new Thread(r, "berth-start-" + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<ContainerSpec, CompletableFuture<RunningContainer>> futures = new IdentityHashMap<>();
+            List<CompletableFuture<RunningContainer>> ordered = new ArrayList<>();
+            for (ContainerSpec s : specs) {
+                ordered.add(schedule(s, byName, futures, pool));
+            }
+            CompletableFuture.allOf(ordered.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+            return collect(ordered);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private CompletableFuture<RunningContainer> schedule(ContainerSpec s, Map<String, ContainerSpec> byName,
+            Map<ContainerSpec, CompletableFuture<RunningContainer>> futures, ExecutorService pool) {
+        CompletableFuture<RunningContainer> known = futures.get(s);
+        if (known != null) {
+            return known;
+        }
+        List<CompletableFuture<RunningContainer>> deps = new ArrayList<>();
+        for (String dep : s.dependsOn()) {
+            deps.add(schedule(byName.get(dep), byName, futures, pool));
+        }
+        CompletableFuture<RunningContainer> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new))
+                .thenApplyAsync(ready -> launcher.launch(s), pool);
+        futures.put(s, f);
+        return f;
+    }
+
+    private static List<RunningContainer> collect(List<CompletableFuture<RunningContainer>> ordered) {
+        List<RunningContainer> started = new ArrayList<>();
+        RuntimeException first = null;
+        for (CompletableFuture<RunningContainer> f : ordered) {
+            try {
+                started.add(f.join());
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
+                        : new BerthException("Starting a container failed", e.getCause());
+                if (first == null) {
+                    first = cause;
+                } else if (first != cause && !(cause.getCause() == first)) {
+                    first.addSuppressed(cause);
+                }
+            }
+        }
+        if (first == null) {
+            return started;
+        }
+        for (RunningContainer c : started) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                first.addSuppressed(e);
+            }
+        }
+        throw first;
+    }
+}

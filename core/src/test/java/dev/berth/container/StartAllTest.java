@@ -1,0 +1,114 @@
+package dev.berth.container;
+
+import static dev.berth.Fixtures.BUSYBOX;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import dev.berth.ContainerSpec;
+import dev.berth.EngineTestSupport;
+import dev.berth.ContainerStartException;
+import dev.berth.InvalidSpecException;
+import dev.berth.RunningContainer;
+import dev.berth.session.Session;
+import dev.berth.wait.Wait;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StartAllTest extends EngineTestSupport {
+    static ContainerSpec slowReady(String name) {
+        // ready only 1 s after start: a dependent must start after that
+        return ContainerSpec.of(BUSYBOX).withName(name)
+                .withCommand("sh", "-c", "sleep 1; echo ready; sleep 600")
+                .waitingFor(Wait.forLogMessage("ready"));
+    }
+
+    @Test
+    void dependsOnOrderIsObservedFromStartTimes() {
+        List<RunningContainer> started = engine.startAll(
+                slowReady("app").withDependsOn("db", "cache"),
+                slowReady("db"),
+                slowReady("cache"),
+                slowReady("web").withDependsOn("app"));
+        try {
+            assertThat(started).extracting(c -> c.spec().name()).containsExactly("app", "db", "cache", "web");
+            Instant app = startedAt(started.get(0));
+            Instant db = startedAt(started.get(1));
+            Instant cache = startedAt(started.get(2));
+            Instant web = startedAt(started.get(3));
+            System.out.printf("started: db %s, cache %s, app %s, web %s%n", db, cache, app, web);
+            // the dependent starts after each dependency was ready (its start + 1 s)
+            assertThat(app).isAfter(db.plusSeconds(1)).isAfter(cache.plusSeconds(1));
+            assertThat(web).isAfter(app.plusSeconds(1));
+        } finally {
+            started.forEach(RunningContainer::close);
+        }
+    }
+
+    @Test
+    void independentSpecsStartConcurrently() {
+        // each is ready only once it can resolve the other's alias: started one after the other, the
+        // first could never become ready, so both being ready proves they started together
+        try (dev.berth.Network net = engine.network("together")) {
+            List<RunningContainer> started = engine.startAll(List.of(peer("left", "right", net), peer("right", "left", net)));
+            try {
+                assertThat(started).allSatisfy(c -> assertThat(c.state().running()).isTrue());
+            } finally {
+                started.forEach(RunningContainer::close);
+            }
+        }
+    }
+
+    static ContainerSpec peer(String self, String other, dev.berth.Network net) {
+        return ContainerSpec.of(BUSYBOX).withName(self).withCommand("sleep", "600")
+                .withNetwork(net.name(), self).withStartupTimeout(java.time.Duration.ofSeconds(30))
+                .waitingFor(Wait.forCommand("nslookup", other));
+    }
+
+    @Test
+    void whenOneFailsTheStartedOnesAreStoppedAndRemoved() {
+        ContainerSpec ok = ContainerSpec.of(BUSYBOX).withName("ok").withCommand("sleep", "600");
+        ContainerSpec bad = ContainerSpec.of(BUSYBOX).withName("bad").withCommand("sh", "-c", "sleep 1; echo bye; exit 9")
+                .waitingFor(Wait.forLogMessage("never"));
+        ContainerSpec dependent = ContainerSpec.of(BUSYBOX).withName("dependent").withCommand("sleep", "600")
+                .withDependsOn("bad");
+        assertThatThrownBy(() -> engine.startAll(ok, bad, dependent))
+                .isInstanceOf(ContainerStartException.class)
+                .satisfies(e -> assertThat(((ContainerStartException) e).exitCode()).isEqualTo(9L))
+                .satisfies(e -> assertThat(((ContainerStartException) e).lastLogLines()).containsExactly("bye"));
+        List<Container> left = engine.docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(java.util.Map.of(Session.LABEL_SESSION, engine.session().id())).exec();
+        assertThat(left).isEmpty();
+        assertThat(engine.session().heldNewestFirst()).noneMatch(r -> r.kind() == Session.Kind.CONTAINER);
+    }
+
+    @Test
+    void cyclesAndUnknownNamesAreRejectedBeforeAnythingIsCreated() {
+        ContainerSpec a = ContainerSpec.of(BUSYBOX).withName("a").withDependsOn("b");
+        ContainerSpec b = ContainerSpec.of(BUSYBOX).withName("b").withDependsOn("c");
+        ContainerSpec c = ContainerSpec.of(BUSYBOX).withName("c").withDependsOn("a");
+        assertThatThrownBy(() -> engine.startAll(a, b, c))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("Invalid dependsOn: \"a -> b -> c -> a\". Allowed: dependencies without a cycle."
+                        + " Example: db <- app (app.withDependsOn(\"db\")).");
+        assertThatThrownBy(() -> engine.startAll(a))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("Invalid dependsOn of a: \"b\". Allowed: the name of a spec started together with it,"
+                        + " one of [a]. Example: withName(\"b\") on the spec it depends on.");
+        assertThat(engine.session().heldNewestFirst()).isEmpty();
+    }
+
+    static Instant startedAt(RunningContainer c) {
+        return Instant.parse(engine.docker().inspectContainerCmd(c.id()).exec().getState().getStartedAt());
+    }
+
+    @Test
+    void closedContainersAreGoneFromTheEngine() {
+        List<RunningContainer> started = engine.startAll(List.of(ContainerSpec.of(BUSYBOX).withCommand("sleep", "600")));
+        started.get(0).close();
+        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(started.get(0).id()).exec())
+                .isInstanceOf(NotFoundException.class);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.berth.container;
+
+import static dev.berth.Fixtures.BUSYBOX;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.berth.ContainerSpec;
+import dev.berth.EngineTestSupport;
+import dev.berth.ContainerStartException;
+import dev.berth.Limits;
+import dev.berth.wait.Wait;
+import java.time.Duration;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class StartFailureTest extends EngineTestSupport {
+    @Test
+    void failedStartKeepsTheLast50LogLinesExitCodeAndRemovesTheContainer() {
+        ContainerSpec spec = ContainerSpec.of(BUSYBOX)
+                .withCommand("sh", "-c", "i=1; while [ $i -le 120 ]; do echo line $i; i=$((i+1)); done;"
+                        + " echo fatal; exit 42")
+                .waitingFor(Wait.forLogMessage("never"));
+        ContainerStartException e = (ContainerStartException) org.assertj.core.api.Assertions
+                .catchThrowable(() -> engine.start(spec));
+        assertThat(e.image()).isEqualTo(BUSYBOX);
+        assertThat(e.containerId()).hasSize(64);
+        assertThat(e.exitCode()).isEqualTo(42L);
+        assertThat(e.oomKilled()).isFalse();
+        assertThat(e.lastLogLines()).hasSize(50).endsWith("line 119", "line 120", "fatal");
+        assertThat(e.lastLogLines()).containsExactlyElementsOf(
+                IntStream.rangeClosed(72, 120).mapToObj(i -> "line " + i)
+                        .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(),
+                                l -> { l.add("fatal"); return l; })));
+        assertThat(e.getMessage()).contains("\n  exit code: 42\n  OOMKilled: false\n  last 50 log lines:\n"
+                + "    | line 72\n");
+        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId()).exec())
+                .isInstanceOf(NotFoundException.class);
+        assertThat(engine.session().heldNewestFirst()).noneMatch(r -> r.id().equals(e.containerId()));
+    }
+
+    @Test
+    void aCommandThatCannotRunFailsTheStartAndIsRemoved() {
+        ContainerSpec spec = ContainerSpec.of(BUSYBOX).withCommand("/no/such/binary");
+        ContainerStartException e = (ContainerStartException) org.assertj.core.api.Assertions
+                .catchThrowable(() -> engine.start(spec));
+        assertThat(e.getMessage()).startsWith("Container from image " + BUSYBOX + " (")
+                .contains("failed to start: ").contains("/no/such/binary");
+        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId()).exec())
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void startupTimeoutBoundsTheWaitAndTheContainerIsRemoved() {
+        ContainerSpec spec = ContainerSpec.of(BUSYBOX).withCommand("sh", "-c", "echo alive; sleep 600")
+                .withStartupTimeout(Duration.ofMillis(1500)).waitingFor(Wait.forLogMessage("never"));
+        ContainerStartException e = (ContainerStartException) org.assertj.core.api.Assertions
+                .catchThrowable(() -> engine.start(spec));
+        assertThat(e.exitCode()).isNull();
+        assertThat(e.lastLogLines()).containsExactly("alive");
+        assertThat(e.getMessage()).contains("failed to start: timed out after ")
+                .contains("ms waiting for log message /never/; raise the startup timeout");
+        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId()).exec())
+                .isInstanceOf(NotFoundException.class);
+    }
+}
