@@ -4,34 +4,62 @@ import dev.berth.Berth;
 import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.RunningContainer;
+import dev.berth.wait.Wait;
 import dev.berth.wait.WaitStrategy;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Berth's programmatic API: one engine connection, {@code engine.start(spec)} per container. */
+/**
+ * Berth's programmatic API: one engine connection, {@code engine.start(spec)} per container and
+ * {@code engine.startAll(specs)} for a parallel start, readiness by {@code Wait.forHttp("/")}.
+ */
 public final class BerthStarter implements Starter {
-    /** Until Berth has an HTTP wait: the same 5 ms GET poll as the baseline. */
-    private static final WaitStrategy HTTP = (container, timeout) ->
+    /** The bench's own 5 ms GET poll, as a Berth wait: separates the cost of Berth's wait from the rest. */
+    public static final WaitStrategy FIVE_MS_POLL = (container, timeout) ->
             Fixture.awaitHttp(container.host(), container.mappedPort(Fixture.PORT), timeout);
-    private static final ContainerSpec SPEC = ContainerSpec.of(Fixture.IMAGE)
-            .withCommand(Fixture.COMMAND.toArray(String[]::new))
-            .withExposedPorts(Fixture.PORT)
-            .waitingFor(HTTP)
-            .withStartupTimeout(Fixture.READY_TIMEOUT);
     private final Engine engine;
+    private final ContainerSpec spec;
+    private final String name;
 
-    /** Connects to the engine. */
+    /** Connects to the engine; containers wait with Berth's own {@code Wait.forHttp("/")}. */
     public BerthStarter() {
+        this("Berth", Wait.forHttp("/"));
+    }
+
+    /**
+     * @param name the variant name
+     * @param wait the readiness strategy
+     */
+    public BerthStarter(String name, WaitStrategy wait) {
+        this.name = name;
+        this.spec = ContainerSpec.of(Fixture.IMAGE)
+                .withCommand(Fixture.COMMAND.toArray(String[]::new))
+                .withExposedPorts(Fixture.PORT)
+                .waitingFor(wait)
+                .withStartupTimeout(Fixture.READY_TIMEOUT);
         this.engine = Berth.connect();
     }
 
     @Override
     public String name() {
-        return "Berth";
+        return name;
     }
 
     @Override
     public Started start() {
-        RunningContainer c = engine.start(SPEC);
-        return new Handle(c);
+        return new Handle(engine.start(spec));
+    }
+
+    /** Berth's own parallel start, {@code engine.startAll}. */
+    @Override
+    public List<Started> startAll(int n) {
+        List<ContainerSpec> specs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            specs.add(spec.withName("http-" + i));
+        }
+        List<Started> started = new ArrayList<>();
+        engine.startAll(specs).forEach(c -> started.add(new Handle(c)));
+        return started;
     }
 
     @Override

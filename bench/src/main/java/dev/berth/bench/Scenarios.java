@@ -37,7 +37,8 @@ public final class Scenarios {
     public Scenario create(String id) {
         return switch (id) {
             case "ready" -> new Scenario(id, "1. Time to ready", "create → start → GET / answers (removal not timed)",
-                    variants(Scenarios::ready, raw(), new DockerCliStarter(runId), tc(), berth()));
+                    variants(Scenarios::ready, raw(), new DockerCliStarter(runId), tc(), berth(),
+                            new BerthStarter("Berth, 5 ms GET poll", BerthStarter.FIVE_MS_POLL)));
             case "parallel" -> new Scenario(id, "2. Parallel start of " + parallel,
                     "until all " + parallel + " answer GET / (removal not timed)",
                     variants(s -> parallel(s, parallel), raw(), tc(), berth()));
@@ -92,7 +93,15 @@ public final class Scenarios {
             long t0 = System.nanoTime();
             List<Starter.Started> all = s.startAll(n);
             long t = System.nanoTime() - t0;
-            Starter.closeAll(all);
+            try {
+                long distinct = all.stream().map(c -> c.host() + ":" + c.port()).distinct().count();
+                if (distinct != n) {
+                    throw new IllegalStateException(s.name() + " returned " + distinct + " distinct containers for "
+                            + n + " requested");
+                }
+            } finally {
+                Starter.closeAll(all);
+            }
             return t;
         });
     }
