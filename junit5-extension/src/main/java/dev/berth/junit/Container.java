@@ -1,0 +1,55 @@
+package dev.berth.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a container on a field of a {@link DockerTest} class. Two forms:
+ * <ul>
+ *   <li><b>annotation only</b>, on an uninitialized, non-final {@code RunningContainer} field: the
+ *       attributes describe the container (at least {@link #image()}) and the extension assigns the
+ *       started container to the field;</li>
+ *   <li><b>field initializer</b>, on a {@code ContainerSpec} field built with the fluent API; the
+ *       attributes given here refine it (an {@link #image()} must then equal the spec's).</li>
+ * </ul>
+ * A static field lives for the class (started before {@code @BeforeAll}, removed after
+ * {@code @AfterAll}); an instance field lives for one test, or for the class under
+ * {@code @TestInstance(PER_CLASS)}. Add {@link Shared} to keep it for the whole run.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface Container {
+    /** @return the image, e.g. {@code "localhost:5000/berth-fixtures/busybox:1"}; required without an initializer */
+    String image() default "";
+
+    /** @return the logical name (dependsOn, {@link Use}, container name prefix); the field name by default */
+    String name() default "";
+
+    /** @return container ports published on random host ports of 127.0.0.1 */
+    int[] ports() default {};
+
+    /** @return environment variables as {@code "NAME=value"} */
+    String[] env() default {};
+
+    /** @return the command replacing the image's CMD */
+    String[] command() default {};
+
+    /** @return the declared name of a {@link Network} of this class (or an enclosing one) to join */
+    String network() default "";
+
+    /** @return the names other containers on {@link #network()} reach this one by */
+    String[] aliases() default {};
+
+    /** @return logical names of containers that must be ready before this one starts */
+    String[] dependsOn() default {};
+
+    /** @return when the container is ready; by default as soon as it runs */
+    WaitFor waitFor() default @WaitFor;
+
+    /** @return the most time start + wait may take, e.g. {@code "30s"}, {@code "2m"}; {@code berth.startup-timeout} by default */
+    String startupTimeout() default "";
+}

@@ -1,0 +1,71 @@
+package dev.berth.junit;
+
+import dev.berth.ContainerSpec;
+import dev.berth.RunningContainer;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+
+/**
+ * One {@link Container} field as declared: where it is, its logical name and its form.
+ *
+ * @param field the annotated field
+ * @param annotation its {@link Container} annotation
+ * @param shared whether it is also annotated {@link Shared}
+ */
+record Declaration(Field field, Container annotation, boolean shared) {
+
+    /** How the container is described. */
+    enum Form {
+        /** An uninitialized {@code RunningContainer} field; the annotation is the whole description. */
+        ANNOTATION,
+        /** A {@code ContainerSpec} field initializer, refined by the annotation. */
+        SPEC,
+        /** Any other field type: a configuration error. */
+        UNSUPPORTED
+    }
+
+    static Declaration of(Field field) {
+        return new Declaration(field, field.getAnnotation(Container.class), field.isAnnotationPresent(Shared.class));
+    }
+
+    /** @return the logical name: {@code @Container(name)}, or the field name */
+    String name() {
+        return annotation.name().isEmpty() ? field.getName() : annotation.name();
+    }
+
+    Form form() {
+        if (field.getType() == RunningContainer.class) {
+            return Form.ANNOTATION;
+        }
+        return field.getType() == ContainerSpec.class ? Form.SPEC : Form.UNSUPPORTED;
+    }
+
+    boolean isStatic() {
+        return Modifier.isStatic(field.getModifiers());
+    }
+
+    /** @return e.g. {@code dev.example.OrderTest.db}, for messages */
+    String where() {
+        return field.getDeclaringClass().getName() + "." + field.getName();
+    }
+
+    /**
+     * Reads a spec initializer.
+     *
+     * @param instance the test instance, or null for a static field
+     * @return the field's value, possibly null
+     */
+    ContainerSpec readSpec(Object instance) {
+        try {
+            field.setAccessible(true);
+            return (ContainerSpec) field.get(isStatic() ? null : instance);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot read " + where(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return where();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.berth.junit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.berth.Berth;
+import dev.berth.Engine;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * Runs fixture classes through the JUnit Platform test kit and inspects the engine afterwards: which
+ * containers this JVM created during a run (streamed docker events), and whether one still exists.
+ */
+final class Kit implements AutoCloseable {
+    static final String PID = Long.toString(ProcessHandle.current().pid());
+    private final Engine probe = Berth.connect();
+
+    /** One run: its results and the ids of the containers Berth created during it. */
+    record Run(EngineExecutionResults results, List<String> created) { }
+
+    Run run(Map<String, String> config, Class<?>... classes) {
+        try (Watch watch = new Watch()) {
+            EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").configurationParameters(config)
+                    .selectors(Arrays.stream(classes).map(c -> (DiscoverySelector) selectClass(c))
+                            .toArray(DiscoverySelector[]::new));
+            EngineExecutionResults results = builder.execute();
+            return new Run(results, watch.createdSoFar());
+        }
+    }
+
+    Run run(Class<?>... classes) {
+        return run(Map.of(), classes);
+    }
+
+    boolean exists(String containerId) {
+        try {
+            probe.docker().inspectContainerCmd(containerId).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** @return Berth containers and networks of this JVM that still exist (all runs are over) */
+    List<String> leftovers() {
+        List<String> out = new ArrayList<>();
+        probe.docker().listContainersCmd().withShowAll(true).withLabelFilter(Map.of("dev.berth.pid", PID)).exec()
+                .forEach(c -> out.add("container " + Arrays.toString(c.getNames())));
+        probe.docker().listNetworksCmd().withFilter("label", List.of("dev.berth.pid=" + PID)).exec()
+                .forEach(n -> out.add("network " + n.getName()));
+        return out;
+    }
+
+    /** Removes what a keep-on-failure run left on purpose: this JVM's labelled containers, then networks. */
+    void removeLeftovers() {
+        probe.docker().listContainersCmd().withShowAll(true).withLabelFilter(Map.of("dev.berth.pid", PID)).exec()
+                .forEach(c -> probe.docker().removeContainerCmd(c.getId()).withForce(true).exec());
+        probe.docker().listNetworksCmd().withFilter("label", List.of("dev.berth.pid=" + PID)).exec()
+                .forEach(n -> probe.docker().removeNetworkCmd(n.getId()).exec());
+    }
+
+    /** @return {@link #leftovers()}, closing this probe */
+    List<String> leftoversAndClose() {
+        try {
+            return leftovers();
+        } finally {
+            close();
+        }
+    }
+
+    /**
+     * Streams the engine's create events from now on and collects the containers this JVM creates. To
+     * know every event up to a point has arrived, it creates a marker network and waits for its event
+     * (the engine delivers events in order).
+     */
+    private final class Watch implements AutoCloseable {
+        private final List<String> ids = new ArrayList<>();
+        private final CountDownLatch marker = new CountDownLatch(1);
+        private final String markerName = "berth-kit-marker-" + PID + "-" + System.nanoTime();
+        private final ResultCallback.Adapter<Event> stream;
+
+        Watch() {
+            stream = probe.docker().eventsCmd().withSince(stamp())
+                    .withEventTypeFilter(EventType.CONTAINER, EventType.NETWORK).withEventFilter("create")
+                    .exec(new ResultCallback.Adapter<Event>() {
+                        @Override
+                        public void onNext(Event e) {
+                            Map<String, String> attributes = e.getActor() == null || e.getActor().getAttributes() == null
+                                    ? Map.of() : e.getActor().getAttributes();
+                            if (e.getType() == EventType.CONTAINER && PID.equals(attributes.get("dev.berth.pid"))) {
+                                synchronized (ids) {
+                                    ids.add(e.getId());
+                                }
+                            } else if (e.getType() == EventType.NETWORK && markerName.equals(attributes.get("name"))) {
+                                marker.countDown();
+                            }
+                        }
+                    });
+        }
+
+        List<String> createdSoFar() {
+            String id = probe.docker().createNetworkCmd().withName(markerName).exec().getId();
+            try {
+                if (!marker.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("The engine sent no event for marker network " + markerName);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                probe.docker().removeNetworkCmd(id).exec();
+            }
+            synchronized (ids) {
+                return List.copyOf(ids);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                stream.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static String stamp() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() + "." + String.format("%09d", now.getNano());
+    }
+
+    @Override
+    public void close() {
+        probe.close();
+    }
+}

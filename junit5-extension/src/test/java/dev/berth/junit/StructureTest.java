@@ -1,0 +1,106 @@
+package dev.berth.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.junit.fixtures.AbstractBaseFixture;
+import dev.berth.junit.fixtures.InjectionFixture;
+import dev.berth.junit.fixtures.MetaAnnotatedFixture;
+import dev.berth.junit.fixtures.NestedFixture;
+import dev.berth.junit.fixtures.NetworkFixture;
+import dev.berth.junit.fixtures.Recorder;
+import dev.berth.junit.fixtures.SharedFixtures;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Nested classes, inherited declarations, shared containers and injection. */
+class StructureTest {
+    private final Kit kit = new Kit();
+
+    @BeforeEach
+    void clear() {
+        Recorder.clear();
+    }
+
+    @AfterEach
+    void close() {
+        kit.close();
+        assertThat(new Kit().leftoversAndClose()).isEmpty();
+    }
+
+    @Test
+    void nestedClassSeesEnclosingContainers() {
+        Kit.Run run = kit.run(NestedFixture.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(3).succeeded(3));
+        List<String> outer = Recorder.values("outerClass");
+        assertThat(outer).hasSize(3).containsOnly(outer.get(0));
+        List<String> inner = Recorder.values("innerClass");
+        assertThat(inner).hasSize(2).containsOnly(inner.get(0)).doesNotContain(outer.get(0));
+        List<String> perTest = Recorder.values("outerTest");
+        assertThat(perTest).hasSize(2).doesNotHaveDuplicates();
+        // outer class + inner class + one outer instance container per test (3 tests)
+        assertThat(run.created()).hasSize(5).noneMatch(kit::exists);
+    }
+
+    @Test
+    void superclassContainersStartForEachSubclass() {
+        Kit.Run run = kit.run(AbstractBaseFixture.SubA.class, AbstractBaseFixture.SubB.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(3).succeeded(3));
+        String a = Recorder.values("SubA.base").get(0);
+        String b = Recorder.values("SubB.base").get(0);
+        assertThat(a).isNotEqualTo(b);
+        assertThat(Recorder.values("SubA.network")).doesNotContainAnyElementsOf(Recorder.values("SubB.network"));
+        assertThat(Recorder.values("SubA.own")).hasSize(1).doesNotContain(a);
+        assertThat(run.created()).hasSize(3).noneMatch(kit::exists);
+    }
+
+    @Test
+    void sharedContainerStartsOncePerRun() {
+        Kit.Run run = kit.run(SharedFixtures.First.class, SharedFixtures.Second.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        List<String> ids = Recorder.values("shared");
+        assertThat(ids).hasSize(2).containsOnly(ids.get(0));
+        assertThat(Recorder.values("session")).hasSize(2).containsOnly(Recorder.values("session").get(0));
+        assertThat(run.created()).containsExactly(ids.get(0));
+        assertThat(kit.exists(ids.get(0))).isFalse();
+    }
+
+    @Test
+    void containersReachEachOtherByAliasOnADeclaredNetwork() {
+        Kit.Run run = kit.run(NetworkFixture.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        assertThat(Recorder.values("web")).containsExactly("0 from-web");
+        assertThat(Recorder.values("www")).containsExactly("0 from-web");
+        assertThat(Recorder.values("loner")).singleElement().isNotEqualTo("0");
+        assertThat(Recorder.values("internal")).containsExactly("true");
+        assertThat(run.created()).hasSize(3).noneMatch(kit::exists);
+    }
+
+    @Test
+    void dockerTestWorksAsAMetaAnnotationAndRunsWhenAnEngineAnswers() {
+        Kit.Run run = kit.run(MetaAnnotatedFixture.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        assertThat(run.created()).containsExactlyElementsOf(Recorder.values("meta")).noneMatch(kit::exists);
+    }
+
+    @Test
+    void injectsIntoConstructorsFieldsAndParameters() {
+        Kit.Run run = kit.run(InjectionFixture.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        String db = Recorder.values("db").get(0);
+        assertThat(Recorder.values("ctor")).containsExactly(db);
+        assertThat(Recorder.values("dbField")).containsExactly(db);
+        assertThat(Recorder.values("app")).hasSize(1).doesNotContain(db);
+        assertThat(Recorder.values("backend").get(0)).startsWith("backend-");
+        assertThat(Recorder.values("frontend").get(0)).startsWith("frontend-");
+        assertThat(Recorder.values("engine")).isEqualTo(Recorder.values("ctorEngine"));
+        assertThat(run.created()).hasSize(2).noneMatch(kit::exists);
+    }
+}
