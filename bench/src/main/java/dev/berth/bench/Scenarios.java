@@ -1,6 +1,9 @@
 package dev.berth.bench;
 
 import dev.berth.bench.suites.CycleSuite;
+import dev.berth.bench.suites.ExtensionCycleSuite;
+import dev.berth.bench.suites.ExtensionOverheadSuite;
+import dev.berth.bench.suites.PlainOverheadSuite;
 import dev.berth.bench.suites.StarterResolver;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +13,7 @@ import java.util.function.Function;
 /** Builds the scenarios of docs/benchmarks.md from the {@link Starter}s. Each variant owns its starter. */
 public final class Scenarios {
     /** Scenario ids in run order. */
-    public static final List<String> ALL = List.of("ready", "parallel", "cycle", "cold");
+    public static final List<String> ALL = List.of("ready", "parallel", "cycle", "cold", "overhead");
 
     private final String runId;
     private final int parallel;
@@ -46,12 +49,21 @@ public final class Scenarios {
                     "JUnit class of " + testsPerSuite + " tests, each with a fresh container (@BeforeEach start,"
                             + " @AfterEach remove), run by the Platform launcher; suite wall time ÷ tests",
                     List.of(suite("raw docker-java", "raw"), suite("Testcontainers", "testcontainers"),
-                            suite("Berth", "berth")));
+                            suite("Berth, programmatic", "berth"),
+                            new SuiteRun("Berth @DockerTest", ExtensionCycleSuite.class, "answers", testsPerSuite,
+                                    SuiteRun.Clock.SUITE, Map.of())));
             case "cold" -> new Scenario(id, "3. Cold start in a fresh JVM",
                     "java -cp … launch → first container ready → removed → JVM exit",
                     List.of(new ColdStart.Launch("raw", "raw docker-java", runId),
                             new ColdStart.Launch("testcontainers", "Testcontainers", runId),
                             new ColdStart.Launch("berth", "Berth", runId)));
+            case "overhead" -> new Scenario(id, "6. Extension overhead",
+                    "one class-scoped container, " + ExtensionOverheadSuite.TESTS + " empty tests; time inside the"
+                            + " tests (callbacks included, class setup excluded) ÷ tests",
+                    List.of(new SuiteRun("without extension", PlainOverheadSuite.class, "empty",
+                                    ExtensionOverheadSuite.TESTS, SuiteRun.Clock.TESTS, Map.of()),
+                            new SuiteRun("Berth @DockerTest", ExtensionOverheadSuite.class, "empty",
+                                    ExtensionOverheadSuite.TESTS, SuiteRun.Clock.TESTS, Map.of())));
             default -> throw new IllegalArgumentException("unknown scenario '" + id + "'; known: " + ALL);
         };
     }
