@@ -11,7 +11,15 @@ import dev.berth.engine.EngineInfoReader;
 import dev.berth.image.ImageService;
 import dev.berth.network.NetworkManager;
 import dev.berth.session.Session;
+import dev.berth.snapshot.ImageArchiver;
+import dev.berth.snapshot.Layer;
+import dev.berth.snapshot.Registries;
+import dev.berth.snapshot.Snapshot;
+import dev.berth.snapshot.SnapshotOptions;
+import dev.berth.snapshot.Snapshotter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -31,6 +39,9 @@ public final class Engine implements AutoCloseable {
     private final NetworkManager networks;
     private final ImageService images;
     private final SessionCleanup cleanup;
+    private final Snapshotter snapshots;
+    private final ImageArchiver archiver;
+    private final Registries registries;
 
     Engine(EngineEndpoint endpoint, DockerClient docker) {
         this(endpoint, docker, null, DockerConfigDir.of(System.getenv(), Path.of(System.getProperty("user.home"))));
@@ -44,6 +55,9 @@ public final class Engine implements AutoCloseable {
         this.images = new ImageService(docker, session, registryMirror, dockerConfig);
         this.launcher = new ContainerLauncher(docker, endpoint, session, images);
         this.networks = new NetworkManager(docker, session);
+        this.snapshots = new Snapshotter(docker, session);
+        this.archiver = new ImageArchiver(docker);
+        this.registries = new Registries(docker);
     }
 
     /** @return where the engine listens */
@@ -135,6 +149,72 @@ public final class Engine implements AutoCloseable {
      */
     public Network network(String name) {
         return networks.create(name);
+    }
+
+    /**
+     * Commits a running container, with the content of its volumes, to an image
+     * {@code berth-snapshots/<name>:<hash>}; the container is paused while it is read. Start fresh
+     * copies with {@code start(snapshot.spec())}. The image is removed when the session closes.
+     *
+     * @param container a running container of this engine
+     * @return the snapshot; close it to remove the image earlier
+     * @throws BerthException if the container is not running or no longer exists
+     */
+    public Snapshot snapshot(RunningContainer container) {
+        return snapshots.snapshot(container, SnapshotOptions.defaults());
+    }
+
+    /**
+     * Commits a running container as {@link #snapshot(RunningContainer)} does, with options: a prepare
+     * command (e.g. a database checkpoint), no pause, a comment, or keeping the image after the session.
+     *
+     * @param container a running container of this engine
+     * @param options how to capture it
+     * @return the snapshot
+     */
+    public Snapshot snapshot(RunningContainer container, SnapshotOptions options) {
+        return snapshots.snapshot(container, options);
+    }
+
+    /**
+     * Saves images to a {@code docker save} archive, streamed with bounded memory; {@code .tar.gz} and
+     * {@code .tgz} are gzip-compressed. No partial file is left when it fails.
+     *
+     * @param archive the file to write: {@code .tar}, {@code .tar.gz} or {@code .tgz}
+     * @param images the images, at least one
+     * @return the archive written, with its size
+     */
+    public ImageArchiver.SavedArchive save(Path archive, ImageRef... images) {
+        return archiver.save(archive, Arrays.asList(images));
+    }
+
+    /**
+     * Pushes an image to a registry as {@code registry/repository:tag}, waiting at most 5 minutes.
+     *
+     * @param image a local image
+     * @param registry {@code host[:port]}, e.g. {@code localhost:5000}
+     * @return the reference in the registry
+     */
+    public ImageRef push(ImageRef image, String registry) {
+        return registries.push(image, registry, Duration.ofMinutes(5));
+    }
+
+    /**
+     * @param image a local image
+     * @param registry {@code host[:port]}
+     * @param timeout the most the push may take
+     * @return the reference in the registry
+     */
+    public ImageRef push(ImageRef image, String registry, Duration timeout) {
+        return registries.push(image, registry, timeout);
+    }
+
+    /**
+     * @param image a local image
+     * @return its layers, newest first (id, created, created-by, size, comment)
+     */
+    public List<Layer> history(ImageRef image) {
+        return registries.history(image);
     }
 
     /**

@@ -1,0 +1,167 @@
+package dev.berth.snapshot;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.berth.BerthException;
+import dev.berth.ContainerSpec;
+import dev.berth.ImageRef;
+import dev.berth.RunningContainer;
+import dev.berth.session.Session;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits running containers to {@code berth-snapshots/<name>:<hash>} images, with the content of
+ * their volumes (see {@link VolumeCapture}), labelled for the session's cleanup unless kept.
+ */
+public final class Snapshotter {
+    /** Repository prefix of every snapshot image. */
+    public static final String REPOSITORY = "berth-snapshots/";
+    /** Label: the name of the container a snapshot was taken from. */
+    public static final String LABEL_SOURCE = "dev.berth.snapshot.source";
+    /** Label: the volume paths whose content a snapshot carries, comma-separated. */
+    public static final String LABEL_VOLUMES = "dev.berth.snapshot.volumes";
+    /** Label: how volume content comes back, {@code tmpfs} or {@code volume}. */
+    public static final String LABEL_RESTORE = "dev.berth.snapshot.restore";
+    private static final Logger LOG = LoggerFactory.getLogger(Snapshotter.class);
+
+    private final DockerClient docker;
+    private final Session session;
+
+    /**
+     * @param docker the engine client
+     * @param session labels the images and records those not kept
+     */
+    public Snapshotter(DockerClient docker, Session session) {
+        this.docker = docker;
+        this.session = session;
+    }
+
+    /**
+     * @param container a running container
+     * @param options how to capture it
+     * @return the snapshot
+     */
+    public Snapshot snapshot(RunningContainer container, SnapshotOptions options) {
+        long started = System.nanoTime();
+        InspectContainerResponse state = inspect(container);
+        List<String> volumes = options.captureVolumes() ? volumePaths(state) : List.of();
+        if (!options.prepareCommand().isEmpty()) {
+            prepare(container, options.prepareCommand());
+        }
+        boolean tmpfs = !volumes.isEmpty() && options.tmpfsRestore() && TmpfsRestore.possible(docker, state);
+        String comment = options.comment() != null ? options.comment() : "berth snapshot of " + container.name();
+        boolean pauseHere = options.pause() && !Boolean.TRUE.equals(state.getState().getPaused());
+        String commitId = null;
+        try (VolumeCapture capture = new VolumeCapture(docker)) {
+            if (pauseHere) {
+                docker.pauseContainerCmd(container.id()).exec();
+            }
+            try {
+                commitId = Commit.commit(docker, container.id(), comment, labels(container, state, options, volumes, tmpfs));
+                for (String path : volumes) {
+                    capture.read(container.id(), path);
+                }
+            } finally {
+                if (pauseHere) {
+                    docker.unpauseContainerCmd(container.id()).exec();
+                }
+            }
+            String imageId = volumes.isEmpty() ? commitId : capture.buildOn(commitId, tmpfs ? TmpfsRestore.ROOT : "");
+            ImageRef ref = ImageRef.parse(REPOSITORY + repositoryName(container) + ":" + Messages.shortId(imageId));
+            docker.tagImageCmd(imageId, ref.name(), ref.tag()).exec();
+            if (!options.keep()) {
+                session.record(Session.Kind.IMAGE, imageId, ref.toString());
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            LOG.info("Snapshot of {} saved as {} ({} volume(s){}, {} ms)", container.name(), ref, volumes.size(),
+                    tmpfs ? " restored into tmpfs" : "", took.toMillis());
+            ContainerSpec restore = tmpfs
+                    ? TmpfsRestore.spec(container.spec(), ref, volumes, TmpfsRestore.effectiveCommand(state))
+                    : container.spec().withImage(ref);
+            return new Snapshot(docker, session, ref, imageId, container.spec(), restore, volumes, tmpfs,
+                    options.keep(), took);
+        } catch (IOException | UncheckedIOException | DockerException e) {
+            removeQuietly(commitId);
+            throw new BerthException(Messages.captureFailed(container.name(), e.getMessage()), e);
+        }
+    }
+
+    private InspectContainerResponse inspect(RunningContainer container) {
+        InspectContainerResponse state;
+        try {
+            state = docker.inspectContainerCmd(container.id()).exec();
+        } catch (NotFoundException e) {
+            throw new BerthException(Messages.gone(container.name(), container.id()), e);
+        }
+        InspectContainerResponse.ContainerState s = state.getState();
+        if (!Boolean.TRUE.equals(s.getRunning())) {
+            boolean exited = "exited".equals(s.getStatus()) || "dead".equals(s.getStatus());
+            throw new BerthException(Messages.notRunning(container.name(), s.getStatus(), exited && s.getExitCodeLong() != null ? Integer.valueOf(s.getExitCodeLong().intValue()) : null));
+        }
+        return state;
+    }
+
+    private static List<String> volumePaths(InspectContainerResponse state) {
+        List<String> paths = new ArrayList<>();
+        if (state.getMounts() != null) {
+            state.getMounts().stream()
+                    .filter(m -> m.getName() != null && !m.getName().isEmpty() && m.getDestination() != null)
+                    .map(m -> m.getDestination().getPath())
+                    .sorted(Comparator.naturalOrder())
+                    .forEach(paths::add);
+        }
+        return paths;
+    }
+
+    private Map<String, String> labels(RunningContainer container, InspectContainerResponse state,
+                                       SnapshotOptions options, List<String> volumes, boolean tmpfs) {
+        Map<String, String> labels = new LinkedHashMap<>(session.labels());
+        Map<String, String> inherited = state.getConfig().getLabels();
+        if (options.keep()) {
+            labels.put(Session.LABEL_KEEP, "true");
+        } else if (inherited != null && inherited.containsKey(Session.LABEL_KEEP)) {
+            labels.put(Session.LABEL_KEEP, "false"); // a commit inherits labels: never pass "keep" on by accident
+        }
+        labels.put(LABEL_SOURCE, container.name());
+        labels.put(LABEL_VOLUMES, String.join(",", volumes));
+        labels.put(LABEL_RESTORE, tmpfs ? "tmpfs" : "volume");
+        return labels;
+    }
+
+    private void prepare(RunningContainer container, List<String> command) {
+        Exec.Result result = Exec.run(docker, container.id(), command);
+        if (result.exitCode() != 0) {
+            throw new BerthException(Messages.prepareFailed(container.name(), command, result.exitCode(), result.output()));
+        }
+    }
+
+    static String repositoryName(RunningContainer container) {
+        String base = container.spec().name() != null ? container.spec().name() : container.spec().image().repository();
+        String last = base.substring(base.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        String clean = last.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return clean.isEmpty() ? "container" : clean;
+    }
+
+    private void removeQuietly(String imageId) {
+        if (imageId == null) {
+            return;
+        }
+        try {
+            docker.removeImageCmd(imageId).withForce(true).exec();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove the half-made snapshot image {}: {}", imageId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.berth.snapshot;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Carries the content of a container's volumes into an image. {@code docker commit} leaves volumes
+ * out, so the content of each volume path is read as a tar archive (streamed to a temporary file,
+ * while the container is paused) and added on top of the commit with a one-step build,
+ * {@code ADD vN.tar <parent of the path>/}. The layer holds the files at the volume path itself:
+ * when a container is created from the image, the engine copies them into its fresh anonymous
+ * volume, so a restored container needs no restore step and no shell.
+ */
+final class VolumeCapture implements AutoCloseable {
+    private static final long BUILD_TIMEOUT_MINUTES = 30;
+
+    private final DockerClient docker;
+    private final Path dir;
+    private final List<String> paths = new ArrayList<>();
+
+    VolumeCapture(DockerClient docker) {
+        this.docker = docker;
+        try {
+            this.dir = Files.createTempDirectory("berth-snapshot-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the volume content", e);
+        }
+    }
+
+    /**
+     * Streams the content of one volume path to a temporary archive.
+     *
+     * @param containerId the (paused) container
+     * @param path the volume's absolute path in the container
+     * @throws IOException if the temporary file cannot be written
+     */
+    void read(String containerId, String path) throws IOException {
+        Path archive = dir.resolve("v" + paths.size() + ".tar");
+        try (InputStream in = docker.copyArchiveFromContainerCmd(containerId, path).exec()) {
+            Files.copy(in, archive);
+        }
+        paths.add(path);
+    }
+
+    /**
+     * Builds {@code FROM base} plus one {@code ADD} per volume read.
+     *
+     * @param baseImageId the commit to build on
+     * @param root prefix for the volume paths in the layer: empty to add the content at the volume
+     *     paths themselves, {@link TmpfsRestore#ROOT} to keep it aside for a tmpfs restore
+     * @return the new image id
+     * @throws IOException if the build context cannot be written
+     */
+    String buildOn(String baseImageId, String root) throws IOException {
+        Path context = dir.resolve("context.tar");
+        StringBuilder dockerfile = new StringBuilder("FROM ").append(baseImageId).append('\n');
+        for (int i = 0; i < paths.size(); i++) {
+            dockerfile.append("ADD v").append(i).append(".tar ").append(root).append(parentOf(paths.get(i))).append('\n');
+        }
+        try (OutputStream out = Files.newOutputStream(context);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            byte[] text = dockerfile.toString().getBytes(StandardCharsets.UTF_8);
+            TarArchiveEntry df = new TarArchiveEntry("Dockerfile");
+            df.setSize(text.length);
+            tar.putArchiveEntry(df);
+            tar.write(text);
+            tar.closeArchiveEntry();
+            for (int i = 0; i < paths.size(); i++) {
+                Path archive = dir.resolve("v" + i + ".tar");
+                TarArchiveEntry e = new TarArchiveEntry("v" + i + ".tar");
+                e.setSize(Files.size(archive));
+                tar.putArchiveEntry(e);
+                Files.copy(archive, tar);
+                tar.closeArchiveEntry();
+                Files.delete(archive);
+            }
+        }
+        try (InputStream in = Files.newInputStream(context)) {
+            return docker.buildImageCmd(in).withForcerm(true).withPull(false)
+                    .exec(new BuildImageResultCallback()).awaitImageId(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+        }
+    }
+
+    /** @return the volume paths read so far */
+    List<String> paths() {
+        return List.copyOf(paths);
+    }
+
+    static String parentOf(String path) {
+        String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        int slash = p.lastIndexOf('/');
+        return slash <= 0 ? "/" : p.substring(0, slash) + "/";
+    }
+
+    /** Deletes the temporary files. */
+    @Override
+    public void close() {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            dir.toFile().deleteOnExit();
+        }
+    }
+}

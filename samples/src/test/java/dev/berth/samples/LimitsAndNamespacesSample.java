@@ -1,0 +1,60 @@
+package dev.berth.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.RunningContainer;
+import dev.berth.junit.Container;
+import dev.berth.junit.DockerTest;
+import dev.berth.junit.Limits;
+import dev.berth.junit.Namespaces;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sample 5 — cgroup limits and shared namespaces. {@code worker} runs under memory and pids
+ * limits with a shareable IPC namespace; {@code observer} joins worker's IPC and PID namespaces,
+ * so it sees worker's processes and its shared memory. The tests read the effects from inside.
+ */
+@DockerTest
+class LimitsAndNamespacesSample {
+
+    @Container(image = "localhost:5000/berth-fixtures/busybox:1", command = {"sleep", "3600"})
+    @Limits(memory = "32m", pids = 20)
+    @Namespaces(ipc = "shareable", hostname = "worker")
+    static RunningContainer worker;
+
+    @Container(image = "localhost:5000/berth-fixtures/busybox:1", command = {"sleep", "3601"})
+    @Namespaces(ipc = "container:worker", pid = "container:worker")
+    static RunningContainer observer;
+
+    @Test
+    void theWorkersCgroupHoldsTheDeclaredLimits() {
+        assertThat(read(worker, "/sys/fs/cgroup/memory/memory.limit_in_bytes")).isEqualTo("33554432");
+        assertThat(read(worker, "/sys/fs/cgroup/pids/pids.max")).isEqualTo("20");
+    }
+
+    @Test
+    void thePidsLimitStopsRunawayForks() {
+        // 30 background sleeps cannot all start under a limit of 20 processes.
+        String out = worker.exec("sh", "-c",
+                "for i in $(seq 1 30); do sleep 60 & done 2>&1; echo started=$(jobs -p | wc -l)").stdout();
+        assertThat(out).contains("can't fork");
+        worker.exec("sh", "-c", "pkill -f 'sleep 60' || true");
+    }
+
+    @Test
+    void theObserverSeesTheWorkersProcesses() {
+        assertThat(observer.exec("ps").stdout()).contains("sleep 3600").contains("sleep 3601");
+    }
+
+    @Test
+    void theObserverSharesTheWorkersSharedMemory() {
+        worker.exec("sh", "-c", "echo token-from-worker > /dev/shm/token");
+        assertThat(read(observer, "/dev/shm/token")).isEqualTo("token-from-worker");
+        String ns = "readlink /proc/self/ns/ipc";
+        assertThat(observer.exec("sh", "-c", ns).stdout()).isEqualTo(worker.exec("sh", "-c", ns).stdout());
+    }
+
+    private static String read(RunningContainer c, String path) {
+        return c.exec("cat", path).stdout().trim();
+    }
+}
