@@ -13,7 +13,7 @@ import java.util.function.Function;
 /** Builds the scenarios of docs/benchmarks.md from the {@link Starter}s. Each variant owns its starter. */
 public final class Scenarios {
     /** Scenario ids in run order. */
-    public static final List<String> ALL = List.of("ready", "parallel", "cycle", "cold", "overhead");
+    public static final List<String> ALL = List.of("ready", "parallel", "cycle", "cold", "reset", "save", "overhead");
 
     private final String runId;
     private final int parallel;
@@ -57,6 +57,8 @@ public final class Scenarios {
                     List.of(new ColdStart.Launch("raw", "raw docker-java", runId),
                             new ColdStart.Launch("testcontainers", "Testcontainers", runId),
                             new ColdStart.Launch("berth", "Berth", runId)));
+            case "reset" -> reset();
+            case "save" -> save();
             case "overhead" -> new Scenario(id, "6. Extension overhead",
                     "one class-scoped container, " + ExtensionOverheadSuite.TESTS + " empty tests; time inside the"
                             + " tests (callbacks included, class setup excluded) ÷ tests",
@@ -66,6 +68,27 @@ public final class Scenarios {
                                     ExtensionOverheadSuite.TESTS, SuiteRun.Clock.TESTS, Map.of())));
             default -> throw new IllegalArgumentException("unknown scenario '" + id + "'; known: " + ALL);
         };
+    }
+
+    private static Scenario reset() {
+        try {
+            PgReset pg = new PgReset();
+            return new Scenario("reset", "4. Per-test reset of a seeded PostgreSQL (" + PgReset.ROWS + " rows)",
+                    "until a query sees the seeded rows (removal and stop not timed)", pg.variants(), pg);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("seeding PostgreSQL for scenario 4 failed: " + e, e);
+        }
+    }
+
+    private Scenario save() {
+        try {
+            SaveThroughput s = new SaveThroughput(runId);
+            return new Scenario("save", "5. Save a " + SaveThroughput.MEGABYTES + " MB image to a tar",
+                    "the save call only (Berth timed inside its -Xmx64m JVM); throughput = size ÷ time",
+                    s.variants(), s);
+        } catch (Exception e) {
+            throw new IllegalStateException("building the image for scenario 5 failed: " + e, e);
+        }
     }
 
     private Starter raw() {
