@@ -63,8 +63,18 @@ final class SnapshotDeclarations {
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
-        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+        if (existing == null || !Files.isDirectory(existing) || !canCreateIn(existing)) {
             throw SnapshotErrors.unwritable(where, value, existing == null ? target.getRoot() : existing);
+        }
+    }
+
+    /** Probes with a file deleted at once: {@code Files.isWritable} says yes to root even on /proc. */
+    private static boolean canCreateIn(Path dir) {
+        try {
+            Files.delete(Files.createTempFile(dir, ".berth-probe-", ".tmp"));
+            return true;
+        } catch (java.io.IOException | SecurityException e) {
+            return false;
         }
     }
 
