@@ -2,6 +2,7 @@ package dev.berth.junit;
 
 import dev.berth.BerthException;
 import dev.berth.Engine;
+import dev.berth.ImageRef;
 import dev.berth.RunningContainer;
 import dev.berth.snapshot.Snapshot;
 import dev.berth.snapshot.SnapshotOptions;
@@ -40,26 +41,48 @@ final class ClassSnapshots implements AutoCloseable {
      * @param engine the engine
      * @param declarations the reset-per-test declarations
      * @param classChain the class's resources and its ancestors'
+     * @param cache the cache decisions, or null when nothing is cached
      */
-    static ClassSnapshots take(Engine engine, List<Declaration> declarations, List<ContextResources> classChain) {
+    static ClassSnapshots take(Engine engine, List<Declaration> declarations, List<ContextResources> classChain,
+                               SnapshotCache cache) {
         Map<Declaration, Snapshot> taken = new LinkedHashMap<>();
         for (Declaration d : declarations) {
             RunningContainer seeded = Lookup.container(classChain, d.name());
             if (seeded == null) {
                 throw new IllegalStateException("The seeded container " + d.name() + " of " + d.where() + " is not running");
             }
-            SnapshotOptions options = SnapshotOptions.defaults().withComment("berth reset-per-test seed of " + d.where());
-            String[] prepare = d.field().getAnnotation(ResetPerTest.class).prepare();
-            if (prepare.length > 0) {
-                options = options.withPrepareCommand(prepare);
+            Snapshot snapshot;
+            try {
+                snapshot = snapshot(engine, d, seeded, cache);
+            } finally {
+                if (cache != null) {
+                    cache.done(d);
+                }
             }
-            Snapshot snapshot = engine.snapshot(seeded, options);
             taken.put(d, snapshot);
             seeded.close();
             LOG.info("Reset-per-test {}: seeded state saved as {} in {} ms; the seeded container is removed", d.where(),
                     snapshot.image(), snapshot.took().toMillis());
         }
         return new ClassSnapshots(taken);
+    }
+
+    private static Snapshot snapshot(Engine engine, Declaration d, RunningContainer seeded, SnapshotCache cache) {
+        ImageRef hit = cache == null ? null : cache.hit(d);
+        if (hit != null) {
+            return engine.openSnapshot(hit, seeded.spec()).orElseThrow(() -> new IllegalStateException("The cached"
+                    + " snapshot " + hit + " of " + d.where() + " was removed while the class ran; run the class again"));
+        }
+        SnapshotOptions options = SnapshotOptions.defaults().withComment("berth reset-per-test seed of " + d.where());
+        String[] prepare = d.field().getAnnotation(ResetPerTest.class).prepare();
+        if (prepare.length > 0) {
+            options = options.withPrepareCommand(prepare);
+        }
+        ImageRef keepAs = cache == null ? null : cache.miss(d);
+        if (keepAs != null) {
+            options = options.withKeep(true).withTag(keepAs);
+        }
+        return engine.snapshot(seeded, options);
     }
 
     /**

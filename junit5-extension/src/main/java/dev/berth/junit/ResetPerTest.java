@@ -32,4 +32,19 @@ public @interface ResetPerTest {
      *     database checkpoint so restored copies start without crash recovery; none by default
      */
     String[] prepare() default {};
+
+    /**
+     * @return true to keep the snapshot across runs (labelled {@code dev.berth.keep=true}, tagged
+     *     {@code berth-snapshots/<name>:cache-<key>}) and reuse it while it exists: the class's
+     *     {@code @BeforeAll} methods are then skipped. The key covers the class, the field, its
+     *     annotations, its image and {@link #seedVersion()}; concurrent JVMs building the same snapshot wait
+     *     for the first instead of seeding twice. Kept images are removed by you (docs/snapshots.md)
+     */
+    boolean cache() default false;
+
+    /**
+     * @return part of the cache key: change it whenever the seed (or a {@code ContainerSpec} initializer)
+     *     changes; required with {@link #cache()}
+     */
+    String seedVersion() default "";
 }

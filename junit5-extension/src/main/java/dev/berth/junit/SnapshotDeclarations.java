@@ -38,6 +38,10 @@ final class SnapshotDeclarations {
                     if (f.isAnnotationPresent(Shared.class)) {
                         throw SnapshotErrors.resetShared(where);
                     }
+                    ResetPerTest reset = f.getAnnotation(ResetPerTest.class);
+                    if (reset.cache() && reset.seedVersion().isBlank()) {
+                        throw SnapshotErrors.cacheWithoutSeedVersion(where);
+                    }
                 }
                 SaveImage save = f.getAnnotation(SaveImage.class);
                 if (save != null) {

@@ -28,6 +28,12 @@ final class SnapshotErrors {
                 "either @Shared (one container for the run) or @ResetPerTest (a fresh copy per test)", RESET_EXAMPLE);
     }
 
+    static ExtensionConfigurationException cacheWithoutSeedVersion(String where) {
+        return Errors.of("@ResetPerTest field " + where, "cache = true needs a seedVersion", "seedVersion = \"\"",
+                "a non-blank version you change whenever the seed changes",
+                "@ResetPerTest(cache = true, seedVersion = \"3\")");
+    }
+
     static ExtensionConfigurationException badArchiveName(String where, String value) {
         return Errors.of("@SaveImage field " + where, "unsupported archive name", value,
                 "a file name ending in .tar, .tar.gz or .tgz", SAVE_EXAMPLE);

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import java.lang.reflect.Method;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +25,34 @@ import org.slf4j.LoggerFactory;
  * replaces {@link ResetPerTest} containers with fresh copies of their seeded snapshot (the test's own
  * containers exist by then), and after the class it writes {@link SaveImage} archives.
  */
-public final class SnapshotExtension implements BeforeEachCallback, AfterAllCallback {
+public final class SnapshotExtension implements BeforeEachCallback, AfterAllCallback, InvocationInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotExtension.class);
     private static final Namespace NS = Namespace.create(SnapshotExtension.class);
     private static final String SNAPSHOTS = "snapshots";
+    private static final String CACHE = "cache";
+
+    /** Skips the seed ({@code @BeforeAll} methods) when every reset-per-test snapshot of the class is cached. */
+    @Override
+    public void interceptBeforeAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                         ExtensionContext context) throws Throwable {
+        List<Declaration> resets = ClassSnapshots.declarations(ClassModel.of(context.getRequiredTestClass()));
+        SnapshotCache cache = cache(context, BerthExtension.engine(context), resets);
+        if (cache != null && cache.allHit(resets)) {
+            LOG.info("Skipping {}: the seeded snapshot is cached", invocationContext.getExecutable());
+            invocation.skip();
+            return;
+        }
+        invocation.proceed();
+    }
+
+    /** @return the class's cache decisions, made now if this is the first ask; null when nothing is cached */
+    private static SnapshotCache cache(ExtensionContext classContext, Engine engine, List<Declaration> resets) {
+        if (resets.stream().noneMatch(d -> d.field().getAnnotation(ResetPerTest.class).cache())) {
+            return null;
+        }
+        return classContext.getStore(NS).getOrComputeIfAbsent(CACHE, k -> SnapshotCache.decide(engine, resets),
+                SnapshotCache.class);
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -58,7 +85,8 @@ public final class SnapshotExtension implements BeforeEachCallback, AfterAllCall
             return null;
         }
         return classContext.getStore(NS).getOrComputeIfAbsent(SNAPSHOTS,
-                k -> ClassSnapshots.take(engine, resets, BerthExtension.chainResources(classContext)), ClassSnapshots.class);
+                k -> ClassSnapshots.take(engine, resets, BerthExtension.chainResources(classContext),
+                        cache(classContext, engine, resets)), ClassSnapshots.class);
     }
 
     @Override
