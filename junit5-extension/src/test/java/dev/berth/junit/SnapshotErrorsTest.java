@@ -49,6 +49,14 @@ class SnapshotErrorsTest {
     }
 
     @Test
+    void cacheWithoutSeedVersion() {
+        assertFails(SnapshotErrorFixtures.CacheWithoutSeedVersion.class, "@ResetPerTest field " + F
+                + "CacheWithoutSeedVersion.db: cache = true needs a seedVersion: \"seedVersion = \"\"\". Allowed: a"
+                + " non-blank version you change whenever the seed changes. Example:"
+                + " @ResetPerTest(cache = true, seedVersion = \"3\")");
+    }
+
+    @Test
     void missingArchiveForAnAbsentImage() {
         assertThat(kit.probe().images().exists(ImageRef.parse(SnapshotErrorFixtures.ABSENT))).isFalse();
         assertFails(SnapshotErrorFixtures.MissingArchive.class, "@Container field " + F
