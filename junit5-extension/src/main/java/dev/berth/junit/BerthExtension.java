@@ -72,6 +72,7 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
         SnapshotDeclarations.validate(chain);
 
         Engine engine = engine(context);
+        FailureReports.reporter(context);
         ArchiveSources.loadMissing(engine, chain);
         ContextResources resources = new ContextResources(engine, config, testClass.getName());
         context.getStore(NS).put(key(context), resources);
@@ -139,6 +140,7 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
         if (context.getExecutionException().isPresent()) {
             chainResources(context).forEach(ContextResources::markFailed);
         }
+        FailureReports.afterTest(context, chainResources(context));
     }
 
     @Override

@@ -84,6 +84,11 @@ final class ContextResources implements AutoCloseable {
         return networks.get(declaredName);
     }
 
+    /** @return the containers in this context, in start order */
+    synchronized List<RunningContainer> containers() {
+        return List.copyOf(containers.values());
+    }
+
     synchronized List<String> containerNames() {
         return List.copyOf(containers.keySet());
     }

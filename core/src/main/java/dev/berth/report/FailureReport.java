@@ -1,0 +1,56 @@
+package dev.berth.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A failure report: the engine, each container in scope with its image, state, logs and stats, the
+ * networks involved, and what could not be collected. Immutable; secrets are already masked.
+ *
+ * @param title what failed, e.g. {@code OrdersTest > savesOrder()}
+ * @param createdAt when the collection started
+ * @param collectionTime how long the collection took
+ * @param engine engine data, or null when it could not be collected
+ * @param containers the containers in scope
+ * @param networks the networks involved
+ * @param notCollected what could not be collected and why, e.g.
+ *     {@code stats of db (timed out after 1200 ms)}
+ */
+public record FailureReport(String title, Instant createdAt, Duration collectionTime, EngineSection engine,
+                            List<ContainerReport> containers, List<NetworkSection> networks,
+                            List<String> notCollected) {
+    /** Copies the lists. */
+    public FailureReport {
+        containers = List.copyOf(containers);
+        networks = List.copyOf(networks);
+        notCollected = List.copyOf(notCollected);
+    }
+
+    /** @return a one-line summary, e.g. {@code 2 containers: redis running, db exited 137 (OOMKilled)} */
+    public String oneLine() {
+        StringBuilder b = new StringBuilder().append(containers.size())
+                .append(containers.size() == 1 ? " container" : " containers");
+        String sep = ": ";
+        for (ContainerReport c : containers) {
+            b.append(sep).append(c.label()).append(' ');
+            sep = ", ";
+            if (c.container() == null) {
+                b.append("state unknown");
+                continue;
+            }
+            ContainerSection.State s = c.container().state();
+            b.append(s.status());
+            if (!"running".equals(s.status()) && s.exitCode() != null) {
+                b.append(' ').append(s.exitCode());
+            }
+            if (s.oomKilled()) {
+                b.append(" (OOMKilled)");
+            }
+        }
+        if (!notCollected.isEmpty()) {
+            b.append("; ").append(notCollected.size()).append(" item(s) not collected");
+        }
+        return b.toString();
+    }
+}

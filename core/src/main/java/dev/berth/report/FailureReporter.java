@@ -1,0 +1,97 @@
+package dev.berth.report;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.berth.ContainerSpec;
+import dev.berth.ContainerStartException;
+import dev.berth.Engine;
+import java.util.List;
+
+/**
+ * Collects, writes and summarises failure reports: the one entry point the JUnit extension (or a
+ * program) needs. Create it early (e.g. with the engine): it prepares the collector in the background
+ * so that the first report fits its time budget too.
+ *
+ * <pre>{@code
+ * FailureReporter reporter = new FailureReporter(engine, ReportSettings.fromProperties(System.getProperties()));
+ * FailureReporter.Result r = reporter.report("com.acme.OrdersTest", "savesOrder()",
+ *         List.of(ReportTarget.of(db), ReportTarget.of(cache)));
+ * System.err.print(r.summary());
+ * }</pre>
+ */
+public final class FailureReporter {
+    private final ReportCollector collector;
+    private final ReportSettings settings;
+    private final ReportWriter writer;
+    private final SummaryRenderer summary = new SummaryRenderer();
+
+    /**
+     * @param engine the engine the containers run on
+     * @param settings what to collect and where to write it
+     */
+    public FailureReporter(Engine engine, ReportSettings settings) {
+        this(engine.docker(), engine.endpoint().dockerHost(), settings);
+    }
+
+    /**
+     * @param docker the engine client
+     * @param dockerHost where it listens, shown in the report
+     * @param settings what to collect and where to write it
+     */
+    public FailureReporter(DockerClient docker, String dockerHost, ReportSettings settings) {
+        this.collector = new ReportCollector(docker, dockerHost, settings);
+        this.settings = settings;
+        this.writer = new ReportWriter(settings.directory());
+        if (settings.enabled()) {
+            Thread warm = new Thread(ReportCollector::warmUp, "berth-report-warm-up");
+            warm.setDaemon(true);
+            warm.start();
+        }
+    }
+
+    /**
+     * What one report produced.
+     *
+     * @param report the collected report
+     * @param files the files written
+     * @param summary the compact summary for stderr
+     */
+    public record Result(FailureReport report, ReportWriter.Written files, String summary) {
+    }
+
+    /** @return the settings in use */
+    public ReportSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Collects (within {@link ReportSettings#timeout()}) and writes a report. It does not look at
+     * {@link ReportSettings#enabled()} or {@link ReportSettings#always()}: the caller decides whether
+     * a report is wanted (e.g. the extension: enabled, and the test failed or {@code always}).
+     *
+     * @param testClass the test class name, e.g. {@code com.acme.OrdersTest}
+     * @param test the test's name, e.g. {@code savesOrder()}
+     * @param targets the containers in scope
+     * @return the report, its files and its summary
+     */
+    public Result report(String testClass, String test, List<ReportTarget> targets) {
+        String simple = testClass.substring(testClass.lastIndexOf('.') + 1);
+        FailureReport report = collector.collect(simple + " > " + test, targets);
+        ReportWriter.Written files = writer.write(report, testClass, test);
+        return new Result(report, files, summary.render(report, files.markdown().toString()));
+    }
+
+    /**
+     * Collects a report about a container that failed to start and attaches its summary to the
+     * exception (see {@link StartFailureReports#attach}). Meant for the container launcher.
+     *
+     * @param failure the start failure
+     * @param spec the spec it was started from: its env values are masked in the captured log lines
+     *     (the container is gone, so they cannot be read from it); null if unknown
+     * @return the same exception, with the report attached
+     */
+    public ContainerStartException explain(ContainerStartException failure, ContainerSpec spec) {
+        FailureReport report = collector.collect("start of " + failure.image(),
+                List.of(StartFailureReports.target(failure, spec)));
+        return StartFailureReports.attach(failure, StartFailureReports.withKnownState(report, failure));
+    }
+}
