@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.ImageRef;
 import dev.berth.junit.fixtures.Recorder;
 import dev.berth.junit.fixtures.ResetPerTestFixture;
+import dev.berth.junit.fixtures.TwoResetsNestedFixture;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,21 @@ class ResetPerTestTest {
         assertThat(images.get(0)).startsWith("berth-snapshots/store:");
         assertThat(kit.probe().images().exists(ImageRef.parse(images.get(0)))).as("snapshot removed").isFalse();
         assertThat(run.created()).contains(seeded).containsAll(fresh).noneMatch(kit::exists);
+        assertThat(kit.leftovers()).isEmpty();
+    }
+
+    @Test
+    void twoResetContainersRestoreTogetherAlsoForNestedTests() {
+        Kit.Run run = kit.run(TwoResetsNestedFixture.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        assertThat(Recorder.values("outer.seeds")).containsExactly("one,two");
+        assertThat(Recorder.values("inner.seeds")).containsExactly("one,two");
+        assertThat(Recorder.values("outer.fields")).containsExactly("true");
+        assertThat(Recorder.values("inner.fields")).containsExactly("true");
+        assertThat(Recorder.values("ids")).hasSize(4).doesNotHaveDuplicates();
+        // 2 seeded originals + 2 copies per test
+        assertThat(run.created()).hasSize(6).noneMatch(kit::exists);
         assertThat(kit.leftovers()).isEmpty();
     }
 }
