@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Scenario 4: per-test reset of a seeded PostgreSQL (10,000 rows). Fresh container + init + seed
+ * Scenario 4: per-test reset of a seeded PostgreSQL (50 indexed tables, 10,000 rows). Fresh container + init + seed
  * (the baseline), vs a container restored from a Berth snapshot, vs the server's own boot on
  * existing data ({@code docker start} of a stopped seeded container). Each ends when a query sees
  * the 10,000 rows; removal and stopping are off the clock.
@@ -26,6 +26,7 @@ import java.util.List;
 final class PgReset implements AutoCloseable {
     static final String IMAGE = "localhost:5000/berth-fixtures/postgres:15";
     static final int ROWS = 10_000;
+    static final int TABLES = 50;
     private static final ContainerSpec PG = ContainerSpec.of(IMAGE).withName("bench-pg").withExposedPorts(5432)
             .withEnv("POSTGRES_PASSWORD", "bench").withEnv("POSTGRES_DB", "shop");
 
@@ -85,9 +86,15 @@ final class PgReset implements AutoCloseable {
                 }));
     }
 
+    /** The workload: 50 tables with indexes created over JDBC, then 10,000 rows in JDBC batches. */
     private static void seed(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
+            for (int t = 1; t <= TABLES; t++) {
+                s.execute("create table t" + t + " (id int primary key, name text, balance int)");
+                s.execute("create index t" + t + "_name on t" + t + " (name)");
+            }
             s.execute("create table account (id int primary key, name text, balance int)");
+            s.execute("create index account_name on account (name)");
         }
         c.setAutoCommit(false);
         try (PreparedStatement insert = c.prepareStatement("insert into account values (?, ?, ?)")) {
