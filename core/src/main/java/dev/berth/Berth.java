@@ -5,6 +5,7 @@ import dev.berth.engine.EngineLocator;
 import dev.berth.image.ImageService;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 
 /** Entry point of the programmatic API. */
 public final class Berth {
@@ -24,8 +25,29 @@ public final class Berth {
     public static Engine connect() {
         Map<String, String> env = System.getenv();
         Path home = Path.of(System.getProperty("user.home"));
+        return connect(new EngineLocator(env, home), env, home);
+    }
+
+    /**
+     * Connects to the engine at exactly this endpoint; nothing else is tried (no DOCKER_HOST, context or
+     * default socket fallback). TLS for {@code tcp://} comes from {@code DOCKER_TLS_VERIFY} and
+     * {@code DOCKER_CERT_PATH}; the registry mirror and credentials as for {@link #connect()}.
+     *
+     * @param dockerHost {@code unix:///path/to/docker.sock} or {@code tcp://host:port}
+     * @return a new engine connection with its own session; close it to remove what it still holds
+     * @throws EngineUnavailableException naming the endpoint and why it did not answer
+     * @throws InvalidSpecException if the registry mirror setting is not host[:port]
+     */
+    public static Engine connect(String dockerHost) {
+        Objects.requireNonNull(dockerHost, "dockerHost");
+        Map<String, String> env = System.getenv();
+        Path home = Path.of(System.getProperty("user.home"));
+        return connect(EngineLocator.pinned(env, home, dockerHost), env, home);
+    }
+
+    private static Engine connect(EngineLocator locator, Map<String, String> env, Path home) {
         String mirror = ImageService.mirrorSetting(System.getProperties(), env);
-        EngineLocator.Located located = new EngineLocator(env, home).locate();
+        EngineLocator.Located located = locator.locate();
         return new Engine(located.endpoint(), located.client(), mirror, DockerConfigDir.of(env, home));
     }
 }

@@ -11,7 +11,15 @@ public final class EngineUnavailableException extends BerthException {
      * @param attempts one line per location tried, with why it failed
      */
     public EngineUnavailableException(List<String> attempts) {
-        super(render(attempts));
+        this(attempts, DEFAULT_HINT);
+    }
+
+    /**
+     * @param attempts one line per location tried, with why it failed
+     * @param howToFix the last line of the message: what to do about it
+     */
+    public EngineUnavailableException(List<String> attempts, String howToFix) {
+        super(render(attempts, howToFix));
         this.attempts = List.copyOf(attempts);
     }
 
@@ -20,13 +28,15 @@ public final class EngineUnavailableException extends BerthException {
         return attempts;
     }
 
-    static String render(List<String> attempts) {
+    private static final String DEFAULT_HINT = "Start an engine (e.g. sudo dockerd, or scripts/ensure-engine) or point"
+            + " Berth at one with DOCKER_HOST (unix:///path/to/docker.sock or tcp://host:2376).";
+
+    static String render(List<String> attempts, String howToFix) {
         StringBuilder b = new StringBuilder("No Docker engine answered. Tried:");
         for (String a : attempts) {
             b.append("\n  - ").append(a);
         }
-        b.append("\nStart an engine (e.g. sudo dockerd, or scripts/ensure-engine) or point Berth at one with ")
-                .append("DOCKER_HOST (unix:///path/to/docker.sock or tcp://host:2376).");
+        b.append('\n').append(howToFix);
         return b.toString();
     }
 }

@@ -30,6 +30,7 @@ public final class EngineLocator {
     private final Map<String, String> env;
     private final Path home;
     private final Path root;
+    private final String pinned;
 
     /** @param env the environment to read (System.getenv() in production); home is {@code user.home} */
     public EngineLocator(Map<String, String> env) {
@@ -51,9 +52,27 @@ public final class EngineLocator {
      *     production; a scratch directory in tests)
      */
     public EngineLocator(Map<String, String> env, Path home, Path root) {
+        this(env, home, root, null);
+    }
+
+    private EngineLocator(Map<String, String> env, Path home, Path root, String pinned) {
         this.env = Map.copyOf(env);
         this.home = home;
         this.root = root;
+        this.pinned = pinned;
+    }
+
+    /**
+     * A locator that tries only one endpoint: no DOCKER_HOST, context or default socket fallback.
+     * TLS for a {@code tcp://} endpoint comes from {@code DOCKER_TLS_VERIFY}/{@code DOCKER_CERT_PATH}.
+     *
+     * @param env the environment to read (for TLS settings)
+     * @param home the home directory holding {@code .docker}
+     * @param dockerHost {@code unix:///path/to/docker.sock} or {@code tcp://host:port}
+     * @return a locator whose only candidate is that endpoint
+     */
+    public static EngineLocator pinned(Map<String, String> env, Path home, String dockerHost) {
+        return new EngineLocator(env, home, Path.of("/"), dockerHost.trim());
     }
 
     /** A connected client and the endpoint it talks to. */
@@ -99,21 +118,23 @@ public final class EngineLocator {
             LOG.debug("using the engine at {} ({})", endpoint.dockerHost(), endpoint.source());
             return new Located(endpoint, DockerClients.create(endpoint, PING_TIMEOUT));
         }
-        throw new EngineUnavailableException(attempts);
+        throw pinned == null ? new EngineUnavailableException(attempts)
+                : new EngineUnavailableException(attempts, PINNED_HINT);
     }
+
+    static final String PINNED_HINT = "Start an engine at that endpoint, or pin one where an engine listens"
+            + " (unix:///path/to/docker.sock or tcp://host:2376). Only the pinned endpoint is tried:"
+            + " DOCKER_HOST and the default sockets are not.";
 
     /** @return every place to look, in discovery order, duplicates of an earlier host dropped */
     List<Candidate> candidates() {
+        if (pinned != null) {
+            return List.of(endpoint(withEnvTls(pinned, "pinned endpoint")));
+        }
         List<Candidate> out = new ArrayList<>();
         String dockerHost = env.get("DOCKER_HOST");
         if (dockerHost != null && !dockerHost.isBlank()) {
-            String tls = env.getOrDefault("DOCKER_TLS_VERIFY", "");
-            boolean verify = !tls.isEmpty() && !tls.equals("0");
-            String certPath = env.get("DOCKER_CERT_PATH");
-            if (verify && (certPath == null || certPath.isBlank())) {
-                certPath = DockerConfigDir.of(env, home).path().toString();
-            }
-            out.add(endpoint(new EngineEndpoint(dockerHost.trim(), verify, verify ? certPath : null, "DOCKER_HOST")));
+            out.add(endpoint(withEnvTls(dockerHost.trim(), "DOCKER_HOST")));
         }
         context().ifPresent(out::add);
         out.add(socket(root.resolve("var/run/docker.sock"), "default socket"));
@@ -128,6 +149,17 @@ public final class EngineLocator {
         }
         out.add(socket(root.resolve("run/podman/podman.sock"), "Podman"));
         return dropDuplicates(out);
+    }
+
+    /** @return the endpoint with TLS as DOCKER_TLS_VERIFY/DOCKER_CERT_PATH say (certs default to the config dir) */
+    private EngineEndpoint withEnvTls(String dockerHost, String source) {
+        String tls = env.getOrDefault("DOCKER_TLS_VERIFY", "");
+        boolean verify = !tls.isEmpty() && !tls.equals("0");
+        String certPath = env.get("DOCKER_CERT_PATH");
+        if (verify && (certPath == null || certPath.isBlank())) {
+            certPath = DockerConfigDir.of(env, home).path().toString();
+        }
+        return new EngineEndpoint(dockerHost, verify, verify ? certPath : null, source);
     }
 
     private Optional<Candidate> context() {

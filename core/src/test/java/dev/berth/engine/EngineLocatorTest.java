@@ -149,6 +149,26 @@ class EngineLocatorTest {
                 "npipe:////./pipe/x (DOCKER_HOST): unsupported scheme; use unix:///path/to/docker.sock or tcp://host:port");
     }
 
+    @Test
+    void aPinnedEndpointIgnoresDockerHostAndTheDefaultSocketButKeepsTlsSettings() {
+        List<EngineLocator.Candidate> candidates = EngineLocator.pinned(Map.of("DOCKER_HOST", REAL_SOCKET,
+                "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", "/certs"), tmp, "tcp://127.0.0.1:2376").candidates();
+        assertThat(candidates).extracting(EngineLocator.Candidate::endpoint)
+                .containsExactly(new EngineEndpoint("tcp://127.0.0.1:2376", true, "/certs", "pinned endpoint"));
+    }
+
+    @Test
+    void aPinnedEndpointThatRefusesIsNotReplacedByAnother() throws Exception {
+        int closedPort = closedPort();
+        EngineLocator locator = EngineLocator.pinned(Map.of("DOCKER_HOST", REAL_SOCKET), tmp,
+                "tcp://127.0.0.1:" + closedPort);
+        assertThatThrownBy(locator::locate).isInstanceOf(EngineUnavailableException.class).hasMessage(
+                "No Docker engine answered. Tried:\n"
+                + "  - tcp://127.0.0.1:" + closedPort + " (pinned endpoint): Connect to http://127.0.0.1:" + closedPort
+                + " failed: Connection refused (HttpHostConnectException)\n"
+                + EngineLocator.PINNED_HINT);
+    }
+
     static void writeContext(Path dockerConfig, String name, String host) throws IOException {
         Path meta = DockerConfigDir.at(dockerConfig).contextMeta(name);
         Files.createDirectories(meta.getParent());

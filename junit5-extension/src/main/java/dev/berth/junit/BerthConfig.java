@@ -24,11 +24,29 @@ record BerthConfig(Duration startupTimeout, PullPolicy pullPolicy, String regist
     static final String REGISTRY_MIRROR = "berth.registry.mirror";
     static final String REPORT_DIR = "berth.report-dir";
     static final String KEEP_ON_FAILURE = "berth.keep-on-failure";
+    static final String DOCKER_HOST = "berth.docker.host";
 
     static BerthConfig from(ExtensionContext context) {
-        Function<String, String> get = key -> context.getConfigurationParameter(key).map(String::trim)
-                .filter(v -> !v.isEmpty()).orElse(null);
-        return from(get);
+        return from(parameters(context));
+    }
+
+    /** @return the context's configuration parameters, trimmed, blank ones as null */
+    static Function<String, String> parameters(ExtensionContext context) {
+        return key -> context.getConfigurationParameter(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
+    }
+
+    /**
+     * @param get configuration parameters
+     * @return {@code berth.docker.host}: the only endpoint Berth tries, or null to search the usual places
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException if it is not unix:// or tcp://
+     */
+    static String dockerHost(Function<String, String> get) {
+        String host = get.apply(DOCKER_HOST);
+        if (host != null && !host.matches("unix:///\\S+|tcp://[^\\s/]+(:\\d{1,5})?/?")) {
+            throw Errors.badConfig(DOCKER_HOST, host, "unix:///path/to/docker.sock or tcp://host:port",
+                    "unix:///var/run/docker.sock");
+        }
+        return host;
     }
 
     static BerthConfig from(Function<String, String> get) {

@@ -203,7 +203,9 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
     }
 
     static Engine engine(ExtensionContext context) {
-        return context.getRoot().getStore(NS).getOrComputeIfAbsent(ENGINE, k -> Berth.connect(), Engine.class);
+        String dockerHost = BerthConfig.dockerHost(BerthConfig.parameters(context));
+        return context.getRoot().getStore(NS).getOrComputeIfAbsent(ENGINE,
+                k -> dockerHost == null ? Berth.connect() : Berth.connect(dockerHost), Engine.class);
     }
 
     static ExtensionContext.Store rootStore(ExtensionContext context) {

@@ -41,6 +41,20 @@ class BerthConfigTest {
     }
 
     @Test
+    void dockerHostIsAUnixOrTcpEndpoint() {
+        assertThat(BerthConfig.dockerHost(key -> null)).isNull();
+        assertThat(BerthConfig.dockerHost(Map.of("berth.docker.host", "unix:///run/user/1000/docker.sock")::get))
+                .isEqualTo("unix:///run/user/1000/docker.sock");
+        assertThat(BerthConfig.dockerHost(Map.of("berth.docker.host", "tcp://127.0.0.1:2376")::get))
+                .isEqualTo("tcp://127.0.0.1:2376");
+        assertThatThrownBy(() -> BerthConfig.dockerHost(Map.of("berth.docker.host", "ssh://me@host")::get))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("Configuration parameter berth.docker.host: invalid value \"ssh://me@host\". Allowed:"
+                        + " unix:///path/to/docker.sock or tcp://host:port."
+                        + " Example: berth.docker.host=unix:///var/run/docker.sock");
+    }
+
+    @Test
     void durationsFollowTheDockerCli() {
         assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(Durations.parse("30s")).isEqualTo(Duration.ofSeconds(30));
