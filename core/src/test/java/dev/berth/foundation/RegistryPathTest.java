@@ -1,5 +1,7 @@
 package dev.berth.foundation;
 
+import dev.berth.Fixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -16,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImageLoadTest extends WithEngine {
-    static final Path FIXTURES = Path.of(System.getProperty("berth.fixtures.dir",
-            System.getProperty("user.home") + "/.cache/berth/fixtures"));
-    static final Path BUSYBOX_TAR = FIXTURES.resolve("busybox.tar");
+    static final Path BUSYBOX_TAR = dev.berth.Fixtures.busyboxArchive();
     private static final String HINT = ". Pass an archive written by docker save (.tar, or .tar.gz).";
 
     @TempDir
