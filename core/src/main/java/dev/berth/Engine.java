@@ -101,7 +101,8 @@ public final class Engine implements AutoCloseable {
      *
      * @param spec what to run
      * @return the running container; close it to stop and remove it
-     * @throws ContainerStartException if it fails to start or to become ready (it is removed)
+     * @throws ContainerStartException if it fails to start or to become ready (it is removed); its message
+     *         ends with a failure report's compact summary ({@code berth.reports.*} settings), secrets masked
      * @throws ImageNotFoundException if the image cannot be found or obtained
      */
     public RunningContainer start(ContainerSpec spec) {
