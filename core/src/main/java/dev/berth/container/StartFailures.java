@@ -53,6 +53,7 @@ final class StartFailures {
         FailureReport report = null;
         if (collector != null) {
             try {
+                ReportCollector.warmUp(); // once per JVM, outside the budget: else a cold first report times out
                 ReportTarget target = ReportTarget.of(container);
                 report = collector.collect("failed start of " + target.label(), List.of(target));
             } catch (RuntimeException e) {
