@@ -180,6 +180,18 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Opens an existing snapshot image — e.g. one kept ({@code withKeep(true)}, usually under a stable
+     * {@code withTag}) by an earlier run — to start fresh copies from it with {@code start(snapshot.spec())}.
+     *
+     * @param image the snapshot image
+     * @param source the spec to restore on it (ports, env, limits, networks, aliases)
+     * @return the snapshot, or empty if the engine has no such image
+     */
+    public java.util.Optional<Snapshot> openSnapshot(ImageRef image, ContainerSpec source) {
+        return snapshots.open(image, source);
+    }
+
+    /**
      * Saves images to a {@code docker save} archive, streamed with bounded memory; {@code .tar.gz} and
      * {@code .tgz} are gzip-compressed. No partial file is left when it fails.
      *

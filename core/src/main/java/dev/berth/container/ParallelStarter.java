@@ -4,7 +4,8 @@ import dev.berth.BerthException;
 import dev.berth.ContainerSpec;
 import dev.berth.RunningContainer;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +38,7 @@ public final class ParallelStarter {
      * @return the ready containers, in the order of {@code specs}
      */
     public List<RunningContainer> startAll(List<ContainerSpec> specs) {
-        Map<String, ContainerSpec> byName = StartPlan.check(specs);
+        StartPlan.check(specs);
         StartPlan.checkNetworks(specs, networks::exists);
         if (specs.isEmpty()) {
             return List.of();
@@ -49,10 +50,17 @@ public final class ParallelStarter {
             return t;
         });
         try {
-            Map<ContainerSpec, CompletableFuture<RunningContainer>> futures = new IdentityHashMap<>();
+            // Keyed by position: the same spec value may be listed several times (n copies of one container).
+            Map<String, Integer> indexByName = new HashMap<>();
+            for (int i = 0; i < specs.size(); i++) {
+                if (specs.get(i).name() != null) {
+                    indexByName.put(specs.get(i).name(), i);
+                }
+            }
+            List<CompletableFuture<RunningContainer>> futures = new ArrayList<>(Collections.nCopies(specs.size(), null));
             List<CompletableFuture<RunningContainer>> ordered = new ArrayList<>();
-            for (ContainerSpec s : specs) {
-                ordered.add(schedule(s, byName, futures, pool));
+            for (int i = 0; i < specs.size(); i++) {
+                ordered.add(schedule(i, specs, indexByName, futures, pool));
             }
             CompletableFuture.allOf(ordered.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
             return collect(ordered);
@@ -61,19 +69,20 @@ public final class ParallelStarter {
         }
     }
 
-    private CompletableFuture<RunningContainer> schedule(ContainerSpec s, Map<String, ContainerSpec> byName,
-            Map<ContainerSpec, CompletableFuture<RunningContainer>> futures, ExecutorService pool) {
-        CompletableFuture<RunningContainer> known = futures.get(s);
+    private CompletableFuture<RunningContainer> schedule(int index, List<ContainerSpec> specs,
+            Map<String, Integer> indexByName, List<CompletableFuture<RunningContainer>> futures, ExecutorService pool) {
+        CompletableFuture<RunningContainer> known = futures.get(index);
         if (known != null) {
             return known;
         }
+        ContainerSpec s = specs.get(index);
         List<CompletableFuture<RunningContainer>> deps = new ArrayList<>();
         for (String dep : s.dependsOn()) {
-            deps.add(schedule(byName.get(dep), byName, futures, pool));
+            deps.add(schedule(indexByName.get(dep), specs, indexByName, futures, pool));
         }
         CompletableFuture<RunningContainer> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new))
                 .thenApplyAsync(ready -> launcher.launch(s), pool);
-        futures.put(s, f);
+        futures.set(index, f);
         return f;
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.snapshot;
 
+import dev.berth.ImageRef;
 import dev.berth.InvalidSpecException;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class SnapshotOptions {
-    private static final SnapshotOptions DEFAULTS = new SnapshotOptions(true, false, true, true, null, List.of());
+    private static final SnapshotOptions DEFAULTS = new SnapshotOptions(true, false, true, true, null, List.of(), null);
 
     private final boolean pause;
     private final boolean keep;
@@ -25,15 +26,17 @@ public final class SnapshotOptions {
     private final boolean tmpfsRestore;
     private final String comment;
     private final List<String> prepareCommand;
+    private final ImageRef tag;
 
     private SnapshotOptions(boolean pause, boolean keep, boolean captureVolumes, boolean tmpfsRestore, String comment,
-                            List<String> prepareCommand) {
+                            List<String> prepareCommand, ImageRef tag) {
         this.pause = pause;
         this.keep = keep;
         this.captureVolumes = captureVolumes;
         this.tmpfsRestore = tmpfsRestore;
         this.comment = comment;
         this.prepareCommand = prepareCommand;
+        this.tag = tag;
     }
 
     /** @return pause during the capture, capture volumes, remove the image when the session ends */
@@ -81,7 +84,7 @@ public final class SnapshotOptions {
      * @return the changed copy
      */
     public SnapshotOptions withPause(boolean pause) {
-        return new SnapshotOptions(pause, keep, captureVolumes, tmpfsRestore, comment, prepareCommand);
+        return new SnapshotOptions(pause, keep, captureVolumes, tmpfsRestore, comment, prepareCommand, tag);
     }
 
     /**
@@ -90,7 +93,7 @@ public final class SnapshotOptions {
      * @return the changed copy
      */
     public SnapshotOptions withKeep(boolean keep) {
-        return new SnapshotOptions(pause, keep, captureVolumes, tmpfsRestore, comment, prepareCommand);
+        return new SnapshotOptions(pause, keep, captureVolumes, tmpfsRestore, comment, prepareCommand, tag);
     }
 
     /**
@@ -98,7 +101,7 @@ public final class SnapshotOptions {
      * @return the changed copy
      */
     public SnapshotOptions withCaptureVolumes(boolean capture) {
-        return new SnapshotOptions(pause, keep, capture, tmpfsRestore, comment, prepareCommand);
+        return new SnapshotOptions(pause, keep, capture, tmpfsRestore, comment, prepareCommand, tag);
     }
 
     /**
@@ -107,7 +110,7 @@ public final class SnapshotOptions {
      * @return the changed copy
      */
     public SnapshotOptions withTmpfsRestore(boolean tmpfs) {
-        return new SnapshotOptions(pause, keep, captureVolumes, tmpfs, comment, prepareCommand);
+        return new SnapshotOptions(pause, keep, captureVolumes, tmpfs, comment, prepareCommand, tag);
     }
 
     /**
@@ -119,7 +122,7 @@ public final class SnapshotOptions {
             throw new InvalidSpecException("snapshot comment", String.valueOf(comment), "one non-blank line",
                     "\"seeded: 10,000 accounts\"");
         }
-        return new SnapshotOptions(pause, keep, captureVolumes, tmpfsRestore, comment, prepareCommand);
+        return new SnapshotOptions(pause, keep, captureVolumes, tmpfsRestore, comment, prepareCommand, tag);
     }
 
     /**
@@ -132,7 +135,22 @@ public final class SnapshotOptions {
             throw new InvalidSpecException("snapshot prepare command", Arrays.toString(command),
                     "a program and its arguments, none null", "\"psql\", \"-U\", \"postgres\", \"-c\", \"CHECKPOINT\"");
         }
-        return new SnapshotOptions(pause, keep, captureVolumes, tmpfsRestore, comment, List.copyOf(Arrays.asList(command)));
+        return new SnapshotOptions(pause, keep, captureVolumes, tmpfsRestore, comment, List.copyOf(Arrays.asList(command)), tag);
+    }
+
+    /** @return the reference to tag the snapshot with, or null for {@code berth-snapshots/<name>:<12 hex of the id>} */
+    public ImageRef tag() {
+        return tag;
+    }
+
+    /**
+     * @param tag the reference to give the snapshot instead of the default one, e.g. a stable tag for a
+     *     snapshot cached across runs (an existing image of that name loses the tag)
+     * @return the changed copy
+     */
+    public SnapshotOptions withTag(ImageRef tag) {
+        return new SnapshotOptions(pause, keep, captureVolumes, tmpfsRestore, comment, prepareCommand,
+                java.util.Objects.requireNonNull(tag, "tag"));
     }
 
     @Override
@@ -140,6 +158,7 @@ public final class SnapshotOptions {
         return "SnapshotOptions[pause=" + pause + ", keep=" + keep + ", captureVolumes=" + captureVolumes
                 + ", tmpfsRestore=" + tmpfsRestore
                 + (comment == null ? "" : ", comment=" + comment)
-                + (prepareCommand.isEmpty() ? "" : ", prepare=" + prepareCommand) + "]";
+                + (prepareCommand.isEmpty() ? "" : ", prepare=" + prepareCommand)
+                + (tag == null ? "" : ", tag=" + tag) + "]";
     }
 }

@@ -79,7 +79,8 @@ public final class Snapshotter {
                 }
             }
             String imageId = volumes.isEmpty() ? commitId : capture.buildOn(commitId, tmpfs ? TmpfsRestore.ROOT : "");
-            ImageRef ref = ImageRef.parse(REPOSITORY + repositoryName(container) + ":" + Messages.shortId(imageId));
+            ImageRef ref = options.tag() != null ? options.tag()
+                    : ImageRef.parse(REPOSITORY + repositoryName(container) + ":" + Messages.shortId(imageId));
             docker.tagImageCmd(imageId, ref.name(), ref.tag()).exec();
             if (!options.keep()) {
                 session.record(Session.Kind.IMAGE, imageId, ref.toString());
@@ -96,6 +97,42 @@ public final class Snapshotter {
             removeQuietly(commitId);
             throw new BerthException(Messages.captureFailed(container.name(), e.getMessage()), e);
         }
+    }
+
+    /**
+     * Opens a snapshot image that already exists (e.g. one kept by an earlier run) as a {@link Snapshot}
+     * restoring into the given spec, reading how to restore from the image's labels.
+     *
+     * @param image a snapshot image made by {@link #snapshot}
+     * @param source the spec to restore on the image (ports, env, networks, aliases…)
+     * @return the snapshot, or empty when the engine has no such image
+     */
+    public java.util.Optional<Snapshot> open(ImageRef image, ContainerSpec source) {
+        com.github.dockerjava.api.command.InspectImageResponse info;
+        try {
+            info = docker.inspectImageCmd(image.toString()).exec();
+        } catch (NotFoundException e) {
+            return java.util.Optional.empty();
+        }
+        Map<String, String> labels = info.getConfig() == null || info.getConfig().getLabels() == null
+                ? Map.of() : info.getConfig().getLabels();
+        String volumesLabel = labels.getOrDefault(LABEL_VOLUMES, "");
+        List<String> volumes = volumesLabel.isEmpty() ? List.of() : List.of(volumesLabel.split(","));
+        boolean tmpfs = "tmpfs".equals(labels.get(LABEL_RESTORE)) && !volumes.isEmpty();
+        List<String> command = new ArrayList<>();
+        if (info.getConfig().getEntrypoint() != null) {
+            command.addAll(List.of(info.getConfig().getEntrypoint()));
+        }
+        if (info.getConfig().getCmd() != null) {
+            command.addAll(List.of(info.getConfig().getCmd()));
+        }
+        ContainerSpec restore = tmpfs ? TmpfsRestore.spec(source, image, volumes, command) : source.withImage(image);
+        boolean kept = "true".equals(labels.get(Session.LABEL_KEEP));
+        if (!kept) {
+            session.record(Session.Kind.IMAGE, info.getId(), image.toString());
+        }
+        return java.util.Optional.of(new Snapshot(docker, session, image, info.getId(), source, restore, volumes, tmpfs,
+                kept, Duration.ZERO));
     }
 
     private InspectContainerResponse inspect(RunningContainer container) {

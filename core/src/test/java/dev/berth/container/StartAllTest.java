@@ -26,6 +26,17 @@ class StartAllTest extends EngineTestSupport {
     }
 
     @Test
+    void theSameUnnamedSpecListedThreeTimesStartsThreeContainers() {
+        ContainerSpec sleeper = ContainerSpec.of(BUSYBOX).withCommand("sleep", "600");
+        List<RunningContainer> started = engine.startAll(java.util.Collections.nCopies(3, sleeper));
+        try {
+            assertThat(started).extracting(RunningContainer::id).doesNotHaveDuplicates().hasSize(3);
+        } finally {
+            started.forEach(RunningContainer::close);
+        }
+    }
+
+    @Test
     void dependsOnOrderIsObservedFromStartTimes() {
         List<RunningContainer> started = engine.startAll(
                 slowReady("app").withDependsOn("db", "cache"),

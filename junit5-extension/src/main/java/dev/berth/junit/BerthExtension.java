@@ -70,9 +70,11 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
         BerthConfig config = BerthConfig.from(context);
         List<ClassModel> chain = chain(context, testClass);
         new Validator(chain, c -> perClass(context, c), config, name -> sharedImage(context, name)).validate();
+        SnapshotDeclarations.validate(chain);
 
         Engine engine = engine(context);
         FailureReports.reporter(context);
+        ArchiveSources.loadMissing(engine, chain);
         ContextResources resources = new ContextResources(engine, config, testClass.getName());
         context.getStore(NS).put(key(context), resources);
         ClassModel model = chain.get(chain.size() - 1);

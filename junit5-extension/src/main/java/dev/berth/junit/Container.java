@@ -52,4 +52,11 @@ public @interface Container {
 
     /** @return the most time start + wait may take, e.g. {@code "30s"}, {@code "2m"}; {@code berth.startup-timeout} by default */
     String startupTimeout() default "";
+
+    /**
+     * @return a {@code docker save} archive ({@code .tar}, {@code .tar.gz}) loaded when the image is not in
+     *     the engine, before any pull — for air-gapped CI; relative to the working directory, {@code ${name}}
+     *     is replaced by the system property {@code name}. Unused when the image is present
+     */
+    String archive() default "";
 }

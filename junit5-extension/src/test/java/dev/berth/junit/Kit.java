@@ -44,6 +44,11 @@ final class Kit implements AutoCloseable {
         return run(Map.of(), classes);
     }
 
+    /** @return this kit's own engine connection, for inspecting images and containers */
+    Engine probe() {
+        return probe;
+    }
+
     boolean exists(String containerId) {
         try {
             probe.docker().inspectContainerCmd(containerId).exec();

@@ -1,0 +1,157 @@
+package dev.berth.junit;
+
+import dev.berth.Engine;
+import dev.berth.ImageRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which {@code @ResetPerTest(cache = true)} snapshots of a class already exist, decided once per class
+ * (before its {@code @BeforeAll} methods). For a snapshot that does not exist yet it holds a lock until
+ * the snapshot is tagged, so a concurrent JVM (or launcher) building the same one waits and then
+ * reuses it: a file lock under {@code ~/.cache/berth/locks} (or {@code java.io.tmpdir}) between JVMs,
+ * and a per-key semaphore inside this JVM, where file locks do not exclude each other. Stored in the
+ * class's store; closing it releases what it still holds.
+ */
+final class SnapshotCache implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotCache.class);
+    /** In-JVM exclusion per key: a process-wide lock table, as file locks are per process. */
+    private static final Map<String, Semaphore> IN_JVM = new ConcurrentHashMap<>();
+
+    private final Map<Declaration, ImageRef> hits = new LinkedHashMap<>();
+    private final Map<Declaration, ImageRef> misses = new LinkedHashMap<>();
+    private final Map<Declaration, Held> held = new LinkedHashMap<>();
+
+    private record Held(String key, FileChannel channel, FileLock lock) { }
+
+    /** Decides hit or miss for each cached declaration, locking the misses. */
+    static SnapshotCache decide(Engine engine, List<Declaration> declarations) {
+        SnapshotCache cache = new SnapshotCache();
+        try {
+            for (Declaration d : declarations) {
+                if (!d.field().getAnnotation(ResetPerTest.class).cache()) {
+                    continue;
+                }
+                ImageRef ref = reference(d);
+                String key = ref.tag();
+                Held lock = lock(key);
+                if (engine.images().exists(ref)) {
+                    release(lock);
+                    cache.hits.put(d, ref);
+                    LOG.info("Reset-per-test {}: reusing the cached snapshot {}", d.where(), ref);
+                } else {
+                    cache.held.put(d, lock);
+                    cache.misses.put(d, ref);
+                    LOG.info("Reset-per-test {}: no cached snapshot {} yet; this run seeds and keeps it", d.where(), ref);
+                }
+            }
+        } catch (RuntimeException e) {
+            cache.close();
+            throw e;
+        }
+        return cache;
+    }
+
+    /** @return the cached snapshot to reuse, or null */
+    synchronized ImageRef hit(Declaration d) {
+        return hits.get(d);
+    }
+
+    /** @return the tag to keep a new snapshot under, or null when the declaration is not cached */
+    synchronized ImageRef miss(Declaration d) {
+        return misses.get(d);
+    }
+
+    /** @return true when every declaration is cached and found: the seed need not run */
+    synchronized boolean allHit(List<Declaration> declarations) {
+        return !declarations.isEmpty() && declarations.stream().allMatch(hits::containsKey);
+    }
+
+    /** Releases the lock of a declaration once its snapshot is tagged (or failed). */
+    synchronized void done(Declaration d) {
+        Held h = held.remove(d);
+        if (h != null) {
+            release(h);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        held.values().forEach(SnapshotCache::release);
+        held.clear();
+    }
+
+    /** @return {@code berth-snapshots/<name>:cache-<16 hex of the key>} */
+    static ImageRef reference(Declaration d) {
+        ResetPerTest reset = d.field().getAnnotation(ResetPerTest.class);
+        String material = d.where() + "\n" + Arrays.toString(d.field().getAnnotations()) + "\n"
+                + (d.form() == Declaration.Form.SPEC && d.isStatic() && d.readSpec(null) != null
+                        ? d.readSpec(null).image() : d.annotation().image())
+                + "\n" + reset.seedVersion();
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            String name = d.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+            return ImageRef.parse("berth-snapshots/" + (name.isEmpty() ? "container" : name) + ":cache-"
+                    + HexFormat.of().formatHex(hash, 0, 8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Held lock(String key) {
+        Semaphore local = IN_JVM.computeIfAbsent(key, k -> new Semaphore(1));
+        local.acquireUninterruptibly();
+        try {
+            Path file = lockDir().resolve(key + ".lock");
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.lock();
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            return new Held(key, channel, lock);
+        } catch (IOException e) {
+            local.release();
+            throw new UncheckedIOException("Cannot lock the snapshot cache entry " + key, e);
+        } catch (RuntimeException e) {
+            local.release();
+            throw e;
+        }
+    }
+
+    private static void release(Held h) {
+        try {
+            h.lock().release();
+            h.channel().close();
+        } catch (IOException e) {
+            LOG.warn("Releasing the snapshot cache lock {}: {}", h.key(), e.toString());
+        } finally {
+            IN_JVM.get(h.key()).release();
+        }
+    }
+
+    private static Path lockDir() throws IOException {
+        Path home = Path.of(System.getProperty("user.home"), ".cache", "berth", "locks");
+        try {
+            return Files.createDirectories(home);
+        } catch (IOException e) {
+            return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "berth-locks"));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.berth.junit;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks {@link ResetPerTest} and {@link SaveImage} declarations of a class (superclasses included)
+ * before any resource exists, and resolves the paths they and {@code @Container(archive)} name.
+ */
+final class SnapshotDeclarations {
+    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
+
+    private SnapshotDeclarations() {
+    }
+
+    /**
+     * @param chain the class and its enclosing classes
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException for the first problem
+     */
+    static void validate(List<ClassModel> chain) {
+        for (ClassModel m : chain) {
+            for (Field f : fields(m.testClass())) {
+                String where = f.getDeclaringClass().getName() + "." + f.getName();
+                boolean container = f.isAnnotationPresent(Container.class);
+                if (f.isAnnotationPresent(ResetPerTest.class)) {
+                    if (!container) {
+                        throw SnapshotErrors.notAContainer("ResetPerTest", where, f.getName());
+                    }
+                    if (!Modifier.isStatic(f.getModifiers())) {
+                        throw SnapshotErrors.resetOnInstanceField(where, f.getName());
+                    }
+                    if (f.isAnnotationPresent(Shared.class)) {
+                        throw SnapshotErrors.resetShared(where);
+                    }
+                    ResetPerTest reset = f.getAnnotation(ResetPerTest.class);
+                    if (reset.cache() && reset.seedVersion().isBlank()) {
+                        throw SnapshotErrors.cacheWithoutSeedVersion(where);
+                    }
+                }
+                SaveImage save = f.getAnnotation(SaveImage.class);
+                if (save != null) {
+                    if (!container) {
+                        throw SnapshotErrors.notAContainer("SaveImage", where, f.getName());
+                    }
+                    checkSavePath(where, save.value());
+                }
+                if (container && !f.getAnnotation(Container.class).archive().isEmpty()) {
+                    path("@Container field " + where, f.getAnnotation(Container.class).archive());
+                }
+            }
+        }
+    }
+
+    private static void checkSavePath(String where, String value) {
+        String name = value.toLowerCase(java.util.Locale.ROOT);
+        if (!(name.endsWith(".tar") || name.endsWith(".tar.gz") || name.endsWith(".tgz"))) {
+            throw SnapshotErrors.badArchiveName(where, value);
+        }
+        Path target = path("@SaveImage field " + where, value).toAbsolutePath();
+        Path existing = target.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !canCreateIn(existing)) {
+            throw SnapshotErrors.unwritable(where, value, existing == null ? target.getRoot() : existing);
+        }
+    }
+
+    /** Probes with a file deleted at once: {@code Files.isWritable} says yes to root even on /proc. */
+    private static boolean canCreateIn(Path dir) {
+        try {
+            Files.delete(Files.createTempFile(dir, ".berth-probe-", ".tmp"));
+            return true;
+        } catch (java.io.IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** @return every field of the class and its superclasses, superclass fields first */
+    static List<Field> fields(Class<?> testClass) {
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = testClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            hierarchy.add(0, c);
+        }
+        List<Field> out = new ArrayList<>();
+        hierarchy.forEach(c -> out.addAll(List.of(c.getDeclaredFields())));
+        return out;
+    }
+
+    /**
+     * @param where for the error message
+     * @param value a path with optional {@code ${property}} placeholders
+     * @return the path with the system properties substituted
+     */
+    static Path path(String where, String value) {
+        Matcher m = PROPERTY.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String v = System.getProperty(m.group(1));
+            if (v == null) {
+                throw SnapshotErrors.undefinedProperty(where, value, m.group(1));
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(out);
+        return Path.of(out.toString());
+    }
+}
