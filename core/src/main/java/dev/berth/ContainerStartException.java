@@ -1,10 +1,15 @@
 package dev.berth;
 
+import dev.berth.report.FailureReport;
+import dev.berth.report.SummaryRenderer;
 import java.util.List;
 
 /**
  * A container did not start or did not become ready. The failed container has been removed;
- * its exit code, OOM flag and last log lines are kept here.
+ * its exit code, OOM flag and last log lines are kept here. When the launcher could collect a failure
+ * report about it (before removing it), the message ends with that report's compact summary (engine,
+ * image@short-id, state, exit code and OOM flag, last 20 log lines) and {@link #report()} returns it.
+ * Secret env values of the spec are masked in the message and the log lines.
  */
 public final class ContainerStartException extends BerthException {
     private static final long serialVersionUID = 1L;
@@ -13,6 +18,7 @@ public final class ContainerStartException extends BerthException {
     private final Long exitCode;
     private final boolean oomKilled;
     private final List<String> lastLogLines;
+    private final transient FailureReport report;
 
     /**
      * @param reason why the start failed (one sentence)
@@ -25,12 +31,30 @@ public final class ContainerStartException extends BerthException {
      */
     public ContainerStartException(String reason, String image, String containerId, Long exitCode,
                                    boolean oomKilled, List<String> lastLogLines, Throwable cause) {
-        super(render(reason, image, containerId, exitCode, oomKilled, lastLogLines), cause);
+        this(reason, image, containerId, exitCode, oomKilled, lastLogLines, null, cause);
+    }
+
+    /**
+     * @param reason why the start failed (one sentence)
+     * @param image the image reference
+     * @param containerId the container id, or null if it was never created
+     * @param exitCode the exit code, or null while running / unknown
+     * @param oomKilled whether the kernel OOM-killed it
+     * @param lastLogLines the last log lines (at most 50 are shown)
+     * @param report a failure report collected before the container was removed, or null; its compact
+     *     summary ends the message
+     * @param cause the underlying failure, may be null
+     */
+    public ContainerStartException(String reason, String image, String containerId, Long exitCode,
+                                   boolean oomKilled, List<String> lastLogLines, FailureReport report,
+                                   Throwable cause) {
+        super(render(reason, image, containerId, exitCode, oomKilled, lastLogLines, report), cause);
         this.image = image;
         this.containerId = containerId;
         this.exitCode = exitCode;
         this.oomKilled = oomKilled;
         this.lastLogLines = List.copyOf(lastLogLines);
+        this.report = report;
     }
 
     /** @return the image reference */
@@ -58,8 +82,17 @@ public final class ContainerStartException extends BerthException {
         return lastLogLines;
     }
 
+    /**
+     * @return the failure report collected before the failed container was removed (real state, image
+     *     and layer history, engine, masked logs), or null if reports are off or this exception was
+     *     deserialised
+     */
+    public FailureReport report() {
+        return report;
+    }
+
     private static String render(String reason, String image, String id, Long exitCode, boolean oom,
-                                 List<String> lines) {
+                                 List<String> lines, FailureReport report) {
         StringBuilder b = new StringBuilder("Container from image ").append(image);
         if (id != null) {
             b.append(" (").append(id, 0, Math.min(12, id.length())).append(')');
@@ -71,6 +104,9 @@ public final class ContainerStartException extends BerthException {
         b.append("\n  last ").append(lines.size() - from).append(" log lines:");
         for (String l : lines.subList(from, lines.size())) {
             b.append("\n    | ").append(l);
+        }
+        if (report != null) {
+            b.append('\n').append(new SummaryRenderer().render(report, null).stripTrailing());
         }
         return b.toString();
     }

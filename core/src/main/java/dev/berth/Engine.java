@@ -10,6 +10,7 @@ import dev.berth.engine.EngineEndpoint;
 import dev.berth.engine.EngineInfoReader;
 import dev.berth.image.ImageService;
 import dev.berth.network.NetworkManager;
+import dev.berth.report.ReportSettings;
 import dev.berth.session.Session;
 import dev.berth.snapshot.ImageArchiver;
 import dev.berth.snapshot.Layer;
@@ -53,7 +54,8 @@ public final class Engine implements AutoCloseable {
         this.session = Session.create();
         this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session, SweepSettings.fromSystem());
         this.images = new ImageService(docker, session, registryMirror, dockerConfig);
-        this.launcher = new ContainerLauncher(docker, endpoint, session, images);
+        this.launcher = new ContainerLauncher(docker, endpoint, session, images,
+                ReportSettings.fromProperties(System.getProperties()));
         this.networks = new NetworkManager(docker, session);
         this.snapshots = new Snapshotter(docker, session);
         this.archiver = new ImageArchiver(docker);
@@ -99,7 +101,8 @@ public final class Engine implements AutoCloseable {
      *
      * @param spec what to run
      * @return the running container; close it to stop and remove it
-     * @throws ContainerStartException if it fails to start or to become ready (it is removed)
+     * @throws ContainerStartException if it fails to start or to become ready (it is removed); its message
+     *         ends with a failure report's compact summary ({@code berth.reports.*} settings), secrets masked
      * @throws ImageNotFoundException if the image cannot be found or obtained
      */
     public RunningContainer start(ContainerSpec spec) {

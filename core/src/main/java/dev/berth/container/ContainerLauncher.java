@@ -10,6 +10,9 @@ import dev.berth.ContainerStartException;
 import dev.berth.RunningContainer;
 import dev.berth.engine.EngineEndpoint;
 import dev.berth.image.ImageService;
+import dev.berth.report.ReportCollector;
+import dev.berth.report.ReportSettings;
+import dev.berth.report.SecretMasker;
 import dev.berth.session.Session;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a spec into a created, started and ready container: create (with ports, storage,
  * first network, labels), copy files in and join the other networks, start, capture logs, wait.
- * On any failure after creation the container is removed and a {@code ContainerStartException}
- * carries its state and last log lines.
+ * On any failure after creation a failure report is collected (if reports are enabled), the
+ * container is removed and a {@code ContainerStartException} carries its state, last log lines and the
+ * report's summary, with the spec's secrets masked.
  */
 public final class ContainerLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerLauncher.class);
@@ -34,6 +38,7 @@ public final class ContainerLauncher {
     private final ImageService images;
     private final CreateOptions options;
     private final ContainerFiles files;
+    private final StartFailures failures;
     private final AtomicLong sequence = new AtomicLong();
 
     /**
@@ -41,14 +46,19 @@ public final class ContainerLauncher {
      * @param endpoint where the engine listens (decides the port bind address)
      * @param session records every created container
      * @param images makes the image available (spec.pullPolicy()) before the container is created
+     * @param reports whether a failed start collects a report (stats are never sampled for it), within
+     *     which time budget, and which env names are secrets
      */
-    public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images) {
+    public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
+                             ReportSettings reports) {
         this.docker = docker;
         this.endpoint = endpoint;
         this.session = session;
         this.images = images;
         this.options = new CreateOptions(docker, session);
         this.files = new ContainerFiles(docker);
+        this.failures = new StartFailures(SecretMasker.of(reports.maskPatterns()), reports.enabled()
+                ? new ReportCollector(docker, endpoint.dockerHost(), reports.withIncludeStats(false)) : null);
     }
 
     /**
@@ -92,7 +102,7 @@ public final class ContainerLauncher {
             return container;
         } catch (RuntimeException e) {
             LOG.debug("{} failed after {} ms: {}", name, (System.nanoTime() - begin) / 1_000_000, e.toString());
-            ContainerStartException failure = StartFailures.fail(container, e);
+            ContainerStartException failure = failures.fail(container, e);
             LOG.debug("{} removed after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             throw failure;
         }

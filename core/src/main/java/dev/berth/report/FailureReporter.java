@@ -4,7 +4,10 @@ import com.github.dockerjava.api.DockerClient;
 import dev.berth.ContainerSpec;
 import dev.berth.ContainerStartException;
 import dev.berth.Engine;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects, writes and summarises failure reports: the one entry point the JUnit extension (or a
@@ -74,10 +77,47 @@ public final class FailureReporter {
      * @return the report, its files and its summary
      */
     public Result report(String testClass, String test, List<ReportTarget> targets) {
+        return report(testClass, test, targets, List.of());
+    }
+
+    /**
+     * Like {@link #report(String, String, List)}, for a failure that includes containers that failed to
+     * start (and are gone): each one is reported as its exception's {@link ContainerStartException#report()}
+     * saw it before the removal (state, image, logs), or, without one, from the data the exception
+     * carries (exit code, OOM flag, masked log lines).
+     *
+     * @param testClass the test class name
+     * @param test the test's name, e.g. {@code savesOrder()} or {@code @BeforeAll}
+     * @param targets the running containers in scope
+     * @param failedStarts the start failures that are part of the failure
+     * @return the report, its files and its summary
+     */
+    public Result report(String testClass, String test, List<ReportTarget> targets,
+                         List<ContainerStartException> failedStarts) {
         String simple = testClass.substring(testClass.lastIndexOf('.') + 1);
         FailureReport report = collector.collect(simple + " > " + test, targets);
+        for (ContainerStartException failure : failedStarts) {
+            FailureReport known = failure.report() != null ? failure.report() : StartFailureReports.withKnownState(
+                    collector.collect(failure.image(), List.of(StartFailureReports.target(failure, null))), failure);
+            report = merge(report, known);
+        }
         ReportWriter.Written files = writer.write(report, testClass, test);
         return new Result(report, files, summary.render(report, files.markdown().toString()));
+    }
+
+    /** @return {@code base} with the containers, networks and missing items of {@code more} added */
+    static FailureReport merge(FailureReport base, FailureReport more) {
+        List<ContainerReport> containers = new ArrayList<>(base.containers());
+        containers.addAll(more.containers());
+        Map<String, NetworkSection> networks = new LinkedHashMap<>();
+        base.networks().forEach(n -> networks.put(n.name(), n));
+        more.networks().forEach(n -> networks.putIfAbsent(n.name(), n));
+        List<String> missing = new ArrayList<>(base.notCollected());
+        more.notCollected().stream().filter(m -> !missing.contains(m)).forEach(missing::add);
+        return new FailureReport(base.title(), base.createdAt(),
+                base.collectionTime().plus(more.collectionTime()),
+                base.engine() != null ? base.engine() : more.engine(), containers,
+                new ArrayList<>(networks.values()), missing);
     }
 
     /**
@@ -90,6 +130,9 @@ public final class FailureReporter {
      * @return the same exception, with the report attached
      */
     public ContainerStartException explain(ContainerStartException failure, ContainerSpec spec) {
+        if (failure.report() != null) {
+            return StartFailureReports.attach(failure, failure.report());
+        }
         FailureReport report = collector.collect("start of " + failure.image(),
                 List.of(StartFailureReports.target(failure, spec)));
         return StartFailureReports.attach(failure, StartFailureReports.withKnownState(report, failure));

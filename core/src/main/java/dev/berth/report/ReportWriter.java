@@ -11,8 +11,9 @@ import java.util.HexFormat;
 
 /**
  * Writes a report as {@code <dir>/<class>/<test>.md} and {@code .json}, with file names made safe
- * for every file system: characters other than letters, digits, {@code .}, {@code _} and {@code -}
- * become {@code _}, and names longer than {@value #MAX_NAME} characters are cut and suffixed with a
+ * for every file system: characters other than letters, digits, {@code .}, {@code _}, {@code -},
+ * {@code [} and {@code ]} become {@code _} (none right before a {@code [}, so the invocation
+ * {@code fails()[2]} becomes {@code fails[2]}), and names longer than {@value #MAX_NAME} characters are cut and suffixed with a
  * short hash of the full name so they stay unique.
  */
 public final class ReportWriter {
@@ -62,10 +63,12 @@ public final class ReportWriter {
 
     /**
      * @param name any name, e.g. {@code "savesOrder(String, int)"}
-     * @return a safe file name stem, e.g. {@code "savesOrder_String_int"}; {@code "unnamed"} if nothing is left
+     * @return a safe file name stem, e.g. {@code "savesOrder_String_int"}, {@code "shows_String[2]"} for
+     *     {@code "shows(String)[2]"}; {@code "unnamed"} if nothing is left
      */
     public static String safeName(String name) {
-        String s = name == null ? "" : name.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+|_+$", "");
+        String s = name == null ? "" : name.replaceAll("[^A-Za-z0-9._\\[\\]-]+", "_").replaceAll("_+\\[", "[")
+                .replaceAll("^[._]+|_+$", "");
         if (s.isEmpty()) {
             s = "unnamed";
         }

@@ -99,11 +99,13 @@ class OomReportTest {
         FailureReport report = StartFailureReports.attached(explained);
         String md = new MarkdownRenderer().render(report);
 
-        assertThat(md).contains("- Status: removed after a failed start\n- Exit code: 3\n- OOMKilled: false\n",
+        // the launcher collected the report before it removed the container: the real state
+        assertThat(report).isSameAs(failure.report());
+        assertThat(md).contains("- Status: exited\n- Exit code: 3\n- OOMKilled: false\n",
                 "```text\nbooting\npassword is ****\n```\n", "- Reference: " + ReportFixtures.BUSYBOX + "\n");
         assertThat(explained.getSuppressed()[explained.getSuppressed().length - 1].getMessage())
-                .contains("\n  flaky: " + ReportFixtures.BUSYBOX + "@", ", removed after a failed start, exit code 3, OOMKilled false\n    | booting\n"
-                        + "    | password is ****\n");
+                .contains("\n  flaky: " + ReportFixtures.BUSYBOX + "@", ", exited, exit code 3, OOMKilled false\n    | booting\n"
+                        + "    | password is ****");
         assertThat(md + explained.getSuppressed()[explained.getSuppressed().length - 1].getMessage())
                 .doesNotContain("hunter22");
     }

@@ -26,7 +26,9 @@ class ReportWriterTest {
     @Test
     void makesFileNamesSafe() {
         assertThat(ReportWriter.safeName("savesOrder()")).isEqualTo("savesOrder");
-        assertThat(ReportWriter.safeName("[1] a/b\\c: ü")).isEqualTo("1_a_b_c");
+        assertThat(ReportWriter.safeName("[1] a/b\\c: ü")).isEqualTo("[1]_a_b_c");
+        assertThat(ReportWriter.safeName("fails()[2]")).isEqualTo("fails[2]");
+        assertThat(ReportWriter.safeName("shows(String, int)[10]")).isEqualTo("shows_String_int[10]");
         assertThat(ReportWriter.safeName("../../etc/passwd")).isEqualTo("etc_passwd");
         assertThat(ReportWriter.safeName("()")).isEqualTo("unnamed");
         assertThat(ReportWriter.safeName(null)).isEqualTo("unnamed");

@@ -136,10 +136,10 @@ class WaitStrategiesTest extends EngineTestSupport {
         assertThat(e.oomKilled()).isFalse();
         assertThat(e.image()).isEqualTo(BUSYBOX);
         assertThat(e.lastLogLines()).containsExactly("boom");
-        assertThat(e.getMessage()).isEqualTo("Container from image " + BUSYBOX + " (" + e.containerId().substring(0, 12)
+        assertThat(e.getMessage()).startsWith("Container from image " + BUSYBOX + " (" + e.containerId().substring(0, 12)
                 + ") failed to start: the container exited (status exited, exit code 3) while waiting for port 8080"
                 + " to accept connections on 127.0.0.1\n  exit code: 3\n  OOMKilled: false\n  last 1 log lines:\n"
-                + "    | boom");
+                + "    | boom\nBerth report: failed start of berth-");
         assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId()).exec())
                 .isInstanceOf(NotFoundException.class);
     }

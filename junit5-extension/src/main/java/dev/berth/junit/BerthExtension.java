@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -34,7 +35,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * containers and networks in that context's store (closed when it ends, newest first).
  */
 public final class BerthExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
-        AfterTestExecutionCallback, AfterAllCallback, ParameterResolver {
+        AfterTestExecutionCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
     private static final Namespace NS = Namespace.create(BerthExtension.class);
     private static final String ENGINE = "engine";
 
@@ -144,10 +145,16 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
     }
 
     @Override
+    public void afterEach(ExtensionContext context) {
+        FailureReports.afterEach(context, chainResources(context));
+    }
+
+    @Override
     public void afterAll(ExtensionContext context) {
         if (context.getExecutionException().isPresent()) {
             chainResources(context).forEach(ContextResources::markFailed);
         }
+        FailureReports.afterAll(context, chainResources(context));
     }
 
     @Override
