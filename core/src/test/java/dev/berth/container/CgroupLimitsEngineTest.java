@@ -24,7 +24,9 @@ class CgroupLimitsEngineTest extends EngineTestSupport {
                     + " fi").out();
             assertThat(quota).isEqualTo("50000 100000");
             assertThat(Shell.cgroup(engine, c, "cpuset/cpuset.cpus", "cpuset.cpus")).isEqualTo("0");
-            assertThat(Shell.exec(engine, c, "ulimit -n; ulimit -Hn").out()).isEqualTo("1024\n2048");
+            // PID 1's limits: an exec'd shell read a soft limit of 2048 once in 100 runs here (a runc exec race)
+            assertThat(Shell.exec(engine, c, "grep 'Max open files' /proc/1/limits | awk '{print $4, $5}'").out())
+                    .isEqualTo("1024 2048");
             assertThat(Shell.exec(engine, c, "df -k /dev/shm | tail -1 | awk '{print $2}'").out()).isEqualTo("131072");
         }
     }
