@@ -44,7 +44,7 @@ public final class StarterResolver implements ParameterResolver {
     }
 
     /** Closes the starter when the launcher run ends. */
-    private record Holder(Starter starter) implements ExtensionContext.Store.CloseableResource {
+    private record Holder(Starter starter) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             starter.close();
