@@ -27,11 +27,7 @@ class ErrorsTest {
     }
 
     private void assertFails(Class<?> fixture, String message) {
-        Kit.Run run = kit.run(fixture);
-        run.results().containerEvents().assertThatEvents().haveExactly(1, event(container(fixture),
-                finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(message))));
-        assertThat(run.created()).as("containers created").isEmpty();
-        assertThat(kit.leftovers()).isEmpty();
+        kit.assertConfigurationError(fixture, message);
     }
 
     @Test

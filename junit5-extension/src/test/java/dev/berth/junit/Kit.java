@@ -15,9 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.EventConditions;
+import org.junit.platform.testkit.engine.TestExecutionResultConditions;
 
 /**
  * Runs fixture classes through the JUnit Platform test kit and inspects the engine afterwards: which
@@ -38,6 +42,20 @@ final class Kit implements AutoCloseable {
             EngineExecutionResults results = builder.execute();
             return new Run(results, watch.createdSoFar());
         }
+    }
+
+    /**
+     * Runs one fixture class and asserts it failed with exactly this configuration error, before any
+     * container existed, leaving nothing behind.
+     */
+    void assertConfigurationError(Class<?> fixture, String message) {
+        Run run = run(fixture);
+        run.results().containerEvents().assertThatEvents().haveExactly(1, EventConditions.event(
+                EventConditions.container(fixture), EventConditions.finishedWithFailure(
+                        TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
+                        TestExecutionResultConditions.message(message))));
+        Assertions.assertThat(run.created()).as("containers created").isEmpty();
+        Assertions.assertThat(leftovers()).isEmpty();
     }
 
     Run run(Class<?>... classes) {

@@ -1,18 +1,12 @@
 package dev.berth.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.testkit.engine.EventConditions.container;
-import static org.junit.platform.testkit.engine.EventConditions.event;
-import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.berth.ImageRef;
 import dev.berth.junit.fixtures.SnapshotErrorFixtures;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** Misused snapshot declarations fail the class with their exact message, before any container exists. */
 class SnapshotErrorsTest {
@@ -26,11 +20,7 @@ class SnapshotErrorsTest {
     }
 
     private void assertFails(Class<?> fixture, String message) {
-        Kit.Run run = kit.run(fixture);
-        run.results().containerEvents().assertThatEvents().haveExactly(1, event(container(fixture),
-                finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(message))));
-        assertThat(run.created()).as("containers created").isEmpty();
-        assertThat(kit.leftovers()).isEmpty();
+        kit.assertConfigurationError(fixture, message);
     }
 
     @Test
