@@ -9,7 +9,6 @@ import dev.berth.Engine;
 import dev.berth.RunningContainer;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,20 +38,7 @@ class PostgresSnapshotTest {
         engine = Berth.connect();
         try (RunningContainer pg = engine.start(PG)) {
             try (Connection c = connect(pg)) {
-                c.createStatement().execute("create table account (id int primary key, name text, balance int)");
-                c.setAutoCommit(false);
-                try (PreparedStatement insert = c.prepareStatement("insert into account values (?, ?, ?)")) {
-                    for (int i = 1; i <= 10_000; i++) {
-                        insert.setInt(1, i);
-                        insert.setString(2, "account-" + i);
-                        insert.setInt(3, 100);
-                        insert.addBatch();
-                        if (i % 1000 == 0) {
-                            insert.executeBatch();
-                        }
-                    }
-                }
-                c.commit();
+                AccountSeed.seed(c);
             }
             seeded = engine.snapshot(pg, SnapshotOptions.defaults()
                     .withPrepareCommand("psql", "-U", "postgres", "-c", "CHECKPOINT")

@@ -7,7 +7,6 @@ import dev.berth.RunningContainer;
 import com.github.dockerjava.api.model.ExposedPort;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -96,20 +95,7 @@ public final class SnapshotTimings {
 
     private static void seed(String host, int port) throws Exception {
         try (Connection c = connect(host, port)) {
-            c.createStatement().execute("create table account (id int primary key, name text, balance int)");
-            c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("insert into account values (?, ?, ?)")) {
-                for (int i = 1; i <= 10_000; i++) {
-                    insert.setInt(1, i);
-                    insert.setString(2, "account-" + i);
-                    insert.setInt(3, 100);
-                    insert.addBatch();
-                    if (i % 1000 == 0) {
-                        insert.executeBatch();
-                    }
-                }
-            }
-            c.commit();
+            AccountSeed.seed(c);
         }
     }
 
