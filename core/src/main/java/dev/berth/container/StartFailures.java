@@ -3,6 +3,7 @@ package dev.berth.container;
 import dev.berth.BerthException;
 import dev.berth.ContainerStartException;
 import dev.berth.ContainerState;
+import dev.berth.EngineUnavailableException;
 import dev.berth.report.FailureReport;
 import dev.berth.report.ReportCollector;
 import dev.berth.report.ReportTarget;
@@ -38,6 +39,10 @@ final class StartFailures {
      * log stream), and builds the exception from its state and last captured log lines.
      */
     ContainerStartException fail(DockerRunningContainer container, RuntimeException cause) {
+        if (engineLost(cause)) {
+            return lost(container.spec(), container.id(), container.name(), container.endpoint().dockerHost(),
+                    container.logs().last(LOG_LINES), cause);
+        }
         ContainerState state = null;
         try {
             state = container.state();
@@ -72,6 +77,41 @@ final class StartFailures {
         String masked = m.mask(reason);
         return new ContainerStartException(masked, container.spec().image().toString(), container.id(),
                 exit, oom, last, report, masked.equals(reason) ? cause : maskedCopy(cause, m));
+    }
+
+    /** @return whether the engine stopped answering (hung, refused or cut the connection) */
+    static boolean engineLost(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EngineUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The engine stopped answering during a start: nothing more is asked of it (no state, report or removal,
+     * each of which would wait for it again), and the message says where the container may still be and how
+     * to remove it.
+     *
+     * @param id the container id, or null if the create call itself got no answer
+     */
+    ContainerStartException lost(dev.berth.ContainerSpec spec, String id, String name, String dockerHost,
+                                 List<String> lines, RuntimeException cause) {
+        List<String> env = new ArrayList<>();
+        spec.env().forEach((k, v) -> env.add(k + "=" + v));
+        SecretMasker m = masker.withSecretsFrom(env);
+        EngineUnavailableException engine = null;
+        for (Throwable t = cause; engine == null && t != null; t = t.getCause() == t ? null : t.getCause()) {
+            engine = t instanceof EngineUnavailableException e ? e : null;
+        }
+        String reason = (engine != null ? engine.getMessage() : reason(cause))
+                + "\n  The container " + name + (id == null ? "" : " (" + id.substring(0, Math.min(12, id.length())) + ")")
+                + " may still exist on the engine at " + dockerHost + ". Remove it with: docker -H " + dockerHost
+                + " rm -f " + name + "\n  Once this run has ended, scripts/sweep --remove removes everything it left"
+                + " (by its dev.berth.* labels).";
+        return new ContainerStartException(m.mask(reason), spec.image().toString(), id, null, false, m.maskAll(lines),
+                cause);
     }
 
     static String reason(RuntimeException cause) {
