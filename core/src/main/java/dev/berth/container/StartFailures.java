@@ -48,6 +48,10 @@ final class StartFailures {
             state = container.state();
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
+            if (engineLost(e)) {
+                return lost(container.spec(), container.id(), container.name(), container.endpoint().dockerHost(),
+                        container.logs().last(LOG_LINES), cause);
+            }
         }
         if (state != null && !state.running()) {
             container.logCapture().awaitEnd(Duration.ofSeconds(2));
@@ -81,12 +85,7 @@ final class StartFailures {
 
     /** @return whether the engine stopped answering (hung, refused or cut the connection) */
     static boolean engineLost(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof EngineUnavailableException) {
-                return true;
-            }
-        }
-        return false;
+        return lostIn(cause) != null;
     }
 
     /**
@@ -101,17 +100,27 @@ final class StartFailures {
         List<String> env = new ArrayList<>();
         spec.env().forEach((k, v) -> env.add(k + "=" + v));
         SecretMasker m = masker.withSecretsFrom(env);
-        EngineUnavailableException engine = null;
-        for (Throwable t = cause; engine == null && t != null; t = t.getCause() == t ? null : t.getCause()) {
-            engine = t instanceof EngineUnavailableException e ? e : null;
+        EngineUnavailableException engine = lostIn(cause);
+        for (Throwable s : cause.getSuppressed()) {
+            engine = engine == null ? lostIn(s) : engine;
         }
-        String reason = (engine != null ? engine.getMessage() : reason(cause))
+        String reason = (engine == null ? reason(cause) : engine == lostIn(cause) ? engine.getMessage()
+                : reason(cause) + "\n  " + engine.getMessage())
                 + "\n  The container " + name + (id == null ? "" : " (" + id.substring(0, Math.min(12, id.length())) + ")")
                 + " may still exist on the engine at " + dockerHost + ". Remove it with: docker -H " + dockerHost
                 + " rm -f " + name + "\n  Once this run has ended, scripts/sweep --remove removes everything it left"
                 + " (by its dev.berth.* labels).";
         return new ContainerStartException(m.mask(reason), spec.image().toString(), id, null, false, m.maskAll(lines),
                 cause);
+    }
+
+    private static EngineUnavailableException lostIn(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EngineUnavailableException e) {
+                return e;
+            }
+        }
+        return null;
     }
 
     static String reason(RuntimeException cause) {

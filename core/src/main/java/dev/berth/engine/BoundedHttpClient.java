@@ -87,7 +87,8 @@ final class BoundedHttpClient implements DockerHttpClient {
     Call classify(Request request) {
         String full = request.path();
         int q = full.indexOf('?');
-        String path = VERSION.matcher(q < 0 ? full : full.substring(0, q)).replaceFirst("");
+        String path = java.net.URLDecoder.decode(VERSION.matcher(q < 0 ? full : full.substring(0, q)).replaceFirst("")
+                .replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
         String query = q < 0 ? "" : full.substring(q + 1);
         String name = request.method() + " " + path;
         if (STREAM.matcher(path).matches()) {

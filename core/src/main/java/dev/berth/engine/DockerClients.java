@@ -28,9 +28,11 @@ public final class DockerClients {
             b.withDockerCertPath(endpoint.certPath());
         }
         DefaultDockerClientConfig config = b.build();
-        // over TCP the quick transport's read timeout also ends a read abandoned at its deadline
+        // Over TCP the quick transport's read timeout also ends a read abandoned at its deadline. The other
+        // transport sets no socket timeout at all, not even a connect timeout (over TLS that one can outlive the
+        // handshake as the read timeout): its calls are bounded by BoundedHttpClient and by their callers.
         DockerHttpClient quick = transport(config, timeouts.ping(), timeouts.call().plusSeconds(1));
-        DockerHttpClient unbounded = transport(config, timeouts.ping(), null);
+        DockerHttpClient unbounded = transport(config, null, null);
         return DockerClientImpl.getInstance(config,
                 new BoundedHttpClient(endpoint.dockerHost(), timeouts, quick, unbounded));
     }
@@ -49,8 +51,10 @@ public final class DockerClients {
         ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
-                .maxConnections(64)
-                .connectionTimeout(connectTimeout);
+                .maxConnections(64);
+        if (connectTimeout != null) {
+            http.connectionTimeout(connectTimeout);
+        }
         if (readTimeout != null) {
             http.responseTimeout(readTimeout);
         }
