@@ -96,7 +96,7 @@ public final class ContainerLauncher {
                 configure(cmd, spec, name);
                 id = cmd.exec().getId();
             } catch (RuntimeException e) {
-                if (StartFailures.engineLost(e)) {
+                if (StartFailures.engineLost(e)) { // the container may exist: its create got no answer
                     throw failures.lost(spec, null, name, endpoint.dockerHost(), List.of(), e);
                 }
                 throw e;

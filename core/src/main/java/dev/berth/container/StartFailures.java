@@ -4,6 +4,7 @@ import dev.berth.BerthException;
 import dev.berth.ContainerStartException;
 import dev.berth.ContainerState;
 import dev.berth.EngineUnavailableException;
+import dev.berth.engine.CallDeadline;
 import dev.berth.report.FailureReport;
 import dev.berth.report.ReportCollector;
 import dev.berth.report.ReportTarget;
@@ -39,7 +40,7 @@ final class StartFailures {
      * log stream), and builds the exception from its state and last captured log lines.
      */
     ContainerStartException fail(DockerRunningContainer container, RuntimeException cause) {
-        if (engineLost(cause)) {
+        if (engineLost(cause) && !CallDeadline.Exceeded.in(cause)) {
             return lost(container.spec(), container.id(), container.name(), container.endpoint().dockerHost(),
                     container.logs().last(LOG_LINES), cause);
         }
@@ -83,7 +84,11 @@ final class StartFailures {
                 exit, oom, last, report, masked.equals(reason) ? cause : maskedCopy(cause, m));
     }
 
-    /** @return whether the engine stopped answering (hung, refused or cut the connection) */
+    /**
+     * @return whether the engine stopped answering (hung, refused or cut the connection); when only the
+     *     caller's budget ran out ({@link CallDeadline.Exceeded}) the engine may just be slow, and is asked once
+     *     more (its state) before it is given up
+     */
     static boolean engineLost(Throwable cause) {
         return lostIn(cause) != null;
     }

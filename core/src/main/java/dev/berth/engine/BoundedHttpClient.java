@@ -116,7 +116,8 @@ final class BoundedHttpClient implements DockerHttpClient {
         long deadline = now + call.timeout().toNanos();
         String bound = call.timeout().toMillis() + " ms (" + call.timeoutName() + ")";
         CallDeadline caller = CallDeadline.current().orElse(null);
-        if (caller != null && caller.deadlineNanos() - deadline < 0) {
+        boolean callersBudget = caller != null && caller.deadlineNanos() - deadline < 0;
+        if (callersBudget) {
             deadline = caller.deadlineNanos();
             bound = caller.description();
         }
@@ -131,7 +132,7 @@ final class BoundedHttpClient implements DockerHttpClient {
             response = handoff.abandon();
             if (response == null) {
                 pending.cancel(true);
-                throw noAnswer(call, bound, null);
+                throw noAnswer(call, bound, callersBudget ? new CallDeadline.Exceeded(bound) : null);
             }
         } catch (ExecutionException e) {
             throw failed(call, bound, e.getCause());
@@ -148,7 +149,7 @@ final class BoundedHttpClient implements DockerHttpClient {
         if (call.kind() == Kind.STREAM) {
             return response;
         }
-        return new BoundedResponse(response, call, bound, deadline);
+        return new BoundedResponse(response, call, bound, deadline, callersBudget);
     }
 
     private EngineUnavailableException noAnswer(Call call, String bound, Throwable cause) {
@@ -210,12 +211,14 @@ final class BoundedHttpClient implements DockerHttpClient {
         private final Call call;
         private final String bound;
         private final ScheduledFuture<?> alarm;
+        private final boolean callersBudget;
         private volatile boolean fired;
 
-        BoundedResponse(Response delegate, Call call, String bound, long deadlineNanos) {
+        BoundedResponse(Response delegate, Call call, String bound, long deadlineNanos, boolean callersBudget) {
             this.delegate = delegate;
             this.call = call;
             this.bound = bound;
+            this.callersBudget = callersBudget;
             this.alarm = watchdog.schedule(() -> {
                 fired = true;
                 delegate.close();
@@ -264,7 +267,7 @@ final class BoundedHttpClient implements DockerHttpClient {
 
                 private <E extends Exception> E late(E e) {
                     if (fired) {
-                        throw noAnswer(call, bound, e);
+                        throw noAnswer(call, bound, callersBudget ? new CallDeadline.Exceeded(bound) : e);
                     }
                     return e;
                 }

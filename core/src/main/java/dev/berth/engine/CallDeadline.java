@@ -76,6 +76,31 @@ public final class CallDeadline implements AutoCloseable {
         return what;
     }
 
+    /**
+     * The cause of an {@link dev.berth.EngineUnavailableException} thrown because the caller's budget ran out
+     * (not the engine's own call timeout): the engine may only be slow, so it can still be asked to clean up.
+     */
+    public static final class Exceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Exceeded(String what) {
+            super("the caller's budget ran out: " + what);
+        }
+
+        /**
+         * @param failure a failure
+         * @return whether a caller's budget, rather than an engine bound, ended it
+         */
+        public static boolean in(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof Exceeded) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         if (outer == null) {
