@@ -35,8 +35,8 @@ class EngineLostMidStartTest {
     void anEngineThatHangsDuringALogWaitFailsTheStartWithinItsStartupAndCallTimeouts() throws Exception {
         // a frozen log stream looks like a silent container: the wait ends with the startup timeout, then the
         // state call finds the engine hung
-        String thrown = startThenBreak(FaultyEngineProxy::hang, Duration.ofSeconds(10),
-                "no answer within 5000 ms (the engine call timeout");
+        String thrown = startThenBreak(FaultyEngineProxy::hang, Duration.ofSeconds(20),
+                "no answer within 10000 ms (the engine call timeout");
         assertThat(thrown).contains("timed out after");
     }
 
@@ -48,7 +48,7 @@ class EngineLostMidStartTest {
     private String startThenBreak(Fault fault, Duration startupTimeout, String what) throws Exception {
         try (FaultyEngineProxy proxy = FaultyEngineProxy.unix(tmp.resolve("engine.sock"));
              Engine real = Berth.connect()) {
-            Engine engine = HungEngineTest.through(proxy, EngineTimeouts.defaults().withCall(Duration.ofSeconds(5)));
+            Engine engine = HungEngineTest.through(proxy, EngineTimeouts.defaults().withCall(Duration.ofSeconds(10)));
             String session = engine.session().id();
             CompletableFuture<RunningContainer> start = CompletableFuture.supplyAsync(() -> engine.start(
                     ContainerSpec.of(Fixtures.BUSYBOX).withName("lost").withCommand("sh", "-c", "sleep 60; echo ready")

@@ -96,19 +96,19 @@ class HungEngineTest {
     @Test
     void stateExecAndStartOfAHungEngineFailNamingTheEndpointAndTheCall() throws IOException {
         try (FaultyEngineProxy proxy = FaultyEngineProxy.unix(tmp.resolve("engine.sock"))) {
-            Engine engine = through(proxy, EngineTimeouts.defaults().withCall(Duration.ofSeconds(5)));
+            Engine engine = through(proxy, EngineTimeouts.defaults().withCall(Duration.ofSeconds(10)));
             RunningContainer c = engine.start(ContainerSpec.of(Fixtures.BUSYBOX).withCommand("sleep", "300"));
             leftovers.add(c.id());
             proxy.hang();
             String host = proxy.dockerHost();
             String noAnswer = "The engine at " + host + " did not answer GET /containers/" + c.id() + "/json: no answer"
-                    + " within 5000 ms (the engine call timeout berth.engine.call-timeout)." + String.format(CHECK, host);
+                    + " within 10000 ms (the engine call timeout berth.engine.call-timeout)." + String.format(CHECK, host);
 
             assertThat(catchThrowable(() -> timed("state() of a hung engine", c::state)))
                     .isInstanceOf(EngineUnavailableException.class).hasMessageStartingWith(noAnswer);
             assertThat(catchThrowable(() -> timed("exec() on a hung engine", () -> c.exec("true"))))
                     .isInstanceOf(EngineUnavailableException.class).hasMessageStartingWith(noAnswer);
-            // the startup timeout (1 s) is shorter than the call timeout (5 s): it bounds the whole start
+            // the startup timeout (1 s) is shorter than the call timeout (10 s): it bounds the whole start
             Throwable start = catchThrowable(() -> timed("start() on a hung engine with a 1 s startup timeout",
                     () -> engine.start(ContainerSpec.of(Fixtures.BUSYBOX).withStartupTimeout(Duration.ofSeconds(1)))));
             assertThat(start).isInstanceOf(EngineUnavailableException.class).hasMessageStartingWith(

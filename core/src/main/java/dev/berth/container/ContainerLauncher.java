@@ -105,12 +105,16 @@ public final class ContainerLauncher {
         session.recordContainer(id, name, spec.stopPolicy());
         LOG.debug("created {} ({}) from {} in {} ms", name, id, image, (System.nanoTime() - begin) / 1_000_000);
         DockerRunningContainer container = new DockerRunningContainer(docker, session, endpoint, spec, id, name);
-        try (CallDeadline d = CallDeadline.until(deadline, budget)) {
-            files.copyIn(id, spec.files());
-            options.connectOthers(id, spec);
-            docker.startContainerCmd(id).exec();
-            container.logCapture().attach();
+        try {
+            try (CallDeadline d = CallDeadline.until(deadline, budget)) {
+                files.copyIn(id, spec.files());
+                options.connectOthers(id, spec);
+                docker.startContainerCmd(id).exec();
+                container.logCapture().attach();
+            }
             LOG.debug("started {} after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
+            // the wait is bounded by the time left; its own engine calls by the call timeout, so that a call in
+            // flight at the deadline does not hide the wait's own timeout message
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
             spec.waitStrategy().waitUntilReady(container, left.isNegative() ? Duration.ZERO : left);
             LOG.debug("{} ready after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
