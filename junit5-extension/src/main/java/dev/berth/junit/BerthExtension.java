@@ -32,7 +32,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The Jupiter extension behind {@link DockerTest}: a thin adapter mapping JUnit callbacks onto a
  * core {@link Engine}. All state lives in {@link ExtensionContext.Store}s under a private namespace:
  * the engine in the root store (closed when the run ends), each class's and each test's
- * containers and networks in that context's store (closed when it ends, newest first).
+ * containers and networks in that context's store (closed when it ends, newest first). Every stored
+ * resource is a {@link StoredResource}, which every JUnit line from 5.10 on closes.
  */
 public final class BerthExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
         AfterTestExecutionCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
@@ -212,7 +213,8 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
     static Engine engine(ExtensionContext context) {
         String dockerHost = BerthConfig.dockerHost(BerthConfig.parameters(context));
         return context.getRoot().getStore(NS).getOrComputeIfAbsent(ENGINE,
-                k -> dockerHost == null ? Berth.connect() : Berth.connect(dockerHost), Engine.class);
+                k -> new EngineHolder(dockerHost == null ? Berth.connect() : Berth.connect(dockerHost)),
+                EngineHolder.class).engine();
     }
 
     static ExtensionContext.Store rootStore(ExtensionContext context) {

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * and a per-key semaphore inside this JVM, where file locks do not exclude each other. Stored in the
  * class's store; closing it releases what it still holds.
  */
-final class SnapshotCache implements AutoCloseable {
+final class SnapshotCache implements StoredResource {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotCache.class);
     /** In-JVM exclusion per key: a process-wide lock table, as file locks are per process. */
     private static final Map<String, Semaphore> IN_JVM = new ConcurrentHashMap<>();
