@@ -121,6 +121,19 @@ public final class ImageService {
     }
 
     /**
+     * @param ref an image reference
+     * @return the id ({@code sha256:…}) of the image the engine holds under it, or empty when it holds
+     *     none (never contacts a registry)
+     */
+    public java.util.Optional<String> id(ImageRef ref) {
+        try {
+            return java.util.Optional.ofNullable(docker.inspectImageCmd(ref.toString()).exec().getId());
+        } catch (NotFoundException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * @param reference an image reference
      * @return true if the engine holds it locally
      * @throws InvalidSpecException if the reference is invalid
