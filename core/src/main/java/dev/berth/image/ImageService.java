@@ -207,7 +207,10 @@ public final class ImageService {
 
     /**
      * Loads images from a {@code docker save} archive, streamed from disk ({@code .tar}, or
-     * gzip-compressed, recognised by its content).
+     * gzip-compressed, recognised by its content). What the load added belongs to this session: an
+     * image the engine did not hold is removed when the engine closes (unless labelled
+     * {@code dev.berth.keep=true}), a tag added to an image it held is untagged then; an image or tag
+     * that was there before is never removed.
      *
      * @param archive the archive
      * @return the references the engine reported: {@code name:tag}, or the image id for an untagged image
