@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a spec into a created, started and ready container: create (with ports, storage,
  * first network, labels), copy files in and join the other networks, start, capture logs, wait. Every
- * engine call of a start, the pull included, ends within the spec's startup timeout ({@link CallDeadline});
+ * engine call before the wait, the pull included, ends within the spec's startup timeout
+ * ({@link CallDeadline}), and the wait gets the time left;
  * when the engine stops answering, nothing more is asked of it and the exception says where the container
  * may still be and how to remove it.
  * On any failure after creation a failure report is collected (if reports are enabled), the
@@ -44,6 +45,7 @@ public final class ContainerLauncher {
     private final ContainerFiles files;
     private final StartFailures failures;
     private final AtomicLong sequence = new AtomicLong();
+    private volatile Integer engineCpus;
 
     /**
      * @param docker the engine client
@@ -74,6 +76,27 @@ public final class ContainerLauncher {
     public RunningContainer start(ContainerSpec spec) {
         StartPlan.checkNetworks(List.of(spec), networkLookup()::exists);
         return launch(spec);
+    }
+
+    /**
+     * Checks what needs no resource: options that exclude each other, and CPU limits against the
+     * engine's CPU count (asked once per engine connection, and only when a spec limits CPUs).
+     *
+     * @param spec the spec to check
+     * @throws dev.berth.InvalidSpecException for the first problem
+     */
+    public void validate(ContainerSpec spec) {
+        IsolationValidator.checkConflicts(spec);
+        IsolationValidator.checkCpus(spec.limits(), this::engineCpus);
+    }
+
+    private int engineCpus() {
+        Integer cpus = engineCpus;
+        if (cpus == null) {
+            cpus = docker.infoCmd().exec().getNCPU();
+            engineCpus = cpus;
+        }
+        return cpus;
     }
 
     /**
