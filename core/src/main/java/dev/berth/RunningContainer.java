@@ -73,7 +73,8 @@ public interface RunningContainer extends AutoCloseable {
 
     /**
      * Copies a file or directory out of the container into a host directory (created if missing).
-     * Archive entries that would land outside {@code hostDir} are rejected.
+     * Never follows a symbolic link; refuses (copying nothing) any entry or link that would lead outside
+     * {@code hostDir}; absolute links are kept as relative links inside it (see docs/containers.md).
      *
      * @param containerPath absolute path in the container
      * @param hostDir the host directory that receives it (its last path element keeps its name)
