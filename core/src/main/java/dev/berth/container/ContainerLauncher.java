@@ -97,7 +97,13 @@ public final class ContainerLauncher {
             container.logCapture().attach();
             LOG.debug("started {} after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             Duration left = spec.startupTimeout().minusNanos(System.nanoTime() - begin);
-            spec.waitStrategy().waitUntilReady(container, left.isNegative() ? Duration.ZERO : left);
+            left = left.isNegative() ? Duration.ZERO : left;
+            try {
+                spec.waitStrategy().waitUntilReady(container, left);
+            } catch (RuntimeException e) {
+                throw StartFailures.waitFailed(e, spec.startupTimeout(), left,
+                        Duration.ofNanos(System.nanoTime() - begin));
+            }
             LOG.debug("{} ready after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             return container;
         } catch (RuntimeException e) {

@@ -70,8 +70,29 @@ final class StartFailures {
         boolean oom = state != null && state.oomKilled();
         String reason = reason(cause);
         String masked = m.mask(reason);
-        return new ContainerStartException(masked, container.spec().image().toString(), container.id(),
+        return new ContainerStartException(container.spec().name(), masked, container.spec().image().toString(),
+                container.id(),
                 exit, oom, last, report, masked.equals(reason) ? cause : maskedCopy(cause, m));
+    }
+
+    /**
+     * Names the configured startup timeout when a wait ran out of it: the wait itself only knows the budget left
+     * after create and start.
+     *
+     * @param waitFailure what the wait strategy threw
+     * @param configured the spec's startup timeout
+     * @param left what was left of it when the wait began
+     * @param elapsed the time since the start began, now
+     * @return the failure, explained when the startup timeout is used up; else unchanged
+     */
+    static RuntimeException waitFailed(RuntimeException waitFailure, Duration configured, Duration left,
+                                       Duration elapsed) {
+        if (elapsed.compareTo(configured) < 0) {
+            return waitFailure;
+        }
+        return new BerthException("startup timeout of " + configured.toMillis() + " ms ran out (create and start took "
+                + configured.minus(left).toMillis() + " ms, leaving " + left.toMillis() + " ms for the wait): "
+                + reason(waitFailure), waitFailure);
     }
 
     static String reason(RuntimeException cause) {
