@@ -112,9 +112,9 @@ public final class FailureReporter {
                          List<ContainerStartException> failedStarts, Throwable failure) {
         String simple = testClass.substring(testClass.lastIndexOf('.') + 1);
         FailureReport report = collector.collect(simple + " > " + test, targets);
-        for (ContainerStartException failure : failedStarts) {
-            FailureReport known = failure.report() != null ? failure.report() : StartFailureReports.withKnownState(
-                    collector.collect(failure.image(), List.of(StartFailureReports.target(failure, null))), failure);
+        for (ContainerStartException start : failedStarts) {
+            FailureReport known = start.report() != null ? start.report() : StartFailureReports.withKnownState(
+                    collector.collect(start.image(), List.of(StartFailureReports.target(start, null))), start);
             report = merge(report, known);
         }
         if (failure != null) {

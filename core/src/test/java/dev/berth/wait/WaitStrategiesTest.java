@@ -57,11 +57,11 @@ class WaitStrategiesTest extends EngineTestSupport {
 
     @Test
     void httpWaitTimesOutWhenTheStatusNeverMatches() {
-        ContainerSpec spec = ContainerSpec.of(NGINX).withExposedPorts(80).withStartupTimeout(Duration.ofSeconds(3))
+        ContainerSpec spec = ContainerSpec.of(NGINX).withExposedPorts(80).withStartupTimeout(Duration.ofSeconds(8))
                 .waitingFor(Wait.forHttp("/missing").forStatusCode(200));
         assertThatThrownBy(() -> engine.start(spec))
                 .isInstanceOf(ContainerStartException.class)
-                .hasMessageContaining("failed to start: startup timeout of 3000 ms ran out (create and start took ")
+                .hasMessageContaining("failed to start: startup timeout of 8000 ms ran out (create and start took ")
                 .hasMessageContaining(" ms for the wait): timed out after ")
                 .hasMessageContaining(" ms waiting for HTTP GET /missing on port 80 to be accepted (last seen: status"
                         + " 404); raise the"
