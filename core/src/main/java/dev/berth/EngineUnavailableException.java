@@ -5,6 +5,7 @@ import java.util.List;
 /** No Docker engine answered at any of the locations Berth tried. */
 public final class EngineUnavailableException extends BerthException {
     private static final long serialVersionUID = 1L;
+    /** Each location tried and why it failed, in the order tried. */
     private final List<String> attempts;
 
     /**

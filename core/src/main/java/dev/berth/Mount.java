@@ -20,7 +20,14 @@ public record Mount(String source, String target, boolean readOnly, Relabel rela
         PRIVATE
     }
 
-    /** Validates. */
+    /**
+     * Validates.
+     * @param source host path (bind) or volume name
+     * @param target absolute path in the container
+     * @param readOnly mount read-only
+     * @param relabel SELinux relabel: {@code NONE}, {@code SHARED} ({@code :z}) or {@code PRIVATE} ({@code :Z})
+     * @param volume true for a named volume, false for a bind mount
+     */
     public Mount {
         if (target == null || !target.startsWith("/")) {
             throw new InvalidSpecException("mount target", String.valueOf(target), "an absolute path in the container",
