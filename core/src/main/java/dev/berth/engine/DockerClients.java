@@ -25,8 +25,10 @@ public final class DockerClients {
      * @param connectTimeout connection timeout
      * @param responseTimeout how long to wait for a response, or null for no limit
      * @return a client; the caller closes it
+     * @throws dev.berth.BerthException when an older docker-java-api than Berth's is on the classpath
      */
     public static DockerClient create(EngineEndpoint endpoint, Duration connectTimeout, Duration responseTimeout) {
+        DockerJavaCheck.require(DockerClient.class.getClassLoader());
         DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint.dockerHost())
                 .withDockerTlsVerify(endpoint.tlsVerify());
