@@ -62,6 +62,7 @@ public record Mount(String source, String target, boolean readOnly, Relabel rela
      * @param readOnly mount read-only
      * @param relabel SELinux relabel: {@code NONE}, {@code SHARED} ({@code :z}) or {@code PRIVATE} ({@code :Z})
      * @param volume true for a named volume, false for a bind mount
+     * @param ownership who creates and removes the volume (a bind mount's host path is {@code EXISTING})
      */
     public Mount {
         if (target == null || !target.startsWith("/")) {
