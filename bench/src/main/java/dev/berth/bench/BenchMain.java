@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Version;
 import dev.berth.engine.DockerClients;
-import dev.berth.engine.EngineEndpoint;
+import dev.berth.EngineEndpoint;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import dev.berth.engine.DockerClients;
-import dev.berth.engine.EngineEndpoint;
+import dev.berth.EngineEndpoint;
 import java.time.Duration;
 import java.util.Map;
 

@@ -6,7 +6,7 @@ import dev.berth.Berth;
 import dev.berth.Engine;
 import dev.berth.ImageRef;
 import dev.berth.engine.DockerClients;
-import dev.berth.engine.EngineEndpoint;
+import dev.berth.EngineEndpoint;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

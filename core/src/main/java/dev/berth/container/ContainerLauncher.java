@@ -8,7 +8,7 @@ import com.github.dockerjava.api.model.Ports;
 import dev.berth.ContainerSpec;
 import dev.berth.ContainerStartException;
 import dev.berth.RunningContainer;
-import dev.berth.engine.EngineEndpoint;
+import dev.berth.EngineEndpoint;
 import dev.berth.image.ImageService;
 import dev.berth.report.ReportCollector;
 import dev.berth.report.ReportSettings;

@@ -97,7 +97,7 @@ public final class FailureReporter {
         String simple = testClass.substring(testClass.lastIndexOf('.') + 1);
         FailureReport report = collector.collect(simple + " > " + test, targets);
         for (ContainerStartException failure : failedStarts) {
-            FailureReport known = failure.report() != null ? failure.report() : StartFailureReports.withKnownState(
+            FailureReport known = StartFailureReports.collected(failure) != null ? StartFailureReports.collected(failure) : StartFailureReports.withKnownState(
                     collector.collect(failure.image(), List.of(StartFailureReports.target(failure, null))), failure);
             report = merge(report, known);
         }
@@ -130,8 +130,8 @@ public final class FailureReporter {
      * @return the same exception, with the report attached
      */
     public ContainerStartException explain(ContainerStartException failure, ContainerSpec spec) {
-        if (failure.report() != null) {
-            return StartFailureReports.attach(failure, failure.report());
+        if (StartFailureReports.collected(failure) != null) {
+            return StartFailureReports.attach(failure, StartFailureReports.collected(failure));
         }
         FailureReport report = collector.collect("start of " + failure.image(),
                 List.of(StartFailureReports.target(failure, spec)));

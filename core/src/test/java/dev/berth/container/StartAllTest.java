@@ -1,5 +1,6 @@
 package dev.berth.container;
 
+import dev.berth.Internals;
 import static dev.berth.Fixtures.BUSYBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,9 +91,9 @@ class StartAllTest extends EngineTestSupport {
                 .satisfies(e -> assertThat(((ContainerStartException) e).exitCode()).isEqualTo(9L))
                 .satisfies(e -> assertThat(((ContainerStartException) e).lastLogLines()).containsExactly("bye"));
         List<Container> left = engine.docker().listContainersCmd().withShowAll(true)
-                .withLabelFilter(java.util.Map.of(Session.LABEL_SESSION, engine.session().id())).exec();
+                .withLabelFilter(java.util.Map.of(Session.LABEL_SESSION, Internals.ledger(engine).id())).exec();
         assertThat(left).isEmpty();
-        assertThat(engine.session().heldNewestFirst()).noneMatch(r -> r.kind() == Session.Kind.CONTAINER);
+        assertThat(Internals.ledger(engine).heldNewestFirst()).noneMatch(r -> r.kind() == Session.Kind.CONTAINER);
     }
 
     @Test
@@ -108,7 +109,7 @@ class StartAllTest extends EngineTestSupport {
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessage("Invalid dependsOn of a: \"b\". Allowed: the name of a spec started together with it,"
                         + " one of [a]. Example: withName(\"b\") on the spec it depends on.");
-        assertThat(engine.session().heldNewestFirst()).isEmpty();
+        assertThat(Internals.ledger(engine).heldNewestFirst()).isEmpty();
     }
 
     static Instant startedAt(RunningContainer c) {

@@ -1,5 +1,6 @@
 package dev.berth.container;
 
+import dev.berth.Internals;
 import static dev.berth.Fixtures.BUSYBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,8 +25,8 @@ class StartFailureTest extends EngineTestSupport {
         ContainerStartException e = (ContainerStartException) org.assertj.core.api.Assertions
                 .catchThrowable(() -> engine.start(spec));
         assertThat(e.image()).isEqualTo(BUSYBOX);
-        assertThat(e.containerId()).hasSize(64);
-        assertThat(e.exitCode()).isEqualTo(42L);
+        assertThat(e.containerId().orElseThrow()).hasSize(64);
+        assertThat(e.exitCode()).hasValue(42);
         assertThat(e.oomKilled()).isFalse();
         assertThat(e.lastLogLines()).hasSize(50).endsWith("line 119", "line 120", "fatal");
         assertThat(e.lastLogLines()).containsExactlyElementsOf(
@@ -34,9 +35,9 @@ class StartFailureTest extends EngineTestSupport {
                                 l -> { l.add("fatal"); return l; })));
         assertThat(e.getMessage()).contains("\n  exit code: 42\n  OOMKilled: false\n  last 50 log lines:\n"
                 + "    | line 72\n");
-        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId()).exec())
+        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId().orElseThrow()).exec())
                 .isInstanceOf(NotFoundException.class);
-        assertThat(engine.session().heldNewestFirst()).noneMatch(r -> r.id().equals(e.containerId()));
+        assertThat(Internals.ledger(engine).heldNewestFirst()).noneMatch(r -> r.id().equals(e.containerId()));
     }
 
     @Test
@@ -46,7 +47,7 @@ class StartFailureTest extends EngineTestSupport {
                 .catchThrowable(() -> engine.start(spec));
         assertThat(e.getMessage()).startsWith("Container from image " + BUSYBOX + " (")
                 .contains("failed to start: ").contains("/no/such/binary");
-        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId()).exec())
+        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId().orElseThrow()).exec())
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -56,11 +57,11 @@ class StartFailureTest extends EngineTestSupport {
                 .withStartupTimeout(Duration.ofMillis(1500)).waitingFor(Wait.forLogMessage("never"));
         ContainerStartException e = (ContainerStartException) org.assertj.core.api.Assertions
                 .catchThrowable(() -> engine.start(spec));
-        assertThat(e.exitCode()).isNull();
+        assertThat(e.exitCode()).isEmpty();
         assertThat(e.lastLogLines()).containsExactly("alive");
         assertThat(e.getMessage()).contains("failed to start: timed out after ")
                 .contains("ms waiting for log message /never/; raise the startup timeout");
-        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId()).exec())
+        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId().orElseThrow()).exec())
                 .isInstanceOf(NotFoundException.class);
     }
 }

@@ -3,7 +3,7 @@ package dev.berth.junit;
 import dev.berth.Engine;
 import dev.berth.Network;
 import dev.berth.RunningContainer;
-import dev.berth.cleanup.Scope;
+import dev.berth.Scope;
 import dev.berth.session.Session;
 import java.io.IOException;
 import java.nio.file.Files;

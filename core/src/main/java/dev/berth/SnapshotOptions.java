@@ -1,4 +1,4 @@
-package dev.berth.snapshot;
+package dev.berth;
 
 import dev.berth.ImageRef;
 import dev.berth.InvalidSpecException;
