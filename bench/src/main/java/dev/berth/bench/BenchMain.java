@@ -5,7 +5,6 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Version;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -13,7 +13,7 @@ import java.util.Map;
  * the same name, in declaration order; times are RFC 3339 strings, durations are milliseconds in a
  * field suffixed {@code Millis} (e.g. {@code collectionTimeMillis}), absent values are {@code null}. Indented with two spaces, ending with a newline.
  */
-public final class JsonRenderer {
+final class JsonRenderer {
 
     /**
      * @param r the report
