@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -151,6 +152,22 @@ public final class Engine implements AutoCloseable {
      */
     public List<RunningContainer> startAll(List<ContainerSpec> specs) {
         return new ParallelStarter(launcher).startAll(List.copyOf(specs));
+    }
+
+    /**
+     * Starts containers together as {@link #startAll(List)} does, where specs may also depend on containers
+     * already running (e.g. started earlier for a whole test class): those count as ready and are neither
+     * started nor stopped here. The name checks, the dependency check and the cycle search are the same.
+     *
+     * @param specs what to run
+     * @param running containers already running, by the name specs use in {@code dependsOn}
+     * @return the ready containers started for {@code specs}, in their order
+     * @throws InvalidSpecException for a spec name that repeats or names a running container, a dependency
+     *         that is neither among {@code specs} nor running, a cycle, duplicate aliases or an unknown network
+     * @throws ContainerStartException if one fails to start or to become ready
+     */
+    public List<RunningContainer> startAll(List<ContainerSpec> specs, Map<String, RunningContainer> running) {
+        return new ParallelStarter(launcher).startAll(List.copyOf(specs), Map.copyOf(running));
     }
 
     /**

@@ -69,8 +69,7 @@ public final class EngineOptions {
      * above) — the only place Berth does so.
      *
      * @return the options of this process
-     * @throws InvalidSpecException if {@code berth.docker.host} is not {@code unix://…} or
-     *     {@code tcp://host:port}, or the registry mirror is not {@code host[:port]}
+     * @throws InvalidSpecException if the registry mirror is not {@code host[:port]}
      */
     public static EngineOptions fromEnvironment() {
         return from(System.getProperties(), System.getenv(), Path.of(System.getProperty("user.home")));
@@ -98,8 +97,7 @@ public final class EngineOptions {
     /**
      * @param dockerHost {@code unix:///path/to/docker.sock} or {@code tcp://host:port}: the only endpoint
      *     tried (no DOCKER_HOST, context or default socket fallback); null to search the usual places
-     * @return a copy
-     * @throws InvalidSpecException if it is neither
+     * @return a copy; an unsupported scheme is named by {@link Berth#connect(EngineOptions)}
      */
     public EngineOptions withDockerHost(String dockerHost) {
         return new EngineOptions(dockerHost, registryMirror, dockerConfigDir, home, environment, settings);
@@ -210,15 +208,8 @@ public final class EngineOptions {
     }
 
     private static String validHost(String host) {
-        if (host == null || host.isBlank()) {
-            return null;
-        }
-        String h = host.trim();
-        if (!h.matches("unix:///\\S+|tcp://[^\\s/]+(:\\d{1,5})?/?")) {
-            throw new InvalidSpecException(DOCKER_HOST_PROPERTY, host, "unix:///path/to/docker.sock or tcp://host:port",
-                    "unix:///var/run/docker.sock");
-        }
-        return h;
+        // the locator names an unsupported scheme among the places it tried (EngineUnavailableException)
+        return host == null || host.isBlank() ? null : host.trim();
     }
 
     private static String validMirror(String mirror) {
