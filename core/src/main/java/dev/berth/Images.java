@@ -3,6 +3,7 @@ package dev.berth;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The images of one engine: check, pull, load, build, import and remove. Images Berth creates carry the
@@ -11,6 +12,13 @@ import java.util.Map;
  * {@link Engine#images()}; thread-safe. Berth implements it, users do not.
  */
 public interface Images {
+    /**
+     * @param ref an image reference
+     * @return the id ({@code sha256:…}) of the image the engine holds under it, or empty when it holds
+     *     none (never contacts a registry)
+     */
+    Optional<String> id(ImageRef ref);
+
     /**
      * @param ref an image reference
      * @return true if the engine holds it locally (never contacts a registry)

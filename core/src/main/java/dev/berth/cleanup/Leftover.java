@@ -12,7 +12,7 @@ import java.util.Map;
  * @param labels its labels
  * @param reason why it is a leftover
  */
-record Leftover(Session.Kind kind, String id, String name, Map<String, String> labels, String reason) {
+public record Leftover(Session.Kind kind, String id, String name, Map<String, String> labels, String reason) {
     /** Copies the labels. */
     public Leftover {
         labels = Map.copyOf(labels);

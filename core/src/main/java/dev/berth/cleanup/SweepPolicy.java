@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param probe checks pids on this host
  * @param clock the time source
  */
-record SweepPolicy(Mode mode, Duration age, boolean localEngine, String localHost, String localPidNamespace,
+public record SweepPolicy(Mode mode, Duration age, boolean localEngine, String localHost, String localPidNamespace,
                           String ownSession, ProcessProbe probe, Clock clock) {
     /** The default maximum age of sessions whose process cannot be checked. */
     public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);

@@ -21,7 +21,7 @@ import java.util.Optional;
  * (containers → networks → images → volumes). Only resources carrying {@code dev.berth.session} are
  * ever listed, so nothing else is touched; kept snapshots are never swept.
  */
-final class Sweeper {
+public final class Sweeper {
     private final DockerClient docker;
     private final SweepPolicy policy;
     private final List<String> labelFilter;

@@ -40,6 +40,7 @@ public final class ContainerLauncher {
     private final ContainerFiles files;
     private final StartFailures failures;
     private final AtomicLong sequence = new AtomicLong();
+    private volatile Integer engineCpus;
 
     /**
      * @param docker the engine client
@@ -70,6 +71,27 @@ public final class ContainerLauncher {
     public RunningContainer start(ContainerSpec spec) {
         StartPlan.checkNetworks(List.of(spec), networkLookup()::exists);
         return launch(spec);
+    }
+
+    /**
+     * Checks what needs no resource: options that exclude each other, and CPU limits against the
+     * engine's CPU count (asked once per engine connection, and only when a spec limits CPUs).
+     *
+     * @param spec the spec to check
+     * @throws dev.berth.InvalidSpecException for the first problem
+     */
+    public void validate(ContainerSpec spec) {
+        IsolationValidator.checkConflicts(spec);
+        IsolationValidator.checkCpus(spec.limits(), this::engineCpus);
+    }
+
+    private int engineCpus() {
+        Integer cpus = engineCpus;
+        if (cpus == null) {
+            cpus = docker.infoCmd().exec().getNCPU();
+            engineCpus = cpus;
+        }
+        return cpus;
     }
 
     /**

@@ -197,6 +197,7 @@ final class DockerRunningContainer implements RunningContainer {
             endLogCapture();
             if (gone) {
                 session.forget(Session.Kind.CONTAINER, id);
+                ScopedVolumes.release(docker, session, spec);
             }
         }
     }
@@ -211,6 +212,8 @@ final class DockerRunningContainer implements RunningContainer {
         endLogCapture();
         if (gone) {
             session.forget(Session.Kind.CONTAINER, id);
+            steps.attempt("remove the unused volumes of container " + name,
+                    () -> ScopedVolumes.release(docker, session, spec));
         }
         steps.throwIfFailed("container " + name);
     }

@@ -48,6 +48,7 @@ public final class ParallelStarter {
      */
     public List<RunningContainer> startAll(List<ContainerSpec> specs, Map<String, RunningContainer> running) {
         StartPlan.check(specs, running.keySet());
+        specs.forEach(launcher::validate);
         StartPlan.checkNetworks(specs, networks::exists);
         if (specs.isEmpty()) {
             return List.of();
