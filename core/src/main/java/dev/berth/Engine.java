@@ -55,7 +55,8 @@ public final class Engine implements AutoCloseable {
         this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session, SweepSettings.fromSystem());
         this.images = new ImageService(docker, session, registryMirror, dockerConfig);
         this.launcher = new ContainerLauncher(docker, endpoint, session, images,
-                ReportSettings.fromProperties(System.getProperties()));
+                ReportSettings.fromProperties(System.getProperties()),
+                ImageSubstitution.fromSettings(System.getProperties(), System.getenv()));
         this.networks = new NetworkManager(docker, session);
         this.snapshots = new Snapshotter(docker, session);
         this.archiver = new ImageArchiver(docker);

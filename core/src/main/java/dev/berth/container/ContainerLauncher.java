@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import dev.berth.ContainerSpec;
 import dev.berth.ContainerStartException;
+import dev.berth.ImageSubstitution;
 import dev.berth.RunningContainer;
 import dev.berth.engine.EngineEndpoint;
 import dev.berth.image.ImageService;
@@ -40,6 +41,7 @@ public final class ContainerLauncher {
     private final ContainerFiles files;
     private final StartFailures failures;
     private final AtomicLong sequence = new AtomicLong();
+    private final ImageSubstitution substitution;
 
     /**
      * @param docker the engine client
@@ -51,6 +53,20 @@ public final class ContainerLauncher {
      */
     public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
                              ReportSettings reports) {
+        this(docker, endpoint, session, images, reports, ImageSubstitution.none());
+    }
+
+    /**
+     * @param docker the engine client
+     * @param endpoint where the engine listens (decides the port bind address)
+     * @param session records every created container
+     * @param images makes the image available (spec.pullPolicy()) before the container is created
+     * @param reports whether a failed start collects a report, within which time budget, which secrets
+     * @param substitution replaces the image a spec names before it is resolved
+     */
+    public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
+                             ReportSettings reports, ImageSubstitution substitution) {
+        this.substitution = java.util.Objects.requireNonNull(substitution, "substitution");
         this.docker = docker;
         this.endpoint = endpoint;
         this.session = session;
@@ -82,7 +98,7 @@ public final class ContainerLauncher {
         long begin = System.nanoTime();
         String name = containerName(spec);
         String id;
-        String image = images.ensure(spec.image(), spec.pullPolicy()).toString();
+        String image = images.ensure(substitution.apply(spec.image()), spec.pullPolicy()).toString();
         try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
             configure(cmd, spec, name);
             id = cmd.exec().getId();
