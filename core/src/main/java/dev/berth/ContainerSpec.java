@@ -100,6 +100,8 @@ public final class ContainerSpec {
     public Security security() { return f.security; }
     /** @return the healthcheck set at creation, or null for the image's own */
     public Healthcheck healthcheck() { return f.healthcheck; }
+    /** @return the command a snapshot runs in the container first when its options name none; empty for none */
+    public List<String> snapshotPrepare() { return f.snapshotPrepare; }
 
     /**
      * @param image another image, everything else kept (used to start from a snapshot)
@@ -357,6 +359,19 @@ public final class ContainerSpec {
         return with(c -> c.healthcheck = healthcheck);
     }
 
+    /**
+     * The default preparation before a snapshot of this container ({@code engine.snapshot}, {@code @ResetPerTest}):
+     * run in the container when the snapshot's own options name no prepare command, and it must exit 0.
+     * Service modules set it (a database {@code CHECKPOINT}, {@code FLUSH TABLES}, Redis {@code SAVE}).
+     *
+     * @param command the command and its arguments; none to clear it
+     * @return the changed copy
+     */
+    public ContainerSpec withSnapshotPrepare(String... command) {
+        List<String> list = List.copyOf(Arrays.asList(command));
+        return with(c -> c.snapshotPrepare = list);
+    }
+
     @Override
     public String toString() {
         return "ContainerSpec[" + (f.name == null ? "" : f.name + " ") + f.image + "]";
@@ -407,6 +422,7 @@ public final class ContainerSpec {
         Namespaces namespaces = Namespaces.defaults();
         Security security = Security.defaults();
         Healthcheck healthcheck;
+        List<String> snapshotPrepare = List.of();
 
         Fields copy() {
             try {

@@ -9,23 +9,23 @@ import java.util.Objects;
  * credentials. Closing it removes the container.
  */
 public final class MariaDbContainer implements AutoCloseable {
+    /** {@code FLUSH TABLES} as root; the password comes from the container's environment, not the command line. */
+    static final List<String> PREPARE = List.of("sh", "-c",
+            "MYSQL_PWD=\"${MARIADB_ROOT_PASSWORD:-$MYSQL_ROOT_PASSWORD}\" mariadb -uroot -e 'FLUSH TABLES'");
     private final RunningContainer container;
     private final String database;
     private final String username;
     private final String password;
-    private final String rootPassword;
 
     MariaDbContainer(RunningContainer container, MariaDbSpec spec) {
-        this(container, spec.database(), spec.username(), spec.password(), spec.password());
+        this(container, spec.database(), spec.username(), spec.password());
     }
 
-    private MariaDbContainer(RunningContainer container, String database, String username, String password,
-                             String rootPassword) {
+    private MariaDbContainer(RunningContainer container, String database, String username, String password) {
         this.container = Objects.requireNonNull(container, "container");
         this.database = database;
         this.username = username;
         this.password = password;
-        this.rootPassword = rootPassword;
     }
 
     /**
@@ -41,7 +41,7 @@ public final class MariaDbContainer implements AutoCloseable {
         String user = env.getOrDefault("MARIADB_USER", env.getOrDefault("MYSQL_USER", "root"));
         String password = user.equals("root") ? root : env.getOrDefault("MARIADB_PASSWORD", env.getOrDefault("MYSQL_PASSWORD", ""));
         return new MariaDbContainer(container, env.getOrDefault("MARIADB_DATABASE", env.getOrDefault("MYSQL_DATABASE", "")),
-                user, password, root);
+                user, password);
     }
 
     static String url(String scheme, RunningContainer c, String database) {
@@ -83,15 +83,7 @@ public final class MariaDbContainer implements AutoCloseable {
      *     are written out ({@code @ResetPerTest(prepare = …)}, core's snapshot prepare command)
      */
     public List<String> snapshotPrepareCommand() {
-        return prepareCommand(rootPassword);
-    }
-
-    /**
-     * @param rootPassword the root password
-     * @return the {@code FLUSH TABLES} command
-     */
-    public static List<String> prepareCommand(String rootPassword) {
-        return List.of("mariadb", "-uroot", "-p" + rootPassword, "-e", "FLUSH TABLES");
+        return PREPARE;
     }
 
     /** @return the container, for logs, exec, snapshots */

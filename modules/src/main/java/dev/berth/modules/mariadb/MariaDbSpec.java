@@ -148,12 +148,14 @@ public final class MariaDbSpec {
      * and start it with {@link #start(Engine, UnaryOperator)}, or through {@code Engine.startAll}
      * followed by {@link MariaDbContainer#of(dev.berth.RunningContainer)}.
      *
-     * @return image, port 3306, {@code MARIADB_*} environment, init scripts, readiness, startup timeout
+     * @return image, port 3306, {@code MARIADB_*} environment, init scripts, readiness, startup timeout,
+     *     {@code FLUSH TABLES} as the snapshot preparation
      */
     public ContainerSpec toContainerSpec() {
         ContainerSpec spec = ContainerSpec.of(image).withExposedPorts(PORT)
                 .withEnv("MARIADB_ROOT_PASSWORD", password).withEnv("MARIADB_DATABASE", database)
-                .waitingFor(waitStrategy()).withStartupTimeout(startupTimeout);
+                .waitingFor(waitStrategy()).withStartupTimeout(startupTimeout)
+                .withSnapshotPrepare(MariaDbContainer.PREPARE.toArray(String[]::new));
         if (!username.equals("root")) {
             spec = spec.withEnv("MARIADB_USER", username).withEnv("MARIADB_PASSWORD", password);
         }

@@ -148,12 +148,14 @@ public final class PostgresSpec {
      * and start it with {@link #start(Engine, UnaryOperator)}, or through {@code Engine.startAll}
      * followed by {@link PostgresContainer#of(dev.berth.RunningContainer)}.
      *
-     * @return image, port 5432, {@code POSTGRES_*} environment, init scripts, readiness, startup timeout
+     * @return image, port 5432, {@code POSTGRES_*} environment, init scripts, readiness, startup timeout,
+     *     {@code CHECKPOINT} as the snapshot preparation
      */
     public ContainerSpec toContainerSpec() {
         ContainerSpec spec = ContainerSpec.of(image).withExposedPorts(PORT)
                 .withEnv("POSTGRES_USER", username).withEnv("POSTGRES_PASSWORD", password).withEnv("POSTGRES_DB", database)
-                .waitingFor(waitStrategy()).withStartupTimeout(startupTimeout);
+                .waitingFor(waitStrategy()).withStartupTimeout(startupTimeout)
+                .withSnapshotPrepare(PostgresContainer.prepareCommand(username, database).toArray(String[]::new));
         for (var copy : InitScripts.copies(initScripts)) {
             spec = spec.withFile(copy);
         }

@@ -7,6 +7,11 @@ import java.util.Optional;
 
 /** A running Redis server. Closing it removes the container. */
 public final class RedisContainer implements AutoCloseable {
+    /** The container variable holding the password for {@code redis-cli} (masked in reports like every *PASSWORD*). */
+    static final String PASSWORD_ENV = "REDIS_PASSWORD";
+    /** {@code redis-cli SAVE}, authenticated from the environment when a password is set. */
+    static final List<String> PREPARE = List.of("sh", "-c",
+            "if [ -n \"${REDIS_PASSWORD:-}\" ]; then redis-cli --no-auth-warning -a \"$REDIS_PASSWORD\" SAVE; else redis-cli SAVE; fi");
     private final RunningContainer container;
     private final String password;
 
@@ -54,15 +59,7 @@ public final class RedisContainer implements AutoCloseable {
      *     {@code /data/dump.rdb} and restored copies load it
      */
     public List<String> snapshotPrepareCommand() {
-        return prepareCommand(password);
-    }
-
-    /**
-     * @param password the server's password, or null
-     * @return the {@code SAVE} command
-     */
-    public static List<String> prepareCommand(String password) {
-        return password == null ? List.of("redis-cli", "SAVE") : List.of("redis-cli", "--no-auth-warning", "-a", password, "SAVE");
+        return PREPARE;
     }
 
     /** @return the container */

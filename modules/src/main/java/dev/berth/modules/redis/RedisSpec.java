@@ -84,12 +84,15 @@ public final class RedisSpec {
 
     /**
      * @return image, port 6379, the server command (all interfaces, protected mode off, {@code --dir /data},
-     *     {@code --requirepass} when set), readiness, startup timeout
+     *     {@code --requirepass} when set, and {@code REDIS_PASSWORD} for {@code redis-cli}), readiness, startup
+     *     timeout, {@code SAVE} as the snapshot preparation
      */
     public ContainerSpec toContainerSpec() {
         ContainerSpec spec = ContainerSpec.of(image).withExposedPorts(PORT).waitingFor(waitStrategy())
-                .withStartupTimeout(startupTimeout);
+                .withStartupTimeout(startupTimeout)
+                .withSnapshotPrepare(RedisContainer.PREPARE.toArray(String[]::new));
         if (password != null) {
+            spec = spec.withEnv(RedisContainer.PASSWORD_ENV, password);
             spec = spec.withCommand("redis-server", "--bind", "0.0.0.0", "--protected-mode", "no", "--dir", "/data",
                     "--requirepass", password);
         }

@@ -61,7 +61,7 @@ class MariaDbModuleTest {
 
     @Test
     void snapshotPrepareFlushesTables() {
-        assertThat(db.snapshotPrepareCommand()).containsExactly("mariadb", "-uroot", "-ps3cret", "-e", "FLUSH TABLES");
+        assertThat(db.snapshotPrepareCommand()).doesNotContain("s3cret").contains("sh", "-c");
         assertThat(db.container().exec(db.snapshotPrepareCommand().toArray(String[]::new)).exitCode()).isZero();
         assertThat(MariaDbContainer.of(db.container()).jdbcUrl()).isEqualTo(db.jdbcUrl());
     }
