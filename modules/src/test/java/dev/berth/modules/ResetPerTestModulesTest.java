@@ -43,11 +43,12 @@ class ResetPerTestModulesTest {
     @ResetPerTest
     static ContainerSpec redis = RedisSpec.of().withPassword("s3cret").toContainerSpec();
 
+    /** A typed handle field: re-assigned with each test's fresh copy. */
+    @Use("pg")
+    static PostgresContainer p;
+
     @BeforeAll
-    static void seed(@Use("pg") RunningContainer pgc, @Use("maria") RunningContainer mc, @Use("redis") RunningContainer rc)
-            throws SQLException {
-        PostgresContainer p = PostgresContainer.of(pgc);
-        MariaDbContainer m = MariaDbContainer.of(mc);
+    static void seed(@Use("maria") MariaDbContainer m, @Use("redis") RunningContainer rc) throws SQLException {
         execute(p.jdbcUrl(), p.username(), p.password(), "INSERT INTO item VALUES (3, 'seeded')");
         execute(m.jdbcUrl(), m.username(), m.password(), "INSERT INTO item VALUES (3, 'seeded')");
         try (Jedis jedis = new Jedis(URI.create(RedisContainer.of(rc).uri()))) {
@@ -56,15 +57,14 @@ class ResetPerTestModulesTest {
     }
 
     @RepeatedTest(2)
-    void everyTestStartsFromTheSeed(@Use("pg") RunningContainer pgc, @Use("maria") RunningContainer mc,
-                                    @Use("redis") RunningContainer rc) throws SQLException {
-        PostgresContainer p = PostgresContainer.of(pgc);
-        MariaDbContainer m = MariaDbContainer.of(mc);
+    void everyTestStartsFromTheSeed(@Use("maria") MariaDbContainer m, @Use("redis") RedisContainer r,
+                                    @Use("pg") RunningContainer pgc) throws SQLException {
+        assertThat(p.container()).as("the field follows the copy").isSameAs(pgc);
         assertThat(count(p.jdbcUrl(), p.username(), p.password())).isEqualTo(3);
         assertThat(count(m.jdbcUrl(), m.username(), m.password())).isEqualTo(3);
         execute(p.jdbcUrl(), p.username(), p.password(), "DELETE FROM item");
         execute(m.jdbcUrl(), m.username(), m.password(), "DELETE FROM item");
-        try (Jedis jedis = new Jedis(URI.create(RedisContainer.of(rc).uri()))) {
+        try (Jedis jedis = new Jedis(URI.create(r.uri()))) {
             assertThat(jedis.get("seed")).isEqualTo("kept");
             jedis.flushAll();
         }
