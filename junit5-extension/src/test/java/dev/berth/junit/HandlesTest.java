@@ -36,7 +36,10 @@ class HandlesTest {
 
     @Test
     void wrapCallsTheFactoryAndLeavesRunningContainerAlone() {
-        assertThat(Handles.wrap(Typed.class, null)).isNull();
-        assertThat(Handles.wrap(RunningContainer.class, null)).isNull();
+        RunningContainer container = (RunningContainer) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {RunningContainer.class}, (proxy, method, args) -> null);
+        assertThat(Handles.wrap(Typed.class, container)).isInstanceOfSatisfying(Typed.class,
+                t -> assertThat(t.container).isSameAs(container));
+        assertThat(Handles.wrap(RunningContainer.class, container)).isSameAs(container);
     }
 }
