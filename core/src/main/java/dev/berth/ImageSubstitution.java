@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Replaces the image a spec names by another one when the engine resolves it, so that code naming the
@@ -11,9 +12,10 @@ import java.util.Optional;
  * air-gapped fixtures without changing. Two kinds of rule, exact ones first:
  * <ul>
  *   <li><b>one by one</b>: {@code postgres:15} becomes {@code localhost:5000/berth-fixtures/postgres:15};</li>
- *   <li><b>by prefix</b>: every Docker Hub image gets a prefix, e.g. {@code localhost:5000/mirror/} turns
- *       {@code redis:7} into {@code localhost:5000/mirror/redis:7} and {@code apache/kafka:4.1.1} into
- *       {@code localhost:5000/mirror/apache/kafka:4.1.1}. Images of other registries are left alone.</li>
+ *   <li><b>by prefix</b>: a Docker Hub image the engine does not have gets a prefix, e.g.
+ *       {@code localhost:5000/mirror/} turns {@code redis:7} into {@code localhost:5000/mirror/redis:7} and
+ *       {@code apache/kafka:4.1.1} into {@code localhost:5000/mirror/apache/kafka:4.1.1}. Images of other
+ *       registries, and images present in the engine (snapshots, images you built or loaded), are left alone.</li>
  * </ul>
  * Configured with {@code -Dberth.image.substitutions=from=to,from=to} and {@code -Dberth.image.prefix=…}
  * (or {@code BERTH_IMAGE_SUBSTITUTIONS} / {@code BERTH_IMAGE_PREFIX}; the property wins), read once
@@ -135,22 +137,25 @@ public final class ImageSubstitution {
 
     /**
      * @param image the image a spec names
-     * @return the image to run: the exact rule's target, else the prefixed Docker Hub image, else {@code image}
+     * @param present whether the engine already has an image (asked only when the prefix could apply)
+     * @return the image to run: the exact rule's target, else the prefixed Docker Hub image when the engine
+     *     does not have {@code image}, else {@code image}
      */
-    public ImageRef apply(ImageRef image) {
-        return substitute(image).orElse(image);
+    public ImageRef apply(ImageRef image, Predicate<ImageRef> present) {
+        return substitute(image, present).orElse(image);
     }
 
     /**
      * @param image the image a spec names
+     * @param present whether the engine already has an image (asked only when the prefix could apply)
      * @return the replacement when a rule applies
      */
-    public Optional<ImageRef> substitute(ImageRef image) {
+    public Optional<ImageRef> substitute(ImageRef image, Predicate<ImageRef> present) {
         ImageRef target = exact.get(image.toString());
         if (target != null) {
             return Optional.of(target);
         }
-        if (!prefix.isEmpty() && image.isDockerHub() && image.digest().isEmpty()) {
+        if (!prefix.isEmpty() && image.isDockerHub() && image.digest().isEmpty() && !present.test(image)) {
             String name = image.repository().startsWith("library/") ? image.repository().substring(8) : image.repository();
             return Optional.of(ImageRef.parse(prefix + name + ":" + image.tag()));
         }

@@ -13,32 +13,41 @@ class ImageSubstitutionTest {
 
     @Test
     void noneKeepsEveryImage() {
-        assertThat(ImageSubstitution.none().apply(ref("postgres:15"))).isEqualTo(ref("postgres:15"));
-        assertThat(ImageSubstitution.none().substitute(ref("postgres:15"))).isEmpty();
+        assertThat(ImageSubstitution.none().apply(ref("postgres:15"), r -> false)).isEqualTo(ref("postgres:15"));
+        assertThat(ImageSubstitution.none().substitute(ref("postgres:15"), r -> false)).isEmpty();
     }
 
     @Test
     void exactRuleReplacesOnlyThatImage() {
         ImageSubstitution s = ImageSubstitution.none().withImage("postgres:15", "localhost:5000/berth-fixtures/postgres:15");
-        assertThat(s.apply(ref("postgres:15"))).hasToString("localhost:5000/berth-fixtures/postgres:15");
-        assertThat(s.apply(ref("postgres:16"))).hasToString("postgres:16");
+        assertThat(s.apply(ref("postgres:15"), r -> false)).hasToString("localhost:5000/berth-fixtures/postgres:15");
+        assertThat(s.apply(ref("postgres:16"), r -> false)).hasToString("postgres:16");
     }
 
     @Test
     void prefixAppliesToDockerHubImagesOnlyAndDropsLibrary() {
         ImageSubstitution s = ImageSubstitution.none().withPrefix("localhost:5000/mirror/");
-        assertThat(s.apply(ref("redis:7"))).hasToString("localhost:5000/mirror/redis:7");
-        assertThat(s.apply(ref("library/redis:7"))).hasToString("localhost:5000/mirror/redis:7");
-        assertThat(s.apply(ref("apache/kafka:4.1.1"))).hasToString("localhost:5000/mirror/apache/kafka:4.1.1");
-        assertThat(s.apply(ref("quay.io/x/y:1"))).hasToString("quay.io/x/y:1");
+        assertThat(s.apply(ref("redis:7"), r -> false)).hasToString("localhost:5000/mirror/redis:7");
+        assertThat(s.apply(ref("library/redis:7"), r -> false)).hasToString("localhost:5000/mirror/redis:7");
+        assertThat(s.apply(ref("apache/kafka:4.1.1"), r -> false)).hasToString("localhost:5000/mirror/apache/kafka:4.1.1");
+        assertThat(s.apply(ref("quay.io/x/y:1"), r -> false)).hasToString("quay.io/x/y:1");
+    }
+
+    @Test
+    void prefixLeavesImagesTheEngineHasAlone() {
+        ImageSubstitution s = ImageSubstitution.none().withPrefix("localhost:5000/mirror/");
+        assertThat(s.apply(ref("berth-snapshots/db:1"), r -> r.repository().equals("berth-snapshots/db")))
+                .hasToString("berth-snapshots/db:1");
+        assertThat(s.apply(ref("redis:7"), r -> r.repository().equals("berth-snapshots/db")))
+                .hasToString("localhost:5000/mirror/redis:7");
     }
 
     @Test
     void exactRuleWinsOverPrefix() {
         ImageSubstitution s = ImageSubstitution.none().withPrefix("localhost:5000/berth-fixtures/")
                 .withImage("apache/kafka:4.1.1", "localhost:5000/berth-fixtures/kafka:4");
-        assertThat(s.apply(ref("apache/kafka:4.1.1"))).hasToString("localhost:5000/berth-fixtures/kafka:4");
-        assertThat(s.apply(ref("mariadb:10.11"))).hasToString("localhost:5000/berth-fixtures/mariadb:10.11");
+        assertThat(s.apply(ref("apache/kafka:4.1.1"), r -> false)).hasToString("localhost:5000/berth-fixtures/kafka:4");
+        assertThat(s.apply(ref("mariadb:10.11"), r -> false)).hasToString("localhost:5000/berth-fixtures/mariadb:10.11");
     }
 
     @Test

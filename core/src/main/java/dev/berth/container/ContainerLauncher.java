@@ -98,7 +98,7 @@ public final class ContainerLauncher {
         long begin = System.nanoTime();
         String name = containerName(spec);
         String id;
-        String image = images.ensure(substitution.apply(spec.image()), spec.pullPolicy()).toString();
+        String image = images.ensure(substitution.apply(spec.image(), images::exists), spec.pullPolicy()).toString();
         try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
             configure(cmd, spec, name);
             id = cmd.exec().getId();
