@@ -53,7 +53,8 @@ public final class Engine implements AutoCloseable {
         this.images = new ImageService(docker, session, options.registryMirror().orElse(null),
                 DockerConfigDir.at(options.dockerConfigDir()));
         this.launcher = new ContainerLauncher(docker, endpoint, session, images,
-                ReportSettings.fromProperties(options.settingsAsProperties()));
+                ReportSettings.fromProperties(options.settingsAsProperties()),
+                ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()));
         this.networks = new NetworkManager(docker, session);
         this.snapshots = new Snapshotter(docker, session);
         this.archiver = new ImageArchiver(docker);

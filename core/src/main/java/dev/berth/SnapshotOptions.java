@@ -71,7 +71,10 @@ public final class SnapshotOptions {
         return comment;
     }
 
-    /** @return a command run in the container before the capture (e.g. a database checkpoint), or empty */
+    /**
+     * @return a command run in the container before the capture (e.g. a database checkpoint), or empty for
+     *     the container spec's own {@code snapshotPrepare()} (set by the service modules)
+     */
     public List<String> prepareCommand() {
         return prepareCommand;
     }

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import dev.berth.ContainerSpec;
 import dev.berth.ContainerStartException;
+import dev.berth.ImageSubstitution;
 import dev.berth.RunningContainer;
 import dev.berth.EngineEndpoint;
 import dev.berth.engine.CallDeadline;
@@ -45,6 +46,7 @@ public final class ContainerLauncher {
     private final ContainerFiles files;
     private final StartFailures failures;
     private final AtomicLong sequence = new AtomicLong();
+    private final ImageSubstitution substitution;
     private volatile Integer engineCpus;
 
     /**
@@ -57,6 +59,20 @@ public final class ContainerLauncher {
      */
     public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
                              ReportSettings reports) {
+        this(docker, endpoint, session, images, reports, ImageSubstitution.none());
+    }
+
+    /**
+     * @param docker the engine client
+     * @param endpoint where the engine listens (decides the port bind address)
+     * @param session records every created container
+     * @param images makes the image available (spec.pullPolicy()) before the container is created
+     * @param reports whether a failed start collects a report, within which time budget, which secrets
+     * @param substitution replaces the image a spec names before it is resolved
+     */
+    public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
+                             ReportSettings reports, ImageSubstitution substitution) {
+        this.substitution = java.util.Objects.requireNonNull(substitution, "substitution");
         this.docker = docker;
         this.endpoint = endpoint;
         this.session = session;
@@ -114,7 +130,7 @@ public final class ContainerLauncher {
         String id;
         String image;
         try (CallDeadline d = CallDeadline.until(deadline, budget)) {
-            image = images.ensure(spec.image(), spec.pullPolicy()).toString();
+            image = images.ensure(substitution.apply(spec.image(), images::exists), spec.pullPolicy()).toString();
             try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
                 configure(cmd, spec, name);
                 id = cmd.exec().getId();

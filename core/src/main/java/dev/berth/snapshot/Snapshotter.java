@@ -59,8 +59,10 @@ public final class Snapshotter {
         long started = System.nanoTime();
         InspectContainerResponse state = inspect(container);
         List<String> volumes = options.captureVolumes() ? volumePaths(state) : List.of();
-        if (!options.prepareCommand().isEmpty()) {
-            prepare(container, options.prepareCommand());
+        List<String> prepareCommand = options.prepareCommand().isEmpty() ? container.spec().snapshotPrepare()
+                : options.prepareCommand();
+        if (!prepareCommand.isEmpty()) {
+            prepare(container, prepareCommand);
         }
         boolean tmpfs = !volumes.isEmpty() && options.tmpfsRestore() && TmpfsRestore.possible(docker, state);
         String comment = options.comment() != null ? options.comment() : "berth snapshot of " + container.name();
