@@ -8,6 +8,7 @@ import dev.berth.container.ParallelStarter;
 import dev.berth.engine.DockerConfigDir;
 import dev.berth.engine.EngineEndpoint;
 import dev.berth.engine.EngineInfoReader;
+import dev.berth.engine.EngineKind;
 import dev.berth.image.ImageService;
 import dev.berth.network.NetworkManager;
 import dev.berth.report.ReportSettings;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,7 @@ public final class Engine implements AutoCloseable {
     private final Snapshotter snapshots;
     private final ImageArchiver archiver;
     private final Registries registries;
+    private final Supplier<EngineKind> kind;
 
     Engine(EngineEndpoint endpoint, DockerClient docker) {
         this(endpoint, docker, null, DockerConfigDir.of(System.getenv(), Path.of(System.getProperty("user.home"))));
@@ -52,14 +55,15 @@ public final class Engine implements AutoCloseable {
         this.endpoint = endpoint;
         this.docker = docker;
         this.session = Session.create();
+        this.kind = EngineKind.lazy(docker);
         this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session, SweepSettings.fromSystem());
         this.images = new ImageService(docker, session, registryMirror, dockerConfig);
         this.launcher = new ContainerLauncher(docker, endpoint, session, images,
-                ReportSettings.fromProperties(System.getProperties()));
+                ReportSettings.fromProperties(System.getProperties()), kind);
         this.networks = new NetworkManager(docker, session);
         this.snapshots = new Snapshotter(docker, session);
         this.archiver = new ImageArchiver(docker);
-        this.registries = new Registries(docker);
+        this.registries = new Registries(docker, kind);
     }
 
     /** @return where the engine listens */

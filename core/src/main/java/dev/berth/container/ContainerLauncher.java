@@ -9,17 +9,20 @@ import dev.berth.ContainerSpec;
 import dev.berth.ContainerStartException;
 import dev.berth.RunningContainer;
 import dev.berth.engine.EngineEndpoint;
+import dev.berth.engine.EngineKind;
 import dev.berth.image.ImageService;
 import dev.berth.report.ReportCollector;
 import dev.berth.report.ReportSettings;
 import dev.berth.report.SecretMasker;
 import dev.berth.session.Session;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,7 @@ public final class ContainerLauncher {
     private final CreateOptions options;
     private final ContainerFiles files;
     private final StartFailures failures;
+    private final EngineFit fit;
     private final AtomicLong sequence = new AtomicLong();
 
     /**
@@ -48,15 +52,17 @@ public final class ContainerLauncher {
      * @param images makes the image available (spec.pullPolicy()) before the container is created
      * @param reports whether a failed start collects a report (stats are never sampled for it), within
      *     which time budget, and which env names are secrets
+     * @param kind the engine's kind, read when a spec needs it (limits, domain name, seccomp profile)
      */
     public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
-                             ReportSettings reports) {
+                             ReportSettings reports, Supplier<EngineKind> kind) {
         this.docker = docker;
         this.endpoint = endpoint;
         this.session = session;
         this.images = images;
         this.options = new CreateOptions(docker, session);
         this.files = new ContainerFiles(docker);
+        this.fit = new EngineFit(kind, endpoint, Path.of(System.getProperty("java.io.tmpdir")));
         this.failures = new StartFailures(SecretMasker.of(reports.maskPatterns()), reports.enabled()
                 ? new ReportCollector(docker, endpoint.dockerHost(), reports.withIncludeStats(false)) : null);
     }
@@ -157,6 +163,6 @@ public final class ContainerLauncher {
         if (spec.hostname() != null) {
             cmd.withHostName(spec.hostname());
         }
-        new IsolationMapper(docker, session).apply(cmd, spec);
+        new IsolationMapper(docker, session, fit).apply(cmd, spec);
     }
 }

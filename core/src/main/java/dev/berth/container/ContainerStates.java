@@ -7,8 +7,21 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** Maps the engine's inspect answer to a {@link ContainerState}. */
-final class ContainerStates {
+public final class ContainerStates {
     private ContainerStates() {
+    }
+
+    /**
+     * @param s the engine's inspect answer
+     * @return the status in Docker's words: Podman's {@code stopped} (a container that has exited) is
+     *     {@code exited}, its {@code configured} (created, never started) is {@code created}
+     */
+    public static String status(InspectContainerResponse.ContainerState s) {
+        String status = s.getStatus();
+        if ("stopped".equals(status)) {
+            return "exited";
+        }
+        return "configured".equals(status) ? "created" : status;
     }
 
     static ContainerState from(InspectContainerResponse.ContainerState s) {
@@ -16,10 +29,11 @@ final class ContainerStates {
         Instant finished = instant(s.getFinishedAt());
         boolean running = Boolean.TRUE.equals(s.getRunning());
         Long exit = s.getExitCodeLong();
-        if (finished == null && !"exited".equals(s.getStatus()) && !"dead".equals(s.getStatus())) {
+        String status = status(s);
+        if (finished == null && !"exited".equals(status) && !"dead".equals(status)) {
             exit = null;
         }
-        return new ContainerState(running, s.getStatus(), exit, Boolean.TRUE.equals(s.getOOMKilled()),
+        return new ContainerState(running, status, exit, Boolean.TRUE.equals(s.getOOMKilled()),
                 health == null ? null : health.getStatus(), instant(s.getStartedAt()), finished);
     }
 
