@@ -11,6 +11,8 @@ import dev.berth.Fixtures;
 import dev.berth.InvalidSpecException;
 import dev.berth.Limits;
 import dev.berth.RunningContainer;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +46,20 @@ class EngineDetectionTest {
         assertThat(info.security().rootless()).isEqualTo(EXPECTED.equals("rootless"));
         assertThat(info.summary()).startsWith((EXPECTED.equals("rootless") ? "rootless " : "") + info.product() + " "
                 + info.serverVersion() + " (API ");
+    }
+
+    @Test
+    void aPublishedPortAnswersOnHostOfTheEndpoint() throws Exception {
+        try (RunningContainer web = engine.start(ContainerSpec.of(Fixtures.BUSYBOX)
+                .withCommand("httpd", "-f", "-p", "8080", "-h", "/www").withExposedPorts(8080))) {
+            assertThat(web.host()).isEqualTo(engine.endpoint().portHost());
+            assertThat(engine.endpoint().isLocal()).isEqualTo(!EXPECTED.equals("tls"));
+            try (Socket s = new Socket(web.host(), web.mappedPort(8080))) {
+                s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+                        .endsWith("berth busybox fixture\n");
+            }
+        }
     }
 
     @Test
