@@ -149,6 +149,29 @@ class ErrorsTest {
                 () -> dev.berth.NetworkSpec.of("backend").withDriver("no such driver")));
     }
 
+    @Test
+    void cpusBeyondTheEngineFailBeforeTheValidContainerStarts() {
+        int cpus = kit.probe().info().cpus();
+        assertFails(ErrorFixtures.TooManyCpus.class, "@Container field " + F + "TooManyCpus.db: Invalid cpus: 1000.0."
+                + " Allowed: more than 0 and at most the engine's " + cpus + " CPUs (docker info: NCPU). Example: 0.5.");
+    }
+
+    @Test
+    void networkModeNoneOnADeclaredNetworkFailsBeforeTheNetworkExists() {
+        String network = ErrorFixtures.NoneModeOnNetwork.NETWORK;
+        Kit.Run run = kit.run(ErrorFixtures.NoneModeOnNetwork.class);
+        run.results().containerEvents().assertThatEvents().haveExactly(1, event(
+                container(ErrorFixtures.NoneModeOnNetwork.class), finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class),
+                        message("@Container field " + F + "NoneModeOnNetwork.db: " + coreMessage(
+                                () -> kit.probe().validate(dev.berth.ContainerSpec.of(
+                                        "localhost:5000/berth-fixtures/busybox:1").withNamespaces(dev.berth.Namespaces
+                                        .defaults().withNetwork(dev.berth.NetworkMode.none())).withNetwork(network)))))));
+        assertThat(run.created()).as("containers created").isEmpty();
+        assertThat(run.createdNetworks()).as("networks created").noneMatch(n -> n.startsWith(network + "-"));
+        assertThat(kit.leftovers()).isEmpty();
+    }
+
     private static String coreMessage(Runnable invalid) {
         try {
             invalid.run();
