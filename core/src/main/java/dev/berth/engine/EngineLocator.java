@@ -115,7 +115,7 @@ public final class EngineLocator {
                 probe.pingCmd().exec();
             } catch (EngineUnavailableException e) {
                 attempts.add(candidate.location() + ": " + (e.getCause() == null ? "no answer to a ping within "
-                        + timeouts.ping().toMillis() + " ms (" + EngineTimeouts.PING_PROPERTY + ")" : reason(e)));
+                        + timeouts.ping().toMillis() + " ms (" + EngineTimeouts.PING_PROPERTY + ")" : reason(endpoint, e)));
                 continue;
             } catch (Exception e) {
                 attempts.add(candidate.location() + ": " + reason(endpoint, e));
