@@ -7,6 +7,7 @@ import dev.berth.container.ContainerLauncher;
 import dev.berth.container.ParallelStarter;
 import dev.berth.engine.DockerConfigDir;
 import dev.berth.engine.EngineInfoReader;
+import dev.berth.engine.EngineKind;
 import dev.berth.image.ImageService;
 import dev.berth.network.NetworkManager;
 import dev.berth.report.ReportSettings;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,23 +44,25 @@ public final class Engine implements AutoCloseable {
     private final Snapshotter snapshots;
     private final ImageArchiver archiver;
     private final Registries registries;
+    private final Supplier<EngineKind> kind;
 
     Engine(EngineOptions options, EngineEndpoint endpoint, DockerClient docker) {
         this.options = options;
         this.endpoint = endpoint;
         this.docker = docker;
         this.session = Session.create();
+        this.kind = EngineKind.lazy(docker);
         this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session,
                 SweepSettings.from(options.settingsAsProperties(), options.environment()));
         this.images = new ImageService(docker, session, options.registryMirror().orElse(null),
                 DockerConfigDir.at(options.dockerConfigDir()));
         this.launcher = new ContainerLauncher(docker, endpoint, session, images,
                 ReportSettings.fromProperties(options.settingsAsProperties()),
-                ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()));
+                kind, ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()));
         this.networks = new NetworkManager(docker, session);
         this.snapshots = new Snapshotter(docker, session);
         this.archiver = new ImageArchiver(docker);
-        this.registries = new Registries(docker);
+        this.registries = new Registries(docker, kind);
     }
 
     /** @return the settings this engine was connected with */

@@ -55,7 +55,15 @@ public final class ImageService implements Images {
      * @return a copy reading credentials from there
      */
     public ImageService withDockerConfig(Path dockerConfigDir) {
-        return new ImageService(docker, session, mirror, DockerConfigDir.at(dockerConfigDir));
+        return withDockerConfig(DockerConfigDir.at(dockerConfigDir));
+    }
+
+    /**
+     * @param config the docker CLI configuration (and PATH for its credential helpers) to use
+     * @return a view of this service with that configuration
+     */
+    ImageService withDockerConfig(DockerConfigDir config) {
+        return new ImageService(docker, session, mirror, config);
     }
 
     /** @return the registry replacing Docker Hub, or null */
