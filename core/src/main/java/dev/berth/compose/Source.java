@@ -38,7 +38,9 @@ final class Source {
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             root = new Compose(settings).composeReader(in);
         } catch (MarkedYamlEngineException e) {
-            throw new ComposeFileException(InvalidSpecException.message("YAML", e.getProblem(),
+            String context = e.getContext() == null ? "" : e.getContext() + e.getContextMark()
+                    .map(m -> " (line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ")").orElse("") + ": ";
+            throw new ComposeFileException(InvalidSpecException.message("YAML", context + e.getProblem(),
                     "a YAML document (see https://yaml.org/spec/1.2.2/)", "services: {db: {image: \"postgres:15\"}}"),
                     Location.of(shown, e.getProblemMark(), ""));
         } catch (YamlEngineException e) {
