@@ -15,13 +15,13 @@ import java.util.Map;
 public final class ComposeModel {
     private final String file;
     private final String name;
-    private final Map<String, ComposeService> services;
+    private final Map<String, ServiceDefinition> services;
     private final List<String> active;
     private final Map<String, NetworkSpec> networks;
     private final List<String> volumes;
     private final Map<String, Location> dependsOnAt;
 
-    ComposeModel(String file, String name, Map<String, ComposeService> services, List<String> active,
+    ComposeModel(String file, String name, Map<String, ServiceDefinition> services, List<String> active,
                  Map<String, NetworkSpec> networks, List<String> volumes, Map<String, Location> dependsOnAt) {
         this.file = file;
         this.name = name;
@@ -43,7 +43,7 @@ public final class ComposeModel {
     }
 
     /** @return every service of the file, in file order, whatever its profiles */
-    public Map<String, ComposeService> services() {
+    public Map<String, ServiceDefinition> services() {
         return services;
     }
 
@@ -57,8 +57,8 @@ public final class ComposeModel {
      * @return the service
      * @throws InvalidSpecException if the file has no such service
      */
-    public ComposeService service(String service) {
-        ComposeService s = services.get(service);
+    public ServiceDefinition service(String service) {
+        ServiceDefinition s = services.get(service);
         if (s == null) {
             throw new InvalidSpecException("compose service", service, "a service of " + file + ": "
                     + String.join(", ", services.keySet()), "\"" + services.keySet().iterator().next() + "\"");

@@ -54,7 +54,7 @@ final class ModelReader {
                 services.keySet());
 
         ServiceReader reader = new ServiceReader(project);
-        Map<String, ComposeService> read = new LinkedHashMap<>();
+        Map<String, ServiceDefinition> read = new LinkedHashMap<>();
         Map<String, Location> dependsOnAt = new HashMap<>();
         for (Map.Entry<String, Value> e : services.entrySet()) {
             Value service = e.getValue();
@@ -72,7 +72,7 @@ final class ModelReader {
                 volumeNames(read, active), dependsOnAt);
     }
 
-    private static List<String> active(Map<String, ComposeService> services, Set<String> profiles,
+    private static List<String> active(Map<String, ServiceDefinition> services, Set<String> profiles,
                                        Map<String, String> variables, Map<String, Value> nodes) {
         Set<String> on = new LinkedHashSet<>(profiles);
         if (on.isEmpty() && variables.containsKey("COMPOSE_PROFILES")) {
@@ -101,7 +101,7 @@ final class ModelReader {
         return active;
     }
 
-    private static Map<String, NetworkSpec> networkSpecs(Map<String, ComposeService> services, List<String> active,
+    private static Map<String, NetworkSpec> networkSpecs(Map<String, ServiceDefinition> services, List<String> active,
                                                          Map<String, Value> declared, String project) {
         Map<String, NetworkSpec> out = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : declared.entrySet()) {
@@ -142,7 +142,7 @@ final class ModelReader {
         return s;
     }
 
-    private static List<String> volumeNames(Map<String, ComposeService> services, List<String> active) {
+    private static List<String> volumeNames(Map<String, ServiceDefinition> services, List<String> active) {
         Set<String> out = new LinkedHashSet<>();
         for (String s : active) {
             services.get(s).spec().mounts().stream().filter(Mount::volume).map(Mount::source).forEach(out::add);

@@ -28,7 +28,7 @@ final class ProjectStarter {
             Map<String, DependsOn> conditions = conditions(model);
             List<ContainerSpec> specs = new ArrayList<>();
             for (String name : model.activeServices()) {
-                ComposeService s = model.services().get(name);
+                ServiceDefinition s = model.services().get(name);
                 s.build().ifPresent(b -> built.add(engine.images().build(b.context(), b.dockerfile(), b.args(),
                         s.spec().image().toString()).toString()));
                 specs.add(spec(s, networks, conditions.get(name)));
@@ -66,7 +66,7 @@ final class ProjectStarter {
         }
     }
 
-    private static ContainerSpec spec(ComposeService s, Map<String, Network> networks, DependsOn condition) {
+    private static ContainerSpec spec(ServiceDefinition s, Map<String, Network> networks, DependsOn condition) {
         ContainerSpec spec = s.spec();
         for (Map.Entry<String, List<String>> n : s.networks().entrySet()) {
             List<String> aliases = new ArrayList<>();

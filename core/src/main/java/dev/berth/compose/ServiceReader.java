@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads one service of a compose file into a {@link ComposeService}; every key is mapped or rejected. */
+/** Reads one service of a compose file into a {@link ServiceDefinition}; every key is mapped or rejected. */
 final class ServiceReader {
     static final Set<String> KEYS = Set.of("image", "build", "command", "entrypoint", "environment", "env_file",
             "labels", "working_dir", "user", "hostname", "domainname", "ports", "expose", "depends_on", "healthcheck",
@@ -31,7 +31,7 @@ final class ServiceReader {
         this.project = project;
     }
 
-    ComposeService read(String name, Value service) {
+    ServiceDefinition read(String name, Value service) {
         Map<String, Value> keys = service.mapping(KEYS);
         Optional<ComposeBuild> build = Optional.ofNullable(keys.get("build")).map(this::build);
         Value imageKey = keys.get("image");
@@ -65,7 +65,7 @@ final class ServiceReader {
         }
         Map<String, List<String>> networks = networks(keys);
         List<String> profiles = keys.containsKey("profiles") ? keys.get("profiles").strings() : List.of();
-        return new ComposeService(name, spec, networks, build, dependsOn, profiles);
+        return new ServiceDefinition(name, spec, networks, build, dependsOn, profiles);
     }
 
     private ContainerSpec apply(ContainerSpec spec, String key, Value v) {

@@ -17,10 +17,10 @@ import java.util.Optional;
  * @param dependsOn the services it depends on, each with its condition
  * @param profiles the profiles it belongs to; empty means always started
  */
-public record ComposeService(String name, ContainerSpec spec, Map<String, List<String>> networks,
+public record ServiceDefinition(String name, ContainerSpec spec, Map<String, List<String>> networks,
                              Optional<ComposeBuild> build, Map<String, DependsOn> dependsOn, List<String> profiles) {
     /** Copies. */
-    public ComposeService {
+    public ServiceDefinition {
         networks = Collections.unmodifiableMap(new LinkedHashMap<>(networks));
         dependsOn = Collections.unmodifiableMap(new LinkedHashMap<>(dependsOn));
         profiles = List.copyOf(profiles);
