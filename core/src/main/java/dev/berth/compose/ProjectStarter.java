@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * Creates a model's networks, builds its images and starts its active services through the engine's
  * one start graph ({@link Engine#startAll(List)}), which orders them by {@code depends_on} and rejects
- * cycles. Each dependency is given the wait strategy of the strongest condition a dependent declares.
+ * cycles. Each dependency is given the wait strategy of the strongest condition a dependent declares;
+ * a service with a {@code healthcheck} is ready once healthy (as with {@code docker compose up --wait}),
+ * so a test gets every service ready.
  */
 final class ProjectStarter {
     private ProjectStarter() {
@@ -74,10 +76,10 @@ final class ProjectStarter {
             n.getValue().stream().filter(a -> !aliases.contains(a)).forEach(aliases::add);
             spec = spec.withNetwork(networks.get(n.getKey()).name(), aliases.toArray(String[]::new));
         }
-        if (condition == DependsOn.SERVICE_HEALTHY) {
-            spec = spec.waitingFor(Wait.forHealthcheck());
-        } else if (condition == DependsOn.SERVICE_COMPLETED_SUCCESSFULLY) {
+        if (condition == DependsOn.SERVICE_COMPLETED_SUCCESSFULLY) {
             spec = spec.waitingFor(new ExitWait());
+        } else if (condition == DependsOn.SERVICE_HEALTHY || s.spec().healthcheck() != null) {
+            spec = spec.waitingFor(Wait.forHealthcheck());
         }
         return spec;
     }
