@@ -69,6 +69,14 @@ public final class RunningCompose implements AutoCloseable {
         all.addAll(networks.values());
         BerthException failure = new BerthException("Closing compose project " + model.name() + " failed");
         closeAll(all, failure);
+        removeVolumes(engine, model, failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+    }
+
+    /** Removes the project's volumes this session created (once no container uses them). */
+    static void removeVolumes(Engine engine, ComposeModel model, Exception failure) {
         for (String volume : model.volumes()) {
             if (engine.session().holds(Session.Kind.VOLUME, volume)) {
                 try {
@@ -78,9 +86,6 @@ public final class RunningCompose implements AutoCloseable {
                     failure.addSuppressed(e);
                 }
             }
-        }
-        if (failure.getSuppressed().length > 0) {
-            throw failure;
         }
     }
 

@@ -143,6 +143,8 @@ class ComposeEngineTest extends EngineTestSupport {
                 .hasMessageContaining("Service migrate exited with code 3; a dependent declares condition:"
                         + " service_completed_successfully, which needs exit code 0");
         assertThat(projectNetworks("bad")).isEmpty();
+        assertThat(engine.docker().listVolumesCmd().exec().getVolumes()).noneMatch(
+                v -> v.getName().equals("bad-" + engine.session().id().substring(0, 8) + "_state"));
         assertThat(engine.docker().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of("com.docker.compose.project", "bad",
                         Session.LABEL_SESSION, engine.session().id())).exec()).isEmpty();
