@@ -40,7 +40,7 @@ final class ModelReader {
         Value root = Source.read(file, shown, new Interpolation(variables));
         Map<String, Value> top = root.mapping(TOP);
         Value servicesKey = top.get("services");
-        if (servicesKey == null || servicesKey.isNull()) {
+        if (servicesKey == null || servicesKey.isNull() || servicesKey.mapping().isEmpty()) {
             throw root.invalid("compose file", "no services", "a file with a services mapping",
                     "services: {db: {image: \"localhost:5000/berth-fixtures/postgres:15\"}}");
         }

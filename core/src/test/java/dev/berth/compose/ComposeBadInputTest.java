@@ -83,6 +83,13 @@ class ComposeBadInputTest {
     }
 
     @Test
+    void aFileWithoutServices() {
+        rejects("no-services.yml", "Invalid compose file: \"no services\". Allowed: a file with a services mapping."
+                + " Example: services: {db: {image: \"localhost:5000/berth-fixtures/postgres:15\"}}. At " + DIR
+                + "no-services.yml, line 1, column 1.");
+    }
+
+    @Test
     void aMissingFile() {
         rejects("nope.yml", "Invalid compose file: \"" + DIR + "nope.yml\". Allowed: an existing file ("
                 + Path.of(DIR, "nope.yml").toAbsolutePath() + " does not exist). Example: src/test/resources/docker-compose.yml."
