@@ -50,6 +50,14 @@ public final class Security {
     private Security with(Consumer<Fields> change) {
         Fields copy = f.copy();
         change.accept(copy);
+        List<String> voided = copy.voidedByPrivileged();
+        if (!voided.isEmpty()) {
+            throw new InvalidSpecException("security", "privileged with " + String.join(", ", voided),
+                    "privileged alone, or capabilities, seccomp and AppArmor profiles without privileged (a privileged"
+                    + " container gets every capability and runs without seccomp and AppArmor, so the engine would"
+                    + " silently ignore them; Security.hardened() drops every capability)",
+                    "Security.defaults().withPrivileged()");
+        }
         return new Security(copy);
     }
 
@@ -198,7 +206,13 @@ public final class Security {
         return with(c -> c.user = user);
     }
 
-    /** Gives the container every capability and device ({@code --privileged}); logged as a warning. @return the changed copy */
+    /**
+     * Gives the container every capability and device ({@code --privileged}); logged as a warning.
+     *
+     * @return the changed copy
+     * @throws InvalidSpecException if capabilities are added or dropped or a seccomp or AppArmor profile is set (also
+     *     when those come after): the engine ignores them for a privileged container, so together they contradict
+     */
     public Security withPrivileged() {
         return with(c -> c.privileged = true);
     }
@@ -267,6 +281,26 @@ public final class Security {
         String apparmor;
         String user;
         boolean privileged;
+
+        /** @return the options a privileged container would silently ignore, when it is privileged */
+        List<String> voidedByPrivileged() {
+            List<String> out = new java.util.ArrayList<>();
+            if (privileged) {
+                if (!capAdd.isEmpty()) {
+                    out.add("cap add " + String.join(",", capAdd));
+                }
+                if (!capDrop.isEmpty()) {
+                    out.add("cap drop " + String.join(",", capDrop));
+                }
+                if (seccomp != null && !seccomp.equals("unconfined")) {
+                    out.add("a seccomp profile");
+                }
+                if (apparmor != null && !apparmor.equals("unconfined")) {
+                    out.add("AppArmor profile " + apparmor);
+                }
+            }
+            return out;
+        }
 
         List<Object> key() {
             return Arrays.asList(labels, readOnlyRootfs, tmpfs, capAdd, capDrop, noNewPrivileges, seccomp, apparmor,

@@ -71,7 +71,10 @@ public final class ComposeModel {
         return networks;
     }
 
-    /** @return the engine names of the named (and anonymous) volumes the active services mount */
+    /**
+     * @return the named (and anonymous) volumes the active services mount, as declared to
+     *     {@code Mount.volume}: {@code <project>_<volume>} (the engine name adds {@code berth-} and the session)
+     */
     public List<String> volumes() {
         return volumes;
     }

@@ -17,9 +17,12 @@ import java.util.Set;
  */
 record Project(Path dir, String name, String sessionTag, Map<String, String> variables, Set<String> volumes,
                Set<String> networks, Set<String> services) {
-    /** @return the engine name of a named volume: {@code <project>-<session>_<volume>} */
+    /**
+     * @return the name of a named volume as Berth declares it, {@code <project>_<volume>}; core's
+     *     {@code Mount.volume} makes it per session on the engine ({@code berth-<project>_<volume>-<session>})
+     */
     String volumeName(String volume) {
-        return name + "-" + sessionTag + "_" + volume;
+        return name + "_" + volume;
     }
 
     /** @return the per-session tag of a built image: {@code <project>-<service>:<session>} */

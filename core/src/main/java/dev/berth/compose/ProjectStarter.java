@@ -43,7 +43,6 @@ final class ProjectStarter {
             return new RunningCompose(engine, model, byName, networks);
         } catch (RuntimeException e) {
             RunningCompose.closeAll(List.copyOf(networks.values()), e);
-            RunningCompose.removeVolumes(engine, model, e);
             for (String image : built) {
                 try {
                     engine.images().remove(dev.berth.ImageRef.parse(image));

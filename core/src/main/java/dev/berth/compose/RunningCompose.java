@@ -5,7 +5,6 @@ import dev.berth.Engine;
 import dev.berth.InvalidSpecException;
 import dev.berth.Network;
 import dev.berth.RunningContainer;
-import dev.berth.session.Session;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,8 +13,8 @@ import java.util.Map;
 
 /**
  * A started compose project: each active service's container by name, and its networks. Closing it
- * removes everything it created — containers (newest first), networks, then named volumes — and is
- * harmless when repeated.
+ * removes everything it created — containers (newest first, each taking its project volumes once no
+ * other container uses them), then networks — and is harmless when repeated.
  */
 public final class RunningCompose implements AutoCloseable {
     private final Engine engine;
@@ -69,23 +68,8 @@ public final class RunningCompose implements AutoCloseable {
         all.addAll(networks.values());
         BerthException failure = new BerthException("Closing compose project " + model.name() + " failed");
         closeAll(all, failure);
-        removeVolumes(engine, model, failure);
         if (failure.getSuppressed().length > 0) {
             throw failure;
-        }
-    }
-
-    /** Removes the project's volumes this session created (once no container uses them). */
-    static void removeVolumes(Engine engine, ComposeModel model, Exception failure) {
-        for (String volume : model.volumes()) {
-            if (engine.session().holds(Session.Kind.VOLUME, volume)) {
-                try {
-                    engine.docker().removeVolumeCmd(volume).exec();
-                    engine.session().forget(Session.Kind.VOLUME, volume);
-                } catch (RuntimeException e) {
-                    failure.addSuppressed(e);
-                }
-            }
         }
     }
 

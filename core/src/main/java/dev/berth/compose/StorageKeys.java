@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * Maps {@code volumes} (named, anonymous, bind with {@code ro}/{@code rw}/{@code z}/{@code Z}),
- * {@code tmpfs}, {@code ports} and {@code expose}. Named volumes get per-session engine names
- * ({@code <project>-<session>_<volume>}); an anonymous volume is a per-session named one too.
+ * {@code tmpfs}, {@code ports} and {@code expose}. Named volumes are {@code Mount.volume("<project>_<volume>")},
+ * per session on the engine and removed with the last container using them; an anonymous volume is one
+ * such volume per service and path ({@code <project>_<service>-anon<N>}).
  * {@code ports} with a host port publish on that fixed port, without one (and {@code expose}) on a
  * random port of 127.0.0.1.
  */

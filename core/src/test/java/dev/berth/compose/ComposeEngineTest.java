@@ -95,9 +95,9 @@ class ComposeEngineTest extends EngineTestSupport {
             assertThat(project.networks()).containsOnlyKeys("backend", "default");
             assertThat(project.networks().get("backend").name()).startsWith("berthallkeys_backend-"
                     + engine.session().id().substring(0, 8));
-            assertThat(project.model().volumes()).containsExactly(
-                    "berthallkeys-" + engine.session().id().substring(0, 8) + "_shared",
-                    "berthallkeys-" + engine.session().id().substring(0, 8) + "_app-anon0");
+            assertThat(project.model().volumes()).containsExactly("berthallkeys_shared", "berthallkeys_app-anon0");
+            assertThat(engine.docker().listVolumesCmd().exec().getVolumes()).extracting(v -> v.getName())
+                    .contains(volume("berthallkeys_shared"), volume("berthallkeys_app-anon0"));
             assertThatThrownBy(() -> project.service("debug")).isInstanceOf(InvalidSpecException.class)
                     .hasMessage("Invalid compose service: \"debug\". Allowed: a started service: debug belongs to the"
                             + " profiles [debug], none of them active. Example: ComposeProject.withProfiles(\"debug\").");
@@ -108,8 +108,8 @@ class ComposeEngineTest extends EngineTestSupport {
             assertThat(engine.docker().listContainersCmd().withShowAll(true).withIdFilter(List.of(id)).exec()).isEmpty();
         }
         assertThat(projectNetworks("berthallkeys")).isEmpty();
-        assertThat(engine.docker().listVolumesCmd().exec().getVolumes()).noneMatch(
-                v -> v.getName().startsWith("berthallkeys-" + engine.session().id().substring(0, 8)));
+        assertThat(engine.docker().listVolumesCmd().exec().getVolumes()).extracting(v -> v.getName())
+                .doesNotContain(volume("berthallkeys_shared"), volume("berthallkeys_app-anon0"));
         project.close();
     }
 
@@ -144,10 +144,15 @@ class ComposeEngineTest extends EngineTestSupport {
                         + " service_completed_successfully, which needs exit code 0");
         assertThat(projectNetworks("bad")).isEmpty();
         assertThat(engine.docker().listVolumesCmd().exec().getVolumes()).noneMatch(
-                v -> v.getName().equals("bad-" + engine.session().id().substring(0, 8) + "_state"));
+                v -> v.getName().equals(volume("bad_state")));
         assertThat(engine.docker().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of("com.docker.compose.project", "bad",
                         Session.LABEL_SESSION, engine.session().id())).exec()).isEmpty();
+    }
+
+    /** @return a project volume's engine name: core's Mount.volume makes it per session */
+    static String volume(String declared) {
+        return "berth-" + declared + "-" + engine.session().id().substring(0, 8);
     }
 
     static InspectContainerResponse inspect(RunningContainer c) {

@@ -29,7 +29,7 @@ class ComposeModelTest {
     @Test
     void projectNameFollowsComposeRulesAndNamesAreLocalWithoutASession() {
         assertThat(model.name()).isEqualTo("berthallkeys");
-        assertThat(model.volumes()).containsExactly("berthallkeys-local_shared", "berthallkeys-local_app-anon0");
+        assertThat(model.volumes()).containsExactly("berthallkeys_shared", "berthallkeys_app-anon0");
         assertThat(model.service("app").spec().image().toString()).isEqualTo("berthallkeys-app:local");
     }
 
@@ -116,11 +116,11 @@ class ComposeModelTest {
     @Test
     void volumesBindMountsAndTmpfs() {
         assertThat(model.service("init").spec().mounts()).containsExactly(
-                Mount.volume("berthallkeys-local_shared", "/shared"));
+                Mount.volume("berthallkeys_shared", "/shared"));
         assertThat(model.service("app").spec().mounts()).containsExactly(
-                Mount.volume("berthallkeys-local_shared", "/shared").readOnlyMount(),
+                Mount.volume("berthallkeys_shared", "/shared").readOnlyMount(),
                 Mount.bind(DIR.resolve("static").toString(), "/www").readOnlyMount().withRelabel(Mount.Relabel.SHARED),
-                Mount.volume("berthallkeys-local_app-anon0", "/scratch"));
+                Mount.volume("berthallkeys_app-anon0", "/scratch"));
         assertThat(model.service("app").spec().tmpfs()).containsExactly(Map.entry("/run", "size=16m"));
     }
 
