@@ -6,6 +6,7 @@ import dev.berth.InvalidSpecException;
 import dev.berth.Network;
 import dev.berth.RunningContainer;
 import dev.berth.wait.Wait;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +81,14 @@ final class ProjectStarter {
             spec = spec.waitingFor(new ExitWait());
         } else if (condition == DependsOn.SERVICE_HEALTHY || s.spec().healthcheck() != null) {
             spec = spec.waitingFor(Wait.forHealthcheck());
+            dev.berth.Healthcheck h = s.spec().healthcheck();
+            if (h != null) {
+                // as long as the healthcheck itself allows before Docker calls it unhealthy
+                Duration budget = h.interval().multipliedBy(h.retries()).plus(h.timeout());
+                if (budget.compareTo(spec.startupTimeout()) > 0) {
+                    spec = spec.withStartupTimeout(budget);
+                }
+            }
         }
         return spec;
     }
