@@ -14,11 +14,17 @@ import java.util.List;
  */
 public final class ContainerStartException extends BerthException {
     private static final long serialVersionUID = 1L;
+    /** The container's logical name (field or spec name), if it has one. */
     private final String name;
+    /** The image the container was created from. */
     private final String image;
+    /** The container's id, empty if it was never created. */
     private final String containerId;
+    /** The container's exit code, null while it had not exited. */
     private final Long exitCode;
+    /** Whether the kernel killed the container for exceeding its memory limit. */
     private final boolean oomKilled;
+    /** The container's last log lines, secrets masked. */
     private final List<String> lastLogLines;
     private final transient FailureReport report;
 

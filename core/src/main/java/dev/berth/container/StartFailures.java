@@ -145,7 +145,7 @@ final class StartFailures {
             return waitFailure;
         }
         return new BerthException("startup timeout of " + configured.toMillis() + " ms ran out (create and start took "
-                + configured.minus(left).toMillis() + " ms, leaving " + left.toMillis() + " ms for the wait): "
+                + (configured.toMillis() - left.toMillis()) + " ms, leaving " + left.toMillis() + " ms for the wait): "
                 + reason(waitFailure), waitFailure);
     }
 

@@ -22,7 +22,18 @@ import java.util.Optional;
 public record FailureReport(String title, Instant createdAt, Duration collectionTime, EngineSection engine,
                             List<ContainerReport> containers, List<NetworkSection> networks,
                             List<String> notCollected, Optional<FailureSection> failure) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     * @param title what failed, e.g. {@code OrdersTest > savesOrder()}
+     * @param createdAt when the collection started
+     * @param collectionTime how long the collection took
+     * @param engine engine data, or null when it could not be collected
+     * @param containers the containers in scope
+     * @param networks the networks involved
+     * @param notCollected what could not be collected and why, e.g.
+     *     {@code stats of db (timed out after 1200 ms)}
+     * @param failure the test's exception, when the report has one
+     */
     public FailureReport {
         containers = List.copyOf(containers);
         networks = List.copyOf(networks);
