@@ -12,7 +12,13 @@ import java.util.Map;
  * @param args values for the Dockerfile's {@code ARG}s
  */
 public record ComposeBuild(Path context, Path dockerfile, Map<String, String> args) {
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param context the build context directory
+     * @param dockerfile the Dockerfile, relative to {@code context}
+     * @param args values for the Dockerfile's {@code ARG}s
+     */
     public ComposeBuild {
         args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
     }

@@ -12,8 +12,11 @@ import java.util.Optional;
  */
 public final class ComposeFileException extends BerthException {
     private static final long serialVersionUID = 1L;
+    /** The compose file, as given. */
     private final String file;
+    /** The 1-based line, 0 when unknown. */
     private final int line;
+    /** The 1-based column, 0 when unknown. */
     private final int column;
 
     ComposeFileException(String message, Location at) {

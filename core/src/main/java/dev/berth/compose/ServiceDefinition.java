@@ -19,7 +19,16 @@ import java.util.Optional;
  */
 public record ServiceDefinition(String name, ContainerSpec spec, Map<String, List<String>> networks,
                              Optional<ComposeBuild> build, Map<String, DependsOn> dependsOn, List<String> profiles) {
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param name the service name
+     * @param spec what to run
+     * @param networks the compose networks it joins, with extra aliases
+     * @param build how its image is built, if it has a {@code build}
+     * @param dependsOn the services it depends on, with conditions
+     * @param profiles its profiles
+     */
     public ServiceDefinition {
         networks = Collections.unmodifiableMap(new LinkedHashMap<>(networks));
         dependsOn = Collections.unmodifiableMap(new LinkedHashMap<>(dependsOn));

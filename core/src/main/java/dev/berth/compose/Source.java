@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /** A compose file read into SnakeYAML Engine nodes (which keep line and column), with its interpolation. */
 final class Source {
@@ -36,7 +38,8 @@ final class Source {
         LoadSettings settings = LoadSettings.builder().setLabel(shown).setAllowDuplicateKeys(true).build();
         Optional<Node> root;
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            root = new Compose(settings).composeReader(in);
+            // the composer directly: the lowlevel API package is not exported by the snakeyaml-engine module
+            root = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, in))).getSingleNode();
         } catch (MarkedYamlEngineException e) {
             String context = e.getContext() == null ? "" : e.getContext() + e.getContextMark()
                     .map(m -> " (line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ")").orElse("") + ": ";
