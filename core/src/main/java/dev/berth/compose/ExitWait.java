@@ -16,7 +16,7 @@ final class ExitWait implements WaitStrategy {
         while (true) {
             ContainerState state = container.state();
             if (!state.running()) {
-                Long code = state.exitCode();
+                Long code = state.exitCode().isPresent() ? state.exitCode().getAsLong() : null;
                 if (code != null && code == 0) {
                     return;
                 }

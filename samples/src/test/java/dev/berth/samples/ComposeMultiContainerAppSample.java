@@ -33,6 +33,6 @@ class ComposeMultiContainerAppSample {
     @Test
     void redisStartedBeforeTheApp(@ComposeService("redis") RunningContainer redis,
                                   @ComposeService("app") RunningContainer app) {
-        assertThat(redis.state().startedAt()).isBefore(app.state().startedAt());
+        assertThat(redis.state().startedAt().orElseThrow()).isBefore(app.state().startedAt().orElseThrow());
     }
 }
