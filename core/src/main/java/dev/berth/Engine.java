@@ -199,6 +199,20 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Starts the services of a compose file — read by Berth itself, no compose binary — with its
+     * networks and volumes, named per session. Same as {@code ComposeProject.file(composeFile).start(this)};
+     * use {@link dev.berth.compose.ComposeProject} for profiles, variables or a project name.
+     *
+     * @param composeFile e.g. {@code src/test/resources/docker-compose.yml}
+     * @return the running project; {@code service("db")} gives a service's container; close it to remove all
+     * @throws dev.berth.compose.ComposeFileException for a bad file, naming the file, line and key
+     * @throws ContainerStartException if a service fails to start or to become ready
+     */
+    public dev.berth.compose.RunningCompose compose(Path composeFile) {
+        return dev.berth.compose.ComposeProject.file(composeFile).start(this);
+    }
+
+    /**
      * Creates a user-defined network labelled for this session.
      *
      * @param spec name, driver, internal flag and labels
