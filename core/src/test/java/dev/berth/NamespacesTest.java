@@ -12,16 +12,16 @@ class NamespacesTest {
         Namespaces ns = base.withNetwork(NetworkMode.none()).withIpc(IpcMode.shareable()).withPid(PidMode.host())
                 .withInit().withHostname("berth-uts").withDomainname("test.example").withUsernsMode("host")
                 .withCgroupnsMode("private");
-        assertThat(base.network()).isNull();
+        assertThat(base.network()).isEmpty();
         assertThat(base.init()).isFalse();
-        assertThat(ns.network().mode()).isEqualTo("none");
-        assertThat(ns.ipc().mode()).isEqualTo("shareable");
-        assertThat(ns.pid().mode()).isEqualTo("host");
+        assertThat(ns.network().orElseThrow().mode()).isEqualTo("none");
+        assertThat(ns.ipc().orElseThrow().mode()).isEqualTo("shareable");
+        assertThat(ns.pid().orElseThrow().mode()).isEqualTo("host");
         assertThat(ns.init()).isTrue();
-        assertThat(ns.hostname()).isEqualTo("berth-uts");
-        assertThat(ns.domainname()).isEqualTo("test.example");
-        assertThat(ns.usernsMode()).isEqualTo("host");
-        assertThat(ns.cgroupnsMode()).isEqualTo("private");
+        assertThat(ns.hostname()).hasValue("berth-uts");
+        assertThat(ns.domainname()).hasValue("test.example");
+        assertThat(ns.usernsMode()).hasValue("host");
+        assertThat(ns.cgroupnsMode()).hasValue("private");
         assertThat(ns.containerRefs()).isEmpty();
         assertThat(IpcMode.isolated().mode()).isEqualTo("private");
     }
@@ -30,8 +30,8 @@ class NamespacesTest {
     void containerModesReferenceBySpecName() {
         Namespaces ns = Namespaces.defaults().withNetwork(NetworkMode.container("web"))
                 .withIpc(IpcMode.container("db")).withPid(PidMode.container("db"));
-        assertThat(ns.network().toString()).isEqualTo("container:web");
-        assertThat(ns.containerRefs()).extracting(ContainerRef::specName).containsExactly("web", "db", "db");
+        assertThat(ns.network().orElseThrow().toString()).isEqualTo("container:web");
+        assertThat(ns.containerRefs()).extracting(r -> r.specName().orElseThrow()).containsExactly("web", "db", "db");
         assertThat(ns).isEqualTo(Namespaces.defaults().withNetwork(NetworkMode.container("web"))
                 .withIpc(IpcMode.container("db")).withPid(PidMode.container("db")));
     }
