@@ -111,18 +111,19 @@ final class TarArchives {
         /**
          * Writes the whole archive.
          *
-         * @param out where to; closed at the end
+         * @param out where to; closed once the archive is complete, left open when writing fails (so the caller
+         *     can record the failure before the reader sees the end of the stream)
          * @throws IOException if a host file cannot be read or the stream refuses the bytes
          */
         void writeTo(OutputStream out) throws IOException {
-            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
-                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-                tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-                for (Entry e : entries) {
-                    e.writeTo(tar);
-                }
-                tar.finish();
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (Entry e : entries) {
+                e.writeTo(tar);
             }
+            tar.finish();
+            tar.close();
         }
 
         /**
@@ -142,8 +143,9 @@ final class TarArchives {
             Thread writer = new Thread(() -> {
                 try {
                     writeTo(out);
-                } catch (IOException e) {
-                    failure.set(e);
+                } catch (IOException | RuntimeException e) {
+                    // recorded before the pipe closes, so the reader never takes a cut archive for a whole one
+                    failure.set(e instanceof IOException io ? io : new IOException(e));
                     try {
                         out.close();
                     } catch (IOException ignored) {
