@@ -1,6 +1,7 @@
 package dev.berth;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -150,8 +151,8 @@ public final class Namespaces {
 
     /** @return every {@code container:} reference, network first, then IPC, then PID */
     public List<ContainerRef> containerRefs() {
-        return Arrays.asList(f.network == null ? null : f.network.target(), f.ipc == null ? null : f.ipc.target(),
-                f.pid == null ? null : f.pid.target()).stream().filter(Objects::nonNull).toList();
+        return Stream.of(network().flatMap(NetworkMode::target), ipc().flatMap(IpcMode::target),
+                pid().flatMap(PidMode::target)).flatMap(Optional::stream).toList();
     }
 
     @Override

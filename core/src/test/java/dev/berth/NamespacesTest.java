@@ -3,6 +3,7 @@ package dev.berth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NamespacesTest {
@@ -38,14 +39,14 @@ class NamespacesTest {
 
     @Test
     void modesAreValidatedRecords() {
-        assertThat(NetworkMode.none()).isEqualTo(new NetworkMode("none", null));
-        assertThatThrownBy(() -> new NetworkMode("bridged", null))
+        assertThat(NetworkMode.none()).isEqualTo(new NetworkMode("none", Optional.empty()));
+        assertThatThrownBy(() -> new NetworkMode("bridged", Optional.empty()))
                 .hasMessage("Invalid network mode: \"bridged\". Allowed: one of [bridge, container, host, none], with "
                         + "a container reference for container. Example: NetworkMode.container(\"db\").");
-        assertThatThrownBy(() -> new PidMode("container", null))
+        assertThatThrownBy(() -> new PidMode("container", Optional.empty()))
                 .hasMessage("Invalid pid mode: \"container\". Allowed: one of [container, host], with a container "
                         + "reference for container. Example: PidMode.container(\"db\").");
-        assertThatThrownBy(() -> new IpcMode("host", ContainerRef.named("db")))
+        assertThatThrownBy(() -> new IpcMode("host", Optional.of(ContainerRef.named("db"))))
                 .hasMessage("Invalid ipc mode: \"host:db\". Allowed: one of [container, host, none, private, "
                         + "shareable], with a container reference for container. Example: IpcMode.container(\"db\").");
     }

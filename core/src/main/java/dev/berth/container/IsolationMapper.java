@@ -101,11 +101,11 @@ final class IsolationMapper {
     private static void namespaces(CreateContainerCmd cmd, HostConfig host, Namespaces n,
                                    Function<ContainerRef, String> idOf) {
         n.network().ifPresent(net -> host.withNetworkMode(
-                net.target() == null ? net.mode() : "container:" + idOf.apply(net.target())));
+                net.target().map(t -> "container:" + idOf.apply(t)).orElse(net.mode())));
         n.ipc().ifPresent(ipc -> host.withIpcMode(
-                ipc.target() == null ? ipc.mode() : "container:" + idOf.apply(ipc.target())));
+                ipc.target().map(t -> "container:" + idOf.apply(t)).orElse(ipc.mode())));
         n.pid().ifPresent(pid -> host.withPidMode(
-                pid.target() == null ? pid.mode() : "container:" + idOf.apply(pid.target())));
+                pid.target().map(t -> "container:" + idOf.apply(t)).orElse(pid.mode())));
         if (n.init()) {
             host.withInit(true);
         }

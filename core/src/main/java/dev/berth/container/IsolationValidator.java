@@ -36,7 +36,7 @@ final class IsolationValidator {
         checkConflicts(spec);
         checkCpus(spec.limits(), () -> docker.infoCmd().exec().getNCPU());
         Map<ContainerRef, String> ids = resolve(spec.namespaces(), session);
-        ContainerRef ipc = spec.namespaces().ipc().map(IpcMode::target).orElse(null);
+        ContainerRef ipc = spec.namespaces().ipc().flatMap(IpcMode::target).orElse(null);
         if (ipc != null) {
             checkShareable(ipc, docker.inspectContainerCmd(ids.get(ipc)).exec().getHostConfig().getIpcMode());
         }
@@ -69,7 +69,7 @@ final class IsolationValidator {
                         + "no network of its own); drop withNetwork(…) or the network mode",
                         "NetworkMode.bridge() with withNetwork(\"backend\", \"db\")");
             }
-            if (net.target() != null && (ns.hostname().isPresent() || ns.domainname().isPresent())) {
+            if (net.target().isPresent() && (ns.hostname().isPresent() || ns.domainname().isPresent())) {
                 throw new InvalidSpecException("network mode", value, "no hostname or domainname of its own with "
                         + "network mode container:<other> (it shares the other's UTS settings)",
                         "NetworkMode.container(other) without withHostname(…)");
@@ -106,9 +106,9 @@ final class IsolationValidator {
     /** Each {@code container:} reference must name a container this session holds. */
     static Map<ContainerRef, String> resolve(Namespaces ns, Session session) {
         Map<ContainerRef, String> ids = new LinkedHashMap<>();
-        resolve("network mode", ns.network().map(NetworkMode::target).orElse(null), session, ids);
-        resolve("ipc mode", ns.ipc().map(IpcMode::target).orElse(null), session, ids);
-        resolve("pid mode", ns.pid().map(PidMode::target).orElse(null), session, ids);
+        resolve("network mode", ns.network().flatMap(NetworkMode::target).orElse(null), session, ids);
+        resolve("ipc mode", ns.ipc().flatMap(IpcMode::target).orElse(null), session, ids);
+        resolve("pid mode", ns.pid().flatMap(PidMode::target).orElse(null), session, ids);
         return ids;
     }
 

@@ -49,15 +49,15 @@ final class IsolationMapping {
      */
     static ContainerSpec bindTargets(ContainerSpec spec, Function<String, RunningContainer> running) {
         dev.berth.Namespaces n = spec.namespaces();
-        RunningContainer c = target(n.network().map(NetworkMode::target).orElse(null), running);
+        RunningContainer c = target(n.network().flatMap(NetworkMode::target).orElse(null), running);
         if (c != null) {
             n = n.withNetwork(NetworkMode.container(c));
         }
-        c = target(n.ipc().map(IpcMode::target).orElse(null), running);
+        c = target(n.ipc().flatMap(IpcMode::target).orElse(null), running);
         if (c != null) {
             n = n.withIpc(IpcMode.container(c));
         }
-        c = target(n.pid().map(PidMode::target).orElse(null), running);
+        c = target(n.pid().flatMap(PidMode::target).orElse(null), running);
         if (c != null) {
             n = n.withPid(PidMode.container(c));
         }
