@@ -12,17 +12,17 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * What one test class declares, superclasses included (superclass members first): its
- * {@link Container} fields, its {@link Use} fields and its {@link Network} names. Immutable.
+ * {@link Container} fields, its {@link Use} fields and its {@link WithNetwork} names. Immutable.
  */
 final class ClassModel {
     private final Class<?> testClass;
     private final List<Declaration> containers;
     private final List<Field> useFields;
     private final List<String> networks;
-    private final Map<String, Network> networkAnnotations;
+    private final Map<String, WithNetwork> networkAnnotations;
 
     private ClassModel(Class<?> testClass, List<Declaration> containers, List<Field> useFields,
-                       Map<String, Network> networkAnnotations) {
+                       Map<String, WithNetwork> networkAnnotations) {
         this.testClass = testClass;
         this.containers = containers;
         this.useFields = useFields;
@@ -46,8 +46,8 @@ final class ClassModel {
                 }
             }
         }
-        Map<String, Network> networks = new LinkedHashMap<>();
-        for (Network n : AnnotationSupport.findRepeatableAnnotations(testClass, Network.class)) {
+        Map<String, WithNetwork> networks = new LinkedHashMap<>();
+        for (WithNetwork n : AnnotationSupport.findRepeatableAnnotations(testClass, WithNetwork.class)) {
             networks.putIfAbsent(n.name(), n);
         }
         return new ClassModel(testClass, List.copyOf(containers), List.copyOf(useFields),
@@ -76,11 +76,11 @@ final class ClassModel {
      */
     List<NetworkSpec> networkSpecs() {
         List<NetworkSpec> specs = new ArrayList<>();
-        for (Network n : networkAnnotations.values()) {
+        for (WithNetwork n : networkAnnotations.values()) {
             try {
                 specs.add(NetworkSpec.of(n.name()).withInternal(n.internal()).withDriver(n.driver()));
             } catch (BerthException e) {
-                throw new ExtensionConfigurationException("@Network on " + testClass.getName() + ": "
+                throw new ExtensionConfigurationException("@WithNetwork on " + testClass.getName() + ": "
                         + e.getMessage(), e);
             }
         }

@@ -38,7 +38,7 @@ public @interface Container {
     /** @return the command replacing the image's CMD */
     String[] command() default {};
 
-    /** @return the declared name of a {@link Network} of this class (or an enclosing one) to join */
+    /** @return the declared name of a {@link WithNetwork} of this class (or an enclosing one) to join */
     String network() default "";
 
     /** @return the names other containers on {@link #network()} reach this one by */

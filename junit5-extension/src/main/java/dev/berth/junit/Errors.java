@@ -75,8 +75,8 @@ final class Errors {
 
     static ExtensionConfigurationException unknownNetwork(Declaration d, String network, List<String> declared) {
         return of(field(d), "unknown network", network,
-                "a network declared with @Network on the class or an enclosing class " + declared,
-                "@Network(name = \"" + network + "\") on the class");
+                "a network declared with @WithNetwork on the class or an enclosing class " + declared,
+                "@WithNetwork(name = \"" + network + "\") on the class");
     }
 
     static ExtensionConfigurationException aliasesWithoutNetwork(Declaration d) {

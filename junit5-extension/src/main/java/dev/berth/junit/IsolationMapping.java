@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Maps {@link Limits}, {@link Namespaces} and {@link Security} on a container field onto core's
+ * Maps {@link WithLimits}, {@link WithNamespaces} and {@link WithSecurity} on a container field onto core's
  * values, starting from the spec's own (so they refine a {@code ContainerSpec} initializer). Core
  * validates each value; the caller adds the field to its message.
  */
@@ -23,15 +23,15 @@ final class IsolationMapping {
 
     static ContainerSpec apply(Declaration d, ContainerSpec spec) {
         Field f = d.field();
-        Limits limits = f.getAnnotation(Limits.class);
+        WithLimits limits = f.getAnnotation(WithLimits.class);
         if (limits != null) {
             spec = spec.withLimits(limits(d, limits, spec.limits()));
         }
-        Namespaces namespaces = f.getAnnotation(Namespaces.class);
+        WithNamespaces namespaces = f.getAnnotation(WithNamespaces.class);
         if (namespaces != null) {
             spec = spec.withNamespaces(namespaces(d, namespaces, spec.namespaces()));
         }
-        Security security = f.getAnnotation(Security.class);
+        WithSecurity security = f.getAnnotation(WithSecurity.class);
         if (security != null) {
             spec = spec.withSecurity(security(security, spec.security()));
         }
@@ -71,7 +71,7 @@ final class IsolationMapping {
     /** @return logical names a container's namespace modes refer to ({@code container:<name>}); it starts after them */
     static List<String> namespaceTargets(Declaration d) {
         List<String> out = new ArrayList<>();
-        Namespaces n = d.field().getAnnotation(Namespaces.class);
+        WithNamespaces n = d.field().getAnnotation(WithNamespaces.class);
         if (n != null) {
             for (String mode : List.of(n.network(), n.ipc(), n.pid())) {
                 if (mode.startsWith("container:")) {
@@ -82,7 +82,7 @@ final class IsolationMapping {
         return out;
     }
 
-    private static dev.berth.Limits limits(Declaration d, Limits a, dev.berth.Limits l) {
+    private static dev.berth.Limits limits(Declaration d, WithLimits a, dev.berth.Limits l) {
         if (!a.memory().isEmpty()) {
             l = l.withMemory(a.memory());
         }
@@ -97,8 +97,8 @@ final class IsolationMapping {
             try {
                 cpus = Double.parseDouble(a.cpus());
             } catch (NumberFormatException e) {
-                throw Errors.of(Errors.field(d), "invalid @Limits(cpus)", a.cpus(), "a positive decimal number of CPUs",
-                        "@Limits(cpus = \"0.5\")");
+                throw Errors.of(Errors.field(d), "invalid @WithLimits(cpus)", a.cpus(), "a positive decimal number of CPUs",
+                        "@WithLimits(cpus = \"0.5\")");
             }
             l = l.cpus(cpus);
         }
@@ -135,11 +135,11 @@ final class IsolationMapping {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw Errors.of(Errors.field(d), "invalid @Limits(ulimits) entry", text, "\"name=soft:hard\" or \"name=limit\"",
-                "@Limits(ulimits = \"nofile=1024:2048\")");
+        throw Errors.of(Errors.field(d), "invalid @WithLimits(ulimits) entry", text, "\"name=soft:hard\" or \"name=limit\"",
+                "@WithLimits(ulimits = \"nofile=1024:2048\")");
     }
 
-    private static dev.berth.Namespaces namespaces(Declaration d, Namespaces a, dev.berth.Namespaces n) {
+    private static dev.berth.Namespaces namespaces(Declaration d, WithNamespaces a, dev.berth.Namespaces n) {
         if (!a.network().isEmpty()) {
             n = n.withNetwork(networkMode(d, a.network()));
         }
@@ -195,13 +195,13 @@ final class IsolationMapping {
 
     private static String target(Declaration d, String option, String mode, String words) {
         if (!mode.startsWith("container:") || mode.length() == "container:".length()) {
-            throw Errors.of(Errors.field(d), "invalid @Namespaces(" + option + ")", mode,
-                    words + " or container:<logical name>", "@Namespaces(" + option + " = \"container:db\")");
+            throw Errors.of(Errors.field(d), "invalid @WithNamespaces(" + option + ")", mode,
+                    words + " or container:<logical name>", "@WithNamespaces(" + option + " = \"container:db\")");
         }
         return mode.substring("container:".length());
     }
 
-    private static dev.berth.Security security(Security a, dev.berth.Security s) {
+    private static dev.berth.Security security(WithSecurity a, dev.berth.Security s) {
         if (a.hardened()) {
             s = dev.berth.Security.hardened();
         }

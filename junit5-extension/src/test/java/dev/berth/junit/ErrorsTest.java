@@ -70,8 +70,8 @@ class ErrorsTest {
     @Test
     void unknownNetworkName() {
         assertFails(ErrorFixtures.UnknownNetwork.class, "@Container field " + F + "UnknownNetwork.db: unknown"
-                + " network: \"frontend\". Allowed: a network declared with @Network on the class or an enclosing"
-                + " class [backend]. Example: @Network(name = \"frontend\") on the class");
+                + " network: \"frontend\". Allowed: a network declared with @WithNetwork on the class or an enclosing"
+                + " class [backend]. Example: @WithNetwork(name = \"frontend\") on the class");
     }
 
     @Test
@@ -154,7 +154,7 @@ class ErrorsTest {
 
     @Test
     void invalidNetworkDeclarationNamesTheClass() {
-        assertFails(ErrorFixtures.BadNetworkDriver.class, "@Network on " + F + "BadNetworkDriver: " + coreMessage(
+        assertFails(ErrorFixtures.BadNetworkDriver.class, "@WithNetwork on " + F + "BadNetworkDriver: " + coreMessage(
                 () -> dev.berth.NetworkSpec.of("backend").withDriver("no such driver")));
     }
 

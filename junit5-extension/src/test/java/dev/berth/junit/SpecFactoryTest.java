@@ -19,11 +19,11 @@ class SpecFactoryTest {
         static RunningContainer web;
 
         @Container(image = "busybox:1")
-        @Security(tmpfs = "/x")
+        @WithSecurity(tmpfs = "/x")
         static RunningContainer tmpfsOnly;
 
         @Container(image = "busybox:1")
-        @Security(readOnlyRootfs = true, tmpfs = "/x")
+        @WithSecurity(readOnlyRootfs = true, tmpfs = "/x")
         static RunningContainer readOnly;
 
         @Container(startupTimeout = "5s", env = "EXTRA=1")
