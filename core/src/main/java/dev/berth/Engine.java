@@ -176,7 +176,9 @@ public final class Engine implements AutoCloseable {
     /**
      * Starts containers together as {@link #startAll(List)} does, where specs may also depend on containers
      * already running (e.g. started earlier for a whole test class): those count as ready and are neither
-     * started nor stopped here. The name checks, the dependency check and the cycle search are the same.
+     * started nor stopped here. The name checks, the dependency check and the cycle search are the same. A
+     * {@code container:<name>} namespace mode ({@code NetworkMode}, {@code IpcMode}, {@code PidMode}) naming a
+     * container the spec depends on means that container, even when another one of that name runs in the session.
      *
      * @param specs what to run
      * @param running containers already running, by the name specs use in {@code dependsOn}

@@ -92,8 +92,11 @@ public final class ParallelStarter {
             deps.add(indexByName.containsKey(dep) ? schedule(indexByName.get(dep), specs, indexByName, running, futures, pool)
                     : CompletableFuture.completedFuture(running.get(dep)));
         }
+        // A container:<name> reference to a dependency or a running container means that very container.
         CompletableFuture<RunningContainer> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new))
-                .thenApplyAsync(ready -> launcher.launch(s), pool);
+                .thenApplyAsync(ready -> launcher.launch(NamedTargets.bind(s, name -> !s.dependsOn().contains(name)
+                        ? null : indexByName.containsKey(name) ? futures.get(indexByName.get(name)).join()
+                        : running.get(name))), pool);
         futures.set(index, f);
         return f;
     }

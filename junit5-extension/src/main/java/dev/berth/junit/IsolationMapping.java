@@ -1,20 +1,20 @@
 package dev.berth.junit;
 
-import dev.berth.ContainerRef;
 import dev.berth.ContainerSpec;
 import dev.berth.IpcMode;
+import dev.berth.Limits;
+import dev.berth.Namespaces;
 import dev.berth.NetworkMode;
 import dev.berth.PidMode;
-import dev.berth.RunningContainer;
-import java.lang.reflect.Field;
+import dev.berth.Security;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
  * Maps {@link WithLimits}, {@link WithNamespaces} and {@link WithSecurity} on a container field onto core's
- * values, starting from the spec's own (so they refine a {@code ContainerSpec} initializer). Core
+ * values (both import in one file: the annotations carry a {@code With} prefix), starting from the spec's own (so they refine a {@code ContainerSpec} initializer). Core
  * validates each value; the caller adds the field to its message.
  */
 final class IsolationMapping {
@@ -22,57 +22,27 @@ final class IsolationMapping {
     }
 
     static ContainerSpec apply(Declaration d, ContainerSpec spec) {
-        Field f = d.field();
-        WithLimits limits = f.getAnnotation(WithLimits.class);
-        if (limits != null) {
-            spec = spec.withLimits(limits(d, limits, spec.limits()));
+        Optional<WithLimits> limits = d.find(WithLimits.class);
+        if (limits.isPresent()) {
+            spec = spec.withLimits(limits(d, limits.get(), spec.limits()));
         }
-        WithNamespaces namespaces = f.getAnnotation(WithNamespaces.class);
-        if (namespaces != null) {
-            spec = spec.withNamespaces(namespaces(d, namespaces, spec.namespaces()));
+        Optional<WithNamespaces> namespaces = d.find(WithNamespaces.class);
+        if (namespaces.isPresent()) {
+            spec = spec.withNamespaces(namespaces(d, namespaces.get(), spec.namespaces()));
         }
-        WithSecurity security = f.getAnnotation(WithSecurity.class);
-        if (security != null) {
-            spec = spec.withSecurity(security(security, spec.security()));
+        Optional<WithSecurity> security = d.find(WithSecurity.class);
+        if (security.isPresent()) {
+            spec = spec.withSecurity(security(security.get(), spec.security()));
         }
         return spec;
-    }
-
-    /**
-     * Replaces {@code container:<name>} namespace references by the handle of that container, so a
-     * reference always means the container of this class or test, even when parallel classes use the
-     * same logical name in one engine session.
-     *
-     * @param spec the spec about to start
-     * @param running the running container of a logical name, or null
-     * @return the spec with bound references
-     */
-    static ContainerSpec bindTargets(ContainerSpec spec, Function<String, RunningContainer> running) {
-        dev.berth.Namespaces n = spec.namespaces();
-        RunningContainer c = target(n.network() == null ? null : n.network().target(), running);
-        if (c != null) {
-            n = n.withNetwork(NetworkMode.container(c));
-        }
-        c = target(n.ipc() == null ? null : n.ipc().target(), running);
-        if (c != null) {
-            n = n.withIpc(IpcMode.container(c));
-        }
-        c = target(n.pid() == null ? null : n.pid().target(), running);
-        if (c != null) {
-            n = n.withPid(PidMode.container(c));
-        }
-        return n == spec.namespaces() ? spec : spec.withNamespaces(n);
-    }
-
-    private static RunningContainer target(ContainerRef ref, Function<String, RunningContainer> running) {
-        return ref == null || ref.specName() == null ? null : running.apply(ref.specName());
     }
 
     /** @return logical names a container's namespace modes refer to ({@code container:<name>}); it starts after them */
     static List<String> namespaceTargets(Declaration d) {
         List<String> out = new ArrayList<>();
-        WithNamespaces n = d.field().getAnnotation(WithNamespaces.class);
-        if (n != null) {
+        Optional<WithNamespaces> found = d.find(WithNamespaces.class);
+        if (found.isPresent()) {
+            WithNamespaces n = found.get();
             for (String mode : List.of(n.network(), n.ipc(), n.pid())) {
                 if (mode.startsWith("container:")) {
                     out.add(mode.substring("container:".length()));
@@ -82,7 +52,7 @@ final class IsolationMapping {
         return out;
     }
 
-    private static dev.berth.Limits limits(Declaration d, WithLimits a, dev.berth.Limits l) {
+    private static Limits limits(Declaration d, WithLimits a, Limits l) {
         if (!a.memory().isEmpty()) {
             l = l.withMemory(a.memory());
         }
@@ -123,7 +93,7 @@ final class IsolationMapping {
         return a.oomKillDisabled() ? l.oomKillDisabled() : l;
     }
 
-    private static dev.berth.Limits ulimit(Declaration d, dev.berth.Limits l, String text) {
+    private static Limits ulimit(Declaration d, Limits l, String text) {
         String[] nameValue = text.split("=", 2);
         try {
             if (nameValue.length == 2) {
@@ -139,7 +109,7 @@ final class IsolationMapping {
                 "@WithLimits(ulimits = \"nofile=1024:2048\")");
     }
 
-    private static dev.berth.Namespaces namespaces(Declaration d, WithNamespaces a, dev.berth.Namespaces n) {
+    private static Namespaces namespaces(Declaration d, WithNamespaces a, Namespaces n) {
         if (!a.network().isEmpty()) {
             n = n.withNetwork(networkMode(d, a.network()));
         }
@@ -201,9 +171,9 @@ final class IsolationMapping {
         return mode.substring("container:".length());
     }
 
-    private static dev.berth.Security security(WithSecurity a, dev.berth.Security s) {
+    private static Security security(WithSecurity a, Security s) {
         if (a.hardened()) {
-            s = dev.berth.Security.hardened();
+            s = Security.hardened();
         }
         if (a.readOnlyRootfs()) {
             s = s.withReadOnlyRootfs();

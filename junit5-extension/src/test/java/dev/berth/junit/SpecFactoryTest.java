@@ -3,11 +3,13 @@ package dev.berth.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.ContainerSpec;
+import dev.berth.ImageRef;
 import dev.berth.PullPolicy;
 import dev.berth.RunningContainer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class SpecFactoryTest {
     }
 
     private static final BerthConfig CONFIG = new BerthConfig(Duration.ofSeconds(42), PullPolicy.NEVER,
-            "127.0.0.1:5000", Path.of("target/berth"), false);
+            Optional.of("127.0.0.1:5000"), Path.of("target/berth"), false, Optional.empty());
 
     private static Declaration declaration(String field) throws NoSuchFieldException {
         return Declaration.of(Holder.class.getDeclaredField(field));
@@ -44,7 +46,8 @@ class SpecFactoryTest {
                 declared -> declared + "-engine");
 
         assertThat(spec.name()).isEqualTo("web");
-        assertThat(spec.image()).hasToString("127.0.0.1:5000/library/busybox:1");
+        // The image stays as declared even with a registry mirror: core pulls through the mirror for every caller.
+        assertThat(spec.image()).isEqualTo(ImageRef.parse("busybox:1"));
         assertThat(spec.exposedPorts()).containsExactly(8080, 9090);
         assertThat(spec.env()).isEqualTo(Map.of("A", "1", "B", "x=y"));
         assertThat(spec.command()).containsExactly("sleep", "1");
@@ -55,6 +58,11 @@ class SpecFactoryTest {
         assertThat(spec.dependsOn()).containsExactly("db");
         assertThat(spec.startupTimeout()).isEqualTo(Duration.ofSeconds(42));
         assertThat(spec.pullPolicy()).isEqualTo(PullPolicy.NEVER);
+        ContainerSpec fluent = ContainerSpec.of("busybox:1").withName("web").withExposedPorts(8080, 9090)
+                .withEnv("A", "1").withEnv("B", "x=y").withCommand("sleep", "1")
+                .withNetwork("backend-engine", "web", "www").withDependsOn("db")
+                .withStartupTimeout(Duration.ofSeconds(42)).withPullPolicy(PullPolicy.NEVER);
+        assertThat(spec.fingerprint()).isEqualTo(fluent.fingerprint());
     }
 
     @Test
