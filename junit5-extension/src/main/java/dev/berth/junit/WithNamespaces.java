@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.FIELD)
+@Target({ElementType.FIELD, ElementType.ANNOTATION_TYPE})
 public @interface WithNamespaces {
     /** @return {@code bridge}, {@code none}, {@code host} or {@code container:<name>} ({@code --network}) */
     String network() default "";

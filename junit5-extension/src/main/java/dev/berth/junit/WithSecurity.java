@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.FIELD)
+@Target({ElementType.FIELD, ElementType.ANNOTATION_TYPE})
 public @interface WithSecurity {
     /** @return start from {@code Security.hardened()}: read-only rootfs with /tmp tmpfs, all capabilities dropped, no-new-privileges, user nobody */
     boolean hardened() default false;
