@@ -90,10 +90,10 @@ class ErrorsTest {
     }
 
     @Test
-    void dependsOnCycleIsNamed() {
-        assertFails(ErrorFixtures.Cycle.class, "@Container field " + F + "Cycle.app: dependsOn cycle:"
-                + " \"app -> cache -> db -> app\". Allowed: dependencies without cycles. Example: db has no"
-                + " dependsOn, app has dependsOn = \"db\"");
+    void dependsOnCycleIsNamedByCoresStartPlanBeforeAnyContainerExists() {
+        assertFails(ErrorFixtures.Cycle.class, "@Container fields of " + F + "Cycle: Invalid dependsOn:"
+                + " \"app -> cache -> db -> app\". Allowed: dependencies without a cycle. Example: db <- app"
+                + " (app.withDependsOn(\"db\")).");
     }
 
     @Test
@@ -198,8 +198,8 @@ class ErrorsTest {
 
     @Test
     void unparsableStartupTimeout() {
-        assertFails(ErrorFixtures.BadTimeout.class, "@Container field " + F + "BadTimeout.db: invalid startupTimeout:"
-                + " \"soon\". Allowed: a positive number with unit ms, s, m or h. Example: startupTimeout = \"90s\"");
+        assertFails(ErrorFixtures.BadTimeout.class, "@Container field " + F + "BadTimeout.db: Invalid startupTimeout:"
+                + " \"soon\". Allowed: a whole number with ms, s, m, h or d. Example: \"1h\".");
     }
 
     @Test

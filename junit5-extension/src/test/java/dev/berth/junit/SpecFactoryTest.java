@@ -1,6 +1,7 @@
 package dev.berth.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.ContainerSpec;
 import dev.berth.ImageRef;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** Annotation to spec mapping, without an engine. */
 class SpecFactoryTest {
@@ -27,6 +29,9 @@ class SpecFactoryTest {
         @Container(image = "busybox:1")
         @WithSecurity(readOnlyRootfs = true, tmpfs = "/x")
         static RunningContainer readOnly;
+
+        @Container(image = "busybox:1", startupTimeout = "0s")
+        static RunningContainer zeroTimeout;
 
         @Container(startupTimeout = "5s", env = "EXTRA=1")
         static ContainerSpec fluent = ContainerSpec.of("localhost:5000/berth-fixtures/busybox:1").withEnv("A", "1")
@@ -86,5 +91,13 @@ class SpecFactoryTest {
         assertThat(spec.env()).isEqualTo(Map.of("A", "1", "EXTRA", "1"));
         assertThat(spec.startupTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(spec.pullPolicy()).isEqualTo(PullPolicy.ALWAYS);
+    }
+
+    @Test
+    void aZeroStartupTimeoutIsRejectedWithCoresDurationRule() {
+        assertThatThrownBy(() -> SpecFactory.build(declaration("zeroTimeout"), null, CONFIG, Set.of(), d -> d))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("@Container field " + Holder.class.getName() + ".zeroTimeout: Invalid startupTimeout:"
+                        + " \"0s\". Allowed: a whole number above zero with ms, s, m, h or d. Example: \"90s\".");
     }
 }

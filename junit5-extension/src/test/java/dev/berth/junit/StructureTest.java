@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.junit.fixtures.AbstractBaseFixture;
 import dev.berth.junit.fixtures.InjectionFixture;
+import dev.berth.junit.fixtures.MetaAnnotatedFieldFixture;
 import dev.berth.junit.fixtures.MetaAnnotatedFixture;
 import dev.berth.junit.fixtures.NestedFixture;
 import dev.berth.junit.fixtures.NetworkFixture;
@@ -87,6 +88,18 @@ class StructureTest {
 
         run.results().testEvents().assertStatistics(s -> s.started(1).succeeded(1));
         assertThat(run.created()).containsExactlyElementsOf(Recorder.values("meta")).noneMatch(kit::exists);
+    }
+
+    @Test
+    void fieldAnnotationsCountOnAUsersMetaAnnotation() {
+        Kit.Run run = kit.run(MetaAnnotatedFieldFixture.Fixture.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        String sidecar = Recorder.values("sidecar").get(0);
+        assertThat(Recorder.values("qualified")).containsExactly(sidecar);
+        assertThat(Recorder.values("inherited")).singleElement().isNotEqualTo(sidecar);
+        assertThat(Recorder.values("memory")).containsExactly(String.valueOf(32L * 1024 * 1024));
+        assertThat(run.created()).hasSize(2).noneMatch(kit::exists);
     }
 
     @Test
