@@ -87,6 +87,26 @@ class StartAllTest extends EngineTestSupport {
     }
 
     @Test
+    void aNamedNamespaceReferenceMeansTheDependencyOfThatNameNotTheSessionsNewest() {
+        ContainerSpec sleeper = ContainerSpec.of(BUSYBOX).withCommand("sleep", "600");
+        try (RunningContainer mine = engine.start(sleeper.withName("db").withNamespaces(
+                dev.berth.Namespaces.defaults().withIpc(dev.berth.IpcMode.shareable())));
+             RunningContainer newer = engine.start(sleeper.withName("db").withNamespaces(
+                     dev.berth.Namespaces.defaults().withIpc(dev.berth.IpcMode.shareable())))) {
+            List<RunningContainer> started = engine.startAll(List.of(sleeper.withName("app").withDependsOn("db")
+                    .withNamespaces(dev.berth.Namespaces.defaults().withIpc(dev.berth.IpcMode.container("db")))),
+                    Map.of("db", mine));
+            try {
+                String ipc = engine.docker().inspectContainerCmd(started.get(0).id()).exec().getHostConfig().getIpcMode();
+                assertThat(ipc).isEqualTo("container:" + mine.id()).isNotEqualTo("container:" + newer.id());
+                assertThat(started.get(0).spec().namespaces().ipc().target().handle()).isSameAs(mine);
+            } finally {
+                started.forEach(RunningContainer::close);
+            }
+        }
+    }
+
+    @Test
     void independentSpecsStartConcurrently() {
         // each is ready only once it can resolve the other's alias: started one after the other, the
         // first could never become ready, so both being ready proves they started together
