@@ -95,11 +95,14 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
 
     @Override
     public void afterAll(ExtensionContext context) {
-        SnapshotSteps.saveImages(context);
-        if (context.getExecutionException().isPresent()) {
-            ContextResources.chain(context).forEach(ContextResources::markFailed);
+        try {
+            SnapshotSteps.saveImages(context);
+        } finally {
+            if (context.getExecutionException().isPresent()) {
+                ContextResources.chain(context).forEach(ContextResources::markFailed);
+            }
+            FailureReports.afterAll(context, ContextResources.chain(context));
         }
-        FailureReports.afterAll(context, ContextResources.chain(context));
     }
 
     @Override
