@@ -144,6 +144,25 @@ class StartAllTest extends EngineTestSupport {
     }
 
     @Test
+    void anOwnerReceivesEachReadyContainerAtOnceAndKeepsItWhenAnotherFails() {
+        ContainerSpec ok = ContainerSpec.of(BUSYBOX).withName("ok").withCommand("sleep", "600");
+        ContainerSpec bad = ContainerSpec.of(BUSYBOX).withName("bad").withCommand("sh", "-c", "sleep 1; exit 9")
+                .withDependsOn("ok").waitingFor(Wait.forLogMessage("never"));
+        List<RunningContainer> owned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            assertThatThrownBy(() -> engine.startAll(List.of(ok, bad), Map.of(), owned::add))
+                    .isInstanceOf(ContainerStartException.class)
+                    .satisfies(e -> assertThat(((ContainerStartException) e).exitCode()).hasValue(9L));
+            assertThat(owned).extracting(c -> c.spec().name()).containsExactly("ok");
+            assertThat(owned.get(0).state().running()).as("the owner's container is not removed").isTrue();
+            assertThat(Internals.ledger(engine).heldNewestFirst()).filteredOn(r -> r.kind() == Session.Kind.CONTAINER)
+                    .extracting(Session.Resource::id).containsExactly(owned.get(0).id());
+        } finally {
+            owned.forEach(RunningContainer::close);
+        }
+    }
+
+    @Test
     void cyclesAndUnknownNamesAreRejectedBeforeAnythingIsCreated() {
         ContainerSpec a = ContainerSpec.of(BUSYBOX).withName("a").withDependsOn("b");
         ContainerSpec b = ContainerSpec.of(BUSYBOX).withName("b").withDependsOn("c");

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,9 +82,10 @@ final class ContextResources implements StoredResource {
     }
 
     /**
-     * Starts containers together through core's start graph ({@link Engine#startAll(List, Map)}): each once
-     * the containers it depends on are ready, those of enclosing scopes counting as running. They belong to
-     * this context once all are ready; if one fails, core removes the others.
+     * Starts containers together through core's start graph ({@link Engine#startAll(List, Map, Consumer)}):
+     * each once the containers it depends on are ready, those of enclosing scopes counting as running. Each
+     * belongs to this context the moment it is ready, so when another fails it is still in the failure report
+     * and removed with the scope.
      *
      * @param specs the specs, each named with its logical name
      * @param chain the resources of this context's ancestors (and its own), innermost first
@@ -104,14 +106,10 @@ final class ContextResources implements StoredResource {
                 }
             }
         }
-        List<RunningContainer> started;
         try {
-            started = engine.startAll(specs, running);
+            engine.startAll(specs, running, c -> addContainer(c.spec().name(), c, true));
         } catch (InvalidSpecException e) {
             throw Errors.invalidPlan(label, e);
-        }
-        for (int i = 0; i < specs.size(); i++) {
-            addContainer(specs.get(i).name(), started.get(i), true);
         }
     }
 

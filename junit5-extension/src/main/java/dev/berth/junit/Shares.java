@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Starts {@link Shared} containers once per run, in the root store, and reuses them across classes. The
  * ones a class needs that no earlier class started go to core's start graph together, the running ones
- * counting as ready dependencies.
+ * counting as ready dependencies; each is in the root store the moment it is ready.
  */
 final class Shares {
     private Shares() {
@@ -56,14 +56,10 @@ final class Shares {
                 }
                 running.put(d.name(), existing.container());
             }
-            List<RunningContainer> started;
             try {
-                started = engine.startAll(missing, running);
+                engine.startAll(missing, running, c -> root.put(key(c.spec().name()), new SharedContainer(c)));
             } catch (InvalidSpecException e) {
                 throw Errors.invalidPlan(model.testClass().getName(), e);
-            }
-            for (int i = 0; i < missing.size(); i++) {
-                root.put(key(missing.get(i).name()), new SharedContainer(started.get(i)));
             }
         }
         for (Declaration d : shared) {
