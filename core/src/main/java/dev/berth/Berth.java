@@ -45,6 +45,17 @@ public final class Berth {
         return connect(EngineLocator.pinned(env, home, dockerHost), env, home);
     }
 
+    /**
+     * Looks for an engine the way {@link #connect()} does and reports every location: where it looked,
+     * and why each one was skipped or did not answer. Nothing stays connected; for diagnostics such as
+     * {@code berth doctor}.
+     *
+     * @return every location tried, in order, and the endpoint that answered if any
+     */
+    public static Discovery discover() {
+        return new EngineLocator(System.getenv(), Path.of(System.getProperty("user.home"))).discover();
+    }
+
     private static Engine connect(EngineLocator locator, Map<String, String> env, Path home) {
         String mirror = ImageService.mirrorSetting(System.getProperties(), env);
         EngineLocator.Located located = locator.locate();

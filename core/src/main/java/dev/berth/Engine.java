@@ -43,6 +43,10 @@ public final class Engine implements AutoCloseable {
     private final Snapshotter snapshots;
     private final ImageArchiver archiver;
     private final Registries registries;
+    private final java.util.concurrent.CopyOnWriteArrayList<PhaseListener> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final dev.berth.container.PhaseTimer phases = new dev.berth.container.PhaseTimer(this::tell);
+    private final LeftoverSweep sweep;
 
     Engine(EngineEndpoint endpoint, DockerClient docker) {
         this(endpoint, docker, null, DockerConfigDir.of(System.getenv(), Path.of(System.getProperty("user.home"))));
@@ -55,11 +59,55 @@ public final class Engine implements AutoCloseable {
         this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session, SweepSettings.fromSystem());
         this.images = new ImageService(docker, session, registryMirror, dockerConfig);
         this.launcher = new ContainerLauncher(docker, endpoint, session, images,
-                ReportSettings.fromProperties(System.getProperties()));
+                ReportSettings.fromProperties(System.getProperties()), this::tell);
         this.networks = new NetworkManager(docker, session);
         this.snapshots = new Snapshotter(docker, session);
         this.archiver = new ImageArchiver(docker);
         this.registries = new Registries(docker);
+        this.sweep = new LeftoverSweep(docker, endpoint.isLocal(), session.id(), SweepSettings.fromSystem().maxAge());
+    }
+
+    /**
+     * Registers a listener told of every container phase (image, create, start, wait, snapshot,
+     * remove) this engine times from now on, e.g. to draw a run report.
+     *
+     * @param listener thread-safe and quick; its exceptions are logged and ignored
+     */
+    public void addPhaseListener(PhaseListener listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void tell(PhaseEvent event) {
+        for (PhaseListener l : listeners) {
+            try {
+                l.phaseEnded(event);
+            } catch (RuntimeException e) {
+                LOG.warn("A phase listener failed on {}: {}", event.phase(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Finds the Berth-labelled resources of other sessions that a sweep would remove (four list calls;
+     * nothing is removed). Kept snapshots and this engine's own session are never included.
+     *
+     * @param olderThan empty for dead sessions only (on this host: whose JVM is gone; elsewhere: older than
+     *     {@code berth.sweep.max-age}); present for everything Berth created longer ago than that, alive or not
+     * @return the leftovers, in removal order
+     */
+    public List<LeftoverResource> leftovers(java.util.Optional<Duration> olderThan) {
+        return sweep.find(olderThan);
+    }
+
+    /**
+     * Removes leftovers found by {@link #leftovers(java.util.Optional)}: containers, then networks, images
+     * and volumes; every removal is attempted.
+     *
+     * @param leftovers what to remove
+     * @return what was removed and what failed
+     */
+    public SweepResult sweep(List<LeftoverResource> leftovers) {
+        return sweep.remove(leftovers);
     }
 
     /** @return where the engine listens */
@@ -178,7 +226,7 @@ public final class Engine implements AutoCloseable {
      * @throws BerthException if the container is not running or no longer exists
      */
     public Snapshot snapshot(RunningContainer container) {
-        return snapshots.snapshot(container, SnapshotOptions.defaults());
+        return snapshot(container, SnapshotOptions.defaults());
     }
 
     /**
@@ -190,7 +238,8 @@ public final class Engine implements AutoCloseable {
      * @return the snapshot
      */
     public Snapshot snapshot(RunningContainer container, SnapshotOptions options) {
-        return snapshots.snapshot(container, options);
+        return phases.time(container.id(), container.name(), container.spec().image().toString(), Phase.SNAPSHOT,
+                () -> snapshots.snapshot(container, options));
     }
 
     /**

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import dev.berth.ContainerSpec;
+import dev.berth.Phase;
 import dev.berth.ContainerStartException;
 import dev.berth.RunningContainer;
 import dev.berth.engine.EngineEndpoint;
@@ -41,6 +42,7 @@ public final class ContainerLauncher {
     private final StartFailures failures;
     private final AtomicLong sequence = new AtomicLong();
     private volatile Integer engineCpus;
+    private final PhaseTimer phases;
 
     /**
      * @param docker the engine client
@@ -52,6 +54,20 @@ public final class ContainerLauncher {
      */
     public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
                              ReportSettings reports) {
+        this(docker, endpoint, session, images, reports, dev.berth.PhaseListener.NONE);
+    }
+
+    /**
+     * @param docker the engine client
+     * @param endpoint where the engine listens (decides the port bind address)
+     * @param session records every created container
+     * @param images makes the image available (spec.pullPolicy()) before the container is created
+     * @param reports whether a failed start collects a report, within which budget, which env names are secrets
+     * @param listener told of each timed phase (image, create, start, wait, remove)
+     */
+    public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
+                             ReportSettings reports, dev.berth.PhaseListener listener) {
+        this.phases = new PhaseTimer(listener);
         this.docker = docker;
         this.endpoint = endpoint;
         this.session = session;
@@ -104,22 +120,29 @@ public final class ContainerLauncher {
         long begin = System.nanoTime();
         String name = containerName(spec);
         String id;
-        String image = images.ensure(spec.image(), spec.pullPolicy()).toString();
-        try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
-            configure(cmd, spec, name);
-            id = cmd.exec().getId();
-        }
+        String wanted = spec.image().toString();
+        String image = phases.time("", name, wanted, Phase.IMAGE,
+                () -> images.ensure(spec.image(), spec.pullPolicy()).toString());
+        id = phases.time("", name, wanted, Phase.CREATE, () -> {
+            try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
+                configure(cmd, spec, name);
+                return cmd.exec().getId();
+            }
+        });
         session.recordContainer(id, name, spec.stopPolicy());
         LOG.debug("created {} ({}) from {} in {} ms", name, id, image, (System.nanoTime() - begin) / 1_000_000);
-        DockerRunningContainer container = new DockerRunningContainer(docker, session, endpoint, spec, id, name);
+        DockerRunningContainer container = new DockerRunningContainer(docker, session, endpoint, spec, id, name, phases);
         try {
-            files.copyIn(id, spec.files());
-            options.connectOthers(id, spec);
-            docker.startContainerCmd(id).exec();
+            phases.run(id, name, wanted, Phase.START, () -> {
+                files.copyIn(id, spec.files());
+                options.connectOthers(id, spec);
+                docker.startContainerCmd(id).exec();
+            });
             container.logCapture().attach();
             LOG.debug("started {} after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             Duration left = spec.startupTimeout().minusNanos(System.nanoTime() - begin);
-            spec.waitStrategy().waitUntilReady(container, left.isNegative() ? Duration.ZERO : left);
+            phases.run(id, name, wanted, Phase.WAIT,
+                    () -> spec.waitStrategy().waitUntilReady(container, left.isNegative() ? Duration.ZERO : left));
             LOG.debug("{} ready after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             return container;
         } catch (RuntimeException e) {
