@@ -9,6 +9,7 @@ import dev.berth.ContainerSpec;
 import dev.berth.Phase;
 import dev.berth.ContainerStartException;
 import dev.berth.RunningContainer;
+import dev.berth.engine.CallDeadline;
 import dev.berth.engine.EngineEndpoint;
 import dev.berth.image.ImageService;
 import dev.berth.report.ReportCollector;
@@ -26,7 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a spec into a created, started and ready container: create (with ports, storage,
- * first network, labels), copy files in and join the other networks, start, capture logs, wait.
+ * first network, labels), copy files in and join the other networks, start, capture logs, wait. Every
+ * engine call before the wait, the pull included, ends within the spec's startup timeout
+ * ({@link CallDeadline}), and the wait gets the time left;
+ * when the engine stops answering, nothing more is asked of it and the exception says where the container
+ * may still be and how to remove it.
  * On any failure after creation a failure report is collected (if reports are enabled), the
  * container is removed and a {@code ContainerStartException} carries its state, last log lines and the
  * report's summary, with the spec's secrets masked.
@@ -118,29 +123,44 @@ public final class ContainerLauncher {
      */
     RunningContainer launch(ContainerSpec spec) {
         long begin = System.nanoTime();
+        long deadline = begin + spec.startupTimeout().toNanos();
+        String budget = "the startup timeout of " + StartPlan.label(spec) + " (" + spec.startupTimeout().toMillis()
+                + " ms)";
         String name = containerName(spec);
         String id;
         String wanted = spec.image().toString();
-        String image = phases.time("", name, wanted, Phase.IMAGE,
-                () -> images.ensure(spec.image(), spec.pullPolicy()).toString());
-        id = phases.time("", name, wanted, Phase.CREATE, () -> {
-            try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
-                configure(cmd, spec, name);
-                return cmd.exec().getId();
-            }
-        });
+        String image;
+        try (CallDeadline d = CallDeadline.until(deadline, budget)) {
+            image = phases.time("", name, wanted, Phase.IMAGE,
+                    () -> images.ensure(spec.image(), spec.pullPolicy()).toString());
+            id = phases.time("", name, wanted, Phase.CREATE, () -> {
+                try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
+                    configure(cmd, spec, name);
+                    return cmd.exec().getId();
+                } catch (RuntimeException e) {
+                    if (StartFailures.engineLost(e)) { // the container may exist: its create got no answer
+                        throw failures.lost(spec, null, name, endpoint.dockerHost(), List.of(), e);
+                    }
+                    throw e;
+                }
+            });
+        }
         session.recordContainer(id, name, spec.stopPolicy());
         LOG.debug("created {} ({}) from {} in {} ms", name, id, image, (System.nanoTime() - begin) / 1_000_000);
         DockerRunningContainer container = new DockerRunningContainer(docker, session, endpoint, spec, id, name, phases);
         try {
-            phases.run(id, name, wanted, Phase.START, () -> {
-                files.copyIn(id, spec.files());
-                options.connectOthers(id, spec);
-                docker.startContainerCmd(id).exec();
-            });
-            container.logCapture().attach();
+            try (CallDeadline d = CallDeadline.until(deadline, budget)) {
+                phases.run(id, name, wanted, Phase.START, () -> {
+                    files.copyIn(id, spec.files());
+                    options.connectOthers(id, spec);
+                    docker.startContainerCmd(id).exec();
+                });
+                container.logCapture().attach();
+            }
             LOG.debug("started {} after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
-            Duration left = spec.startupTimeout().minusNanos(System.nanoTime() - begin);
+            // the wait is bounded by the time left; its own engine calls by the call timeout, so that a call in
+            // flight at the deadline does not hide the wait's own timeout message
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
             phases.run(id, name, wanted, Phase.WAIT,
                     () -> spec.waitStrategy().waitUntilReady(container, left.isNegative() ? Duration.ZERO : left));
             LOG.debug("{} ready after {} ms", name, (System.nanoTime() - begin) / 1_000_000);

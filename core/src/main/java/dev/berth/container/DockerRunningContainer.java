@@ -72,6 +72,11 @@ final class DockerRunningContainer implements RunningContainer {
         return spec;
     }
 
+    /** @return where the engine running this container listens */
+    EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
     @Override
     public String host() {
         return endpoint.portHost();

@@ -53,7 +53,8 @@ class StartFailureTest extends EngineTestSupport {
     @Test
     void startupTimeoutBoundsTheWaitAndTheContainerIsRemoved() {
         ContainerSpec spec = ContainerSpec.of(BUSYBOX).withCommand("sh", "-c", "echo alive; sleep 600")
-                .withStartupTimeout(Duration.ofMillis(1500)).waitingFor(Wait.forLogMessage("never"));
+                // the startup timeout bounds the engine calls of the start too: leave a loaded engine time to start it
+                .withStartupTimeout(Duration.ofSeconds(10)).waitingFor(Wait.forLogMessage("never"));
         ContainerStartException e = (ContainerStartException) org.assertj.core.api.Assertions
                 .catchThrowable(() -> engine.start(spec));
         assertThat(e.exitCode()).isNull();

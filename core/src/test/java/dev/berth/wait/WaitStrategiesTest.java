@@ -57,7 +57,8 @@ class WaitStrategiesTest extends EngineTestSupport {
 
     @Test
     void httpWaitTimesOutWhenTheStatusNeverMatches() {
-        ContainerSpec spec = ContainerSpec.of(NGINX).withExposedPorts(80).withStartupTimeout(Duration.ofSeconds(3))
+        // the startup timeout bounds the engine calls of the start too: leave a loaded engine time to start it
+        ContainerSpec spec = ContainerSpec.of(NGINX).withExposedPorts(80).withStartupTimeout(Duration.ofSeconds(8))
                 .waitingFor(Wait.forHttp("/missing").forStatusCode(200));
         assertThatThrownBy(() -> engine.start(spec))
                 .isInstanceOf(ContainerStartException.class)
