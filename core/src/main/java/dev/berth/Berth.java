@@ -61,6 +61,17 @@ public final class Berth {
         return new EngineLocator(System.getenv(), Path.of(System.getProperty("user.home"))).discover();
     }
 
+    /**
+     * Like {@link #discover()} for exactly one endpoint, as {@link #connect(String)} tries it.
+     *
+     * @param dockerHost {@code unix:///path/to/docker.sock} or {@code tcp://host:port}
+     * @return the one location and whether it answered
+     */
+    public static Discovery discover(String dockerHost) {
+        Objects.requireNonNull(dockerHost, "dockerHost");
+        return EngineLocator.pinned(System.getenv(), Path.of(System.getProperty("user.home")), dockerHost).discover();
+    }
+
     private static Engine connect(EngineLocator locator, Map<String, String> env, Path home) {
         String mirror = ImageService.mirrorSetting(System.getProperties(), env);
         EngineTimeouts timeouts = EngineTimeouts.from(System.getProperties(), env);

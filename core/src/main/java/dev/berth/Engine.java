@@ -68,6 +68,21 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Asks the engine ({@code docker info}) which cgroup limits work, where it keeps its data and what its
+     * clock says.
+     *
+     * @return the details
+     */
+    public EngineDetails details() {
+        return EngineDetails.of(docker.infoCmd().exec());
+    }
+
+    /** @return the images a CI cache carries: kept snapshots and named images, streamed out and in */
+    public ImageCache imageCache() {
+        return new ImageCache(docker);
+    }
+
+    /**
      * Registers a listener told of every container phase (image, create, start, wait, snapshot,
      * remove) this engine times from now on, e.g. to draw a run report.
      *

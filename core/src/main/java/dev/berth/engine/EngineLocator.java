@@ -151,7 +151,7 @@ public final class EngineLocator {
             } else if (candidate.skipReason() != null) {
                 out.add(new dev.berth.Discovery.Attempt(candidate.location(), candidate.skipReason(), false));
             } else {
-                try (DockerClient probe = DockerClients.create(candidate.endpoint(), PING_TIMEOUT, PING_TIMEOUT)) {
+                try (DockerClient probe = DockerClients.create(candidate.endpoint(), timeouts.withCall(timeouts.ping()))) {
                     probe.pingCmd().exec();
                     answered = candidate.endpoint().dockerHost();
                     out.add(new dev.berth.Discovery.Attempt(candidate.location(), "answered", true));
