@@ -42,7 +42,11 @@ public final class Main {
         });
         line.setExecutionExceptionHandler((e, c, p) -> {
             c.getErr().println("berth: " + e.getMessage());
-            return ExitCodes.of(e);
+            int code = ExitCodes.of(e);
+            if (code == ExitCodes.USAGE) {
+                c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+            }
+            return code;
         });
         return line.execute(args);
     }

@@ -104,8 +104,8 @@ public final class RunReportFiles {
             Files.writeString(page, new HtmlPage(root).render(), StandardCharsets.UTF_8);
             return page;
         } catch (IOException e) {
-            throw new BerthException("No run report data at " + file.toAbsolutePath() + ": " + e.getMessage()
-                    + ". Run a suite with the Berth extension first; it writes " + RunReport.DATA_FILE
+            String why = e instanceof java.nio.file.NoSuchFileException ? "" : ": " + e.getMessage();
+            throw new BerthException("No run report data at " + file.toAbsolutePath() + why + ". Run a suite with the Berth extension first; it writes " + RunReport.DATA_FILE
                     + " into target/berth-reports.", e);
         }
     }
