@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "cache", mixinStandardHelpOptions = true,
         description = {"Lists, saves, loads and prunes the images a CI cache carries between runs: every snapshot",
             "Berth kept (dev.berth.keep=true, e.g. @ResetPerTest seeds) and the images named with --image."},
-        footer = {"", "Exit codes: 0 done, 1 a save, load or removal failed, 2 bad usage, 3 no engine answered."})
+        footer = {"", CacheCommand.EXIT_CODES})
 final class CacheCommand {
+    static final String EXIT_CODES = "Exit codes: 0 done, 1 a save, load or removal failed, 2 bad usage, 3 no engine answered.";
     private final Context context;
 
     CacheCommand(Context context) {
@@ -40,7 +41,7 @@ final class CacheCommand {
         return engine.imageCache().list(images.stream().map(ImageRef::parse).toList());
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the cached images: ref, id, size, age, key.")
+    @Command(name = "list", mixinStandardHelpOptions = true, footer = {"", EXIT_CODES}, description = "Lists the cached images: ref, id, size, age, key.")
     int list() {
         try (Engine engine = context.connect()) {
             List<CachedImage> all = list(engine);
@@ -57,7 +58,7 @@ final class CacheCommand {
         }
     }
 
-    @Command(name = "save", mixinStandardHelpOptions = true,
+    @Command(name = "save", mixinStandardHelpOptions = true, footer = {"", EXIT_CODES},
             description = "Streams each cached image into DIR as <id>.tar (skipping those already there) and writes DIR/"
                     + CacheIndex.FILE + ".")
     int save(@Parameters(paramLabel = "DIR", description = "The CI cache directory.") Path dir) throws IOException {
@@ -85,7 +86,7 @@ final class CacheCommand {
         }
     }
 
-    @Command(name = "load", mixinStandardHelpOptions = true,
+    @Command(name = "load", mixinStandardHelpOptions = true, footer = {"", EXIT_CODES},
             description = "Streams each image listed in DIR/" + CacheIndex.FILE + " into the engine, skipping those it has.")
     int load(@Parameters(paramLabel = "DIR", description = "A directory written by cache save.") Path dir) throws IOException {
         if (!Files.isRegularFile(dir.resolve(CacheIndex.FILE))) {
@@ -112,7 +113,7 @@ final class CacheCommand {
         }
     }
 
-    @Command(name = "prune", mixinStandardHelpOptions = true,
+    @Command(name = "prune", mixinStandardHelpOptions = true, footer = {"", EXIT_CODES},
             description = "Removes kept snapshots older than --older-than, then the oldest until their total is at most "
                     + "--max-size. Named images are never removed.")
     int prune(@Option(names = "--older-than", paramLabel = "DURATION", description = "e.g. 7d") String olderThan,
