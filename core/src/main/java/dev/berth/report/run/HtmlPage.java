@@ -18,7 +18,7 @@ final class HtmlPage {
             .image{fill:#7e57c2;background:#7e57c2}.create{fill:#42a5f5;background:#42a5f5}.start{fill:#26a69a;background:#26a69a}
             .wait{fill:#ffa726;background:#ffa726}.snapshot{fill:#8d6e63;background:#8d6e63}.remove{fill:#78909c;background:#78909c}
             .test{fill:#66bb6a}.test.failed{fill:#e53935}.failedbar{stroke:#b71c1c;stroke-width:2}
-            svg text{font-size:12px;fill:#333}#detail{position:fixed;bottom:8px;right:8px;background:#fffde7;border:1px solid #ccc;padding:6px;font-size:12px}
+            svg text{font-size:12px;fill:#333}#detail:empty{display:none}#detail{position:fixed;bottom:8px;right:8px;background:#fffde7;border:1px solid #ccc;padding:6px;font-size:12px}
             pre{font-size:11px;white-space:pre-wrap}""";
     private static final String JS = """
             document.querySelectorAll('rect[data-phase],rect[data-test]').forEach(function(r){
