@@ -8,6 +8,7 @@ import java.util.List;
  */
 public final class EngineUnavailableException extends BerthException {
     private static final long serialVersionUID = 1L;
+    /** Each location tried and why it failed, in the order tried. */
     private final List<String> attempts;
 
     /**

@@ -55,7 +55,15 @@ public record Mount(String source, String target, boolean readOnly, Relabel rela
         PRIVATE
     }
 
-    /** Validates. */
+    /**
+     * Validates.
+     * @param source host path (bind) or volume name
+     * @param target absolute path in the container
+     * @param readOnly mount read-only
+     * @param relabel SELinux relabel: {@code NONE}, {@code SHARED} ({@code :z}) or {@code PRIVATE} ({@code :Z})
+     * @param volume true for a named volume, false for a bind mount
+     * @param ownership who creates and removes the volume (a bind mount's host path is {@code EXISTING})
+     */
     public Mount {
         if (target == null || !target.startsWith("/")) {
             throw new InvalidSpecException("mount target", String.valueOf(target), "an absolute path in the container",

@@ -161,8 +161,13 @@ public final class ContainerLauncher {
             // the wait is bounded by the time left; its own engine calls by the call timeout, so that a call in
             // flight at the deadline does not hide the wait's own timeout message
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
-            phases.run(id, name, wanted, Phase.WAIT,
-                    () -> spec.waitStrategy().waitUntilReady(container, left.isNegative() ? Duration.ZERO : left));
+            Duration remaining = left.isNegative() ? Duration.ZERO : left;
+            try {
+                phases.run(id, name, wanted, Phase.WAIT, () -> spec.waitStrategy().waitUntilReady(container, remaining));
+            } catch (RuntimeException e) {
+                throw StartFailures.waitFailed(e, spec.startupTimeout(), remaining,
+                        Duration.ofNanos(System.nanoTime() - begin));
+            }
             LOG.debug("{} ready after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             return container;
         } catch (RuntimeException e) {

@@ -80,7 +80,8 @@ final class StartFailures {
         boolean oom = state != null && state.oomKilled();
         String reason = reason(cause);
         String masked = m.mask(reason);
-        return new ContainerStartException(masked, container.spec().image().toString(), container.id(),
+        return new ContainerStartException(container.spec().name(), masked, container.spec().image().toString(),
+                container.id(),
                 exit, oom, last, report, masked.equals(reason) ? cause : maskedCopy(cause, m));
     }
 
@@ -115,8 +116,8 @@ final class StartFailures {
                 + " may still exist on the engine at " + dockerHost + ". Remove it with: docker -H " + dockerHost
                 + " rm -f " + name + "\n  Once this run has ended, scripts/sweep --remove removes everything it left"
                 + " (by its dev.berth.* labels).";
-        return new ContainerStartException(m.mask(reason), spec.image().toString(), id, null, false, m.maskAll(lines),
-                cause);
+        return new ContainerStartException(spec.name(), m.mask(reason), spec.image().toString(), id, null, false,
+                m.maskAll(lines), null, cause);
     }
 
     private static EngineUnavailableException lostIn(Throwable cause) {
@@ -126,6 +127,26 @@ final class StartFailures {
             }
         }
         return null;
+    }
+
+    /**
+     * Names the configured startup timeout when a wait ran out of it: the wait itself only knows the budget left
+     * after create and start.
+     *
+     * @param waitFailure what the wait strategy threw
+     * @param configured the spec's startup timeout
+     * @param left what was left of it when the wait began
+     * @param elapsed the time since the start began, now
+     * @return the failure, explained when the startup timeout is used up; else unchanged
+     */
+    static RuntimeException waitFailed(RuntimeException waitFailure, Duration configured, Duration left,
+                                       Duration elapsed) {
+        if (elapsed.compareTo(configured) < 0) {
+            return waitFailure;
+        }
+        return new BerthException("startup timeout of " + configured.toMillis() + " ms ran out (create and start took "
+                + (configured.toMillis() - left.toMillis()) + " ms, leaving " + left.toMillis() + " ms for the wait): "
+                + reason(waitFailure), waitFailure);
     }
 
     static String reason(RuntimeException cause) {

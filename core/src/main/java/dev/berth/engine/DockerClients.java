@@ -19,8 +19,10 @@ public final class DockerClients {
      * @param endpoint where the engine listens
      * @param timeouts the bounds of connecting, quick calls and long calls
      * @return a client; the caller closes it
+     * @throws dev.berth.BerthException when an older docker-java-api than Berth's is on the classpath
      */
     public static DockerClient create(EngineEndpoint endpoint, EngineTimeouts timeouts) {
+        DockerJavaCheck.require(DockerClient.class.getClassLoader());
         DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint.dockerHost())
                 .withDockerTlsVerify(endpoint.tlsVerify());

@@ -62,7 +62,8 @@ class WaitStrategiesTest extends EngineTestSupport {
                 .waitingFor(Wait.forHttp("/missing").forStatusCode(200));
         assertThatThrownBy(() -> engine.start(spec))
                 .isInstanceOf(ContainerStartException.class)
-                .hasMessageContaining("failed to start: timed out after ")
+                .hasMessageContaining("failed to start: startup timeout of 8000 ms ran out (create and start took ")
+                .hasMessageContaining(" ms for the wait): timed out after ")
                 .hasMessageContaining(" ms waiting for HTTP GET /missing on port 80 to be accepted (last seen: status"
                         + " 404); raise the"
                         + " startup timeout with withStartupTimeout(…) or check the wait strategy\n"

@@ -137,6 +137,15 @@ class ErrorsTest {
     }
 
     @Test
+    void hardenedAndPrivilegedContradict() {
+        assertFails(ErrorFixtures.PrivilegedHardened.class, "@Container field " + F + "PrivilegedHardened.db:"
+                + " Invalid security: \"privileged with cap drop ALL\". Allowed: privileged alone, or capabilities,"
+                + " seccomp and AppArmor profiles without privileged (a privileged container gets every capability"
+                + " and runs without seccomp and AppArmor, so the engine would silently ignore them;"
+                + " Security.hardened() drops every capability). Example: Security.defaults().withPrivileged().");
+    }
+
+    @Test
     void namespaceReferenceToAnUnknownContainer() {
         assertFails(ErrorFixtures.BadNamespace.class, "@Container field " + F + "BadNamespace.db: dependsOn names no"
                 + " container: \"nobody\". Allowed: the logical name of a container of [ok, db]. Example:"
