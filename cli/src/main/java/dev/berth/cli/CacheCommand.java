@@ -37,8 +37,13 @@ final class CacheCommand {
             + "localhost:5000/berth-fixtures/redis:7.", scope = picocli.CommandLine.ScopeType.INHERIT)
     List<String> images = new ArrayList<>();
 
+    @Option(names = "--filter", paramLabel = "TEXT", description = "Only images whose ref contains TEXT, e.g. "
+            + "berth-snapshots/orders (default: all).", scope = picocli.CommandLine.ScopeType.INHERIT)
+    String filter = "";
+
     private List<CachedImage> list(Engine engine) {
-        return engine.imageCache().list(images.stream().map(ImageRef::parse).toList());
+        return engine.imageCache().list(images.stream().map(ImageRef::parse).toList()).stream()
+                .filter(i -> i.ref().contains(filter)).toList();
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, footer = {"", EXIT_CODES}, description = "Lists the cached images: ref, id, size, age, key.")
@@ -96,6 +101,9 @@ final class CacheCommand {
         try (Engine engine = context.connect()) {
             int loaded = 0;
             for (CachedImage i : CacheIndex.read(dir).values()) {
+                if (!i.ref().contains(filter)) {
+                    continue;
+                }
                 if (engine.imageCache().has(i.id())) {
                     context.out().println("skip " + i.ref() + ": the engine has it");
                     continue;
@@ -125,7 +133,8 @@ final class CacheCommand {
         Duration age = olderThan == null ? null : Quantities.duration("--older-than", olderThan);
         long limit = maxSize == null ? Long.MAX_VALUE : Quantities.bytes("--max-size", maxSize);
         try (Engine engine = context.connect()) {
-            List<CachedImage> kept = new ArrayList<>(engine.imageCache().list(List.of()));
+            List<CachedImage> kept = engine.imageCache().list(List.of()).stream().filter(i -> i.ref().contains(filter))
+                    .toList();
             long total = kept.stream().mapToLong(CachedImage::sizeBytes).sum();
             Instant now = Instant.now();
             int removed = 0;

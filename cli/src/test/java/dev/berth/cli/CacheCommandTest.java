@@ -34,26 +34,26 @@ class CacheCommandTest {
             id = kept.imageId();
         }
         try {
-            Cli list = Cli.run("cache", "list");
+            Cli list = Cli.run("cache", "list", "--filter", key);
             assertThat(list.out()).containsPattern("(?m)^berth-snapshots/cli-cache-test:cache-" + key + " +"
                     + id.substring(7, 19) + " +[0-9.]+ [KM]iB +\\S+ " + key + " kept snapshot$");
 
-            Cli save = Cli.run("cache", "save", dir.toString());
+            Cli save = Cli.run("cache", "save", dir.toString(), "--filter", key);
             assertThat(save.code()).as(save.err()).isZero();
             assertThat(save.out()).containsPattern("(?m)^save " + tag + ": [0-9.]+ [KM]iB in [0-9.]+ s$");
             assertThat(dir.resolve(id.substring(7, 19) + ".tar")).isNotEmptyFile();
             assertThat(Files.readString(dir.resolve("berth-cache.tsv"))).contains(id + "\t" + tag + "\t");
-            assertThat(Cli.run("cache", "save", dir.toString()).out()).contains("skip " + tag + ": already in " + dir);
+            assertThat(Cli.run("cache", "save", dir.toString(), "--filter", key).out()).contains("skip " + tag + ": already in " + dir);
 
             try (Engine engine = Berth.connect()) {
                 engine.docker().removeImageCmd(id).withForce(true).exec();
                 assertThat(engine.imageCache().has(id)).isFalse();
             }
 
-            Cli load = Cli.run("cache", "load", dir.toString());
+            Cli load = Cli.run("cache", "load", dir.toString(), "--filter", key);
             assertThat(load.code()).as(load.err()).isZero();
             assertThat(load.out()).containsPattern("(?m)^load " + tag + ": [0-9.]+ [KM]iB in [0-9.]+ s$");
-            assertThat(Cli.run("cache", "load", dir.toString()).out()).contains("skip " + tag + ": the engine has it");
+            assertThat(Cli.run("cache", "load", dir.toString(), "--filter", key).out()).contains("skip " + tag + ": the engine has it");
 
             try (Engine engine = Berth.connect()) {
                 assertThat(engine.imageCache().has(id)).isTrue();
