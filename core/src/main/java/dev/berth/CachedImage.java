@@ -15,7 +15,15 @@ import java.util.Optional;
  * @param kept whether it is a snapshot Berth kept ({@code dev.berth.keep=true})
  */
 public record CachedImage(String ref, String id, long sizeBytes, Instant created, Optional<String> key, boolean kept) {
-    /** Checks that nothing is null. */
+    /**
+     * Checks that nothing is null.
+     * @param ref its first tag, e.g. {@code berth-snapshots/db:cache-0123456789abcdef}
+     * @param id the engine's image id ({@code sha256:…})
+     * @param sizeBytes its size as the engine reports it
+     * @param created when it was built or committed
+     * @param key the snapshot cache key (the hex after {@code cache-} in the tag), if it has one
+     * @param kept whether it is a snapshot Berth kept ({@code dev.berth.keep=true})
+     */
     public CachedImage {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(id, "id");

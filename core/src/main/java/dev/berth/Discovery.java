@@ -11,7 +11,11 @@ import java.util.Optional;
  * @param answered the endpoint ({@code unix://…} or {@code tcp://…}) that answered a ping, if any
  */
 public record Discovery(List<Attempt> attempts, Optional<String> answered) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     * @param attempts each location looked at, in discovery order
+     * @param answered the endpoint ({@code unix://…} or {@code tcp://…}) that answered a ping, if any
+     */
     public Discovery {
         attempts = List.copyOf(attempts);
     }

@@ -16,7 +16,16 @@ import java.util.Objects;
  */
 public record PhaseEvent(String containerId, String containerName, String image, Phase phase, Instant start,
                          Instant end, boolean failed) {
-    /** Checks that nothing is null. */
+    /**
+     * Checks that nothing is null.
+     * @param containerId the engine id of the container, or empty while it does not exist yet ({@link Phase#IMAGE})
+     * @param containerName the container's name (Berth's generated name, or the image for {@link Phase#IMAGE})
+     * @param image the image the container runs
+     * @param phase which step
+     * @param start when the step began
+     * @param end when it ended
+     * @param failed whether the step threw
+     */
     public PhaseEvent {
         Objects.requireNonNull(containerId, "containerId");
         Objects.requireNonNull(containerName, "containerName");

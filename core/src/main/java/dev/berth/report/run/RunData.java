@@ -26,14 +26,20 @@ public final class RunData {
         final List<ObjectNode> tests = new ArrayList<>();
     }
 
-    /** @param name the class @param at when it began */
+    /**
+     * @param name the class
+     * @param at when it began
+     */
     public synchronized void classStarted(String name, Instant at) {
         classes.computeIfAbsent(name, k -> new ClassRun()).start = at;
         open.add(name);
         current.set(name);
     }
 
-    /** @param name the class @param at when it ended */
+    /**
+     * @param name the class
+     * @param at when it ended
+     */
     public synchronized void classFinished(String name, Instant at) {
         classes.computeIfAbsent(name, k -> new ClassRun()).end = at;
         open.remove(name);
@@ -53,7 +59,15 @@ public final class RunData {
                 .computeIfAbsent(event.containerName(), k -> new ArrayList<>()).add(event);
     }
 
-    /** Records one test. */
+    /**
+     * Records one test.
+     *
+     * @param cls its class
+     * @param name its display name
+     * @param start when it began
+     * @param end when it ended
+     * @param failed whether it failed
+     */
     public synchronized void test(String cls, String name, Instant start, Instant end, boolean failed) {
         ObjectNode t = new ObjectMapper().createObjectNode();
         t.put("name", name).put("start", start.toEpochMilli()).put("end", end.toEpochMilli()).put("failed", failed);
@@ -71,7 +85,10 @@ public final class RunData {
         return out;
     }
 
-    /** @param mapper for the nodes @return the classes as the data file's {@code classes} array */
+    /**
+     * @param mapper for the nodes
+     * @return the classes as the data file's {@code classes} array
+     */
     public synchronized ArrayNode toJson(ObjectMapper mapper) {
         ArrayNode out = mapper.createArrayNode();
         classes.forEach((name, run) -> {

@@ -32,7 +32,15 @@ public final class RunReportFiles {
     private RunReportFiles() {
     }
 
-    /** See {@link RunReport#write}. */
+    /**
+     * See {@link RunReport#write}.
+     *
+     * @param data the run
+     * @param dir the report directory
+     * @param engine the engine to describe, or empty
+     * @param bound the most time writing may take
+     * @return the page, or empty when it was not written in time
+     */
     public static Optional<Path> write(RunData data, Path dir, Optional<Engine> engine, Duration bound) {
         CompletableFuture<Path> job = new CompletableFuture<>();
         Thread t = new Thread(() -> {
@@ -95,7 +103,12 @@ public final class RunReportFiles {
         return page;
     }
 
-    /** See {@link RunReport#render}. */
+    /**
+     * See {@link RunReport#render}.
+     *
+     * @param dir a report directory holding the data file
+     * @return the page written
+     */
     public static Path render(Path dir) {
         Path file = dir.resolve(RunReport.DATA_FILE);
         try {
