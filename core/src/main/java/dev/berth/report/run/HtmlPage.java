@@ -83,7 +83,7 @@ final class HtmlPage {
         }
         double scale = AXIS / (double) Math.max(1, to - from);
         int rows = c.path("containers").size() + c.path("tests").size();
-        h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(LABEL + AXIS + 20).append("\" height=\"")
+        h.append("<svg width=\"").append(LABEL + AXIS + 20).append("\" height=\"")
                 .append((rows + 1) * ROW + 10).append("\">");
         h.append("<text x=\"").append(LABEL).append("\" y=\"14\">0 ms</text><text x=\"").append(LABEL + AXIS - 60)
                 .append("\" y=\"14\">").append(ms(to - from)).append("</text>");
