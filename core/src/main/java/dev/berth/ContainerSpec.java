@@ -100,6 +100,8 @@ public final class ContainerSpec {
     public Security security() { return f.security; }
     /** @return the healthcheck set at creation, or null for the image's own */
     public Healthcheck healthcheck() { return f.healthcheck; }
+    /** @return the command a snapshot runs in the container first when its options name none; empty for none */
+    public List<String> snapshotPrepare() { return f.snapshotPrepare; }
 
     /**
      * @param image another image, everything else kept (used to start from a snapshot)
@@ -358,11 +360,24 @@ public final class ContainerSpec {
     }
 
     /**
+     * The default preparation before a snapshot of this container ({@code engine.snapshot}, {@code @ResetPerTest}):
+     * run in the container when the snapshot's own options name no prepare command, and it must exit 0.
+     * Service modules set it (a database {@code CHECKPOINT}, {@code FLUSH TABLES}, Redis {@code SAVE}).
+     *
+     * @param command the command and its arguments; none to clear it
+     * @return the changed copy
+     */
+    public ContainerSpec withSnapshotPrepare(String... command) {
+        List<String> list = List.copyOf(Arrays.asList(command));
+        return with(c -> c.snapshotPrepare = list);
+    }
+
+    /**
      * A stable fingerprint of everything this spec says: SHA-256 (64 hex digits) over a canonical
      * rendering of every field — image reference, name, command, entrypoint, env and labels (in key
      * order), ports, working dir, user, hostname, copied files (by the SHA-256 of their bytes), tmpfs,
      * mounts, networks, dependsOn, wait strategy (by its description), timeouts, stop and pull policy,
-     * limits, namespaces, security and healthcheck. Specs that run the same container give the same
+     * limits, namespaces, security, healthcheck and snapshot preparation. Specs that run the same container give the same
      * fingerprint in every JVM; any change gives another. It does not cover what the image reference
      * points to: combine it with the image's id to key anything derived from a run.
      *
@@ -422,6 +437,7 @@ public final class ContainerSpec {
         Namespaces namespaces = Namespaces.defaults();
         Security security = Security.defaults();
         Healthcheck healthcheck;
+        List<String> snapshotPrepare = List.of();
 
         Fields copy() {
             try {

@@ -1,6 +1,6 @@
 package dev.berth;
 
-import dev.berth.cleanup.Durations;
+import dev.berth.engine.Durations;
 import java.time.Duration;
 
 /**

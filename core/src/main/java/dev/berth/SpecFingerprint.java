@@ -50,6 +50,7 @@ final class SpecFingerprint {
         line(b, "namespaces", s.namespaces());
         line(b, "security", s.security());
         line(b, "healthcheck", s.healthcheck());
+        line(b, "snapshotPrepare", s.snapshotPrepare());
         return hex(b.toString().getBytes(StandardCharsets.UTF_8));
     }
 

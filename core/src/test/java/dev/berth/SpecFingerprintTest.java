@@ -23,7 +23,7 @@ class SpecFingerprintTest {
         List<ContainerSpec> changed = List.of(BASE.withEnv("A", "9"), BASE.withCommand("sleep", "601"),
                 BASE.withMount(Mount.volume("data", "/data")), BASE.withLimits(Limits.none().withMemory("64m")),
                 BASE.withImage(ImageRef.parse(Fixtures.REDIS)), BASE.withExposedPorts(80),
-                BASE.waitingFor(Wait.forLogMessage(".*ready.*", 1)),
+                BASE.waitingFor(Wait.forLogMessage(".*ready.*", 1)), BASE.withSnapshotPrepare("sync"),
                 BASE.withFile(new FileCopy("/x", new FileCopy.Bytes(new byte[] {1}), 0644)), BASE.withFile(new FileCopy("/x", new FileCopy.Bytes(new byte[] {2}), 0644)));
         assertThat(changed.stream().map(ContainerSpec::fingerprint)).doesNotHaveDuplicates()
                 .doesNotContain(BASE.fingerprint());

@@ -8,9 +8,10 @@ import com.github.dockerjava.api.model.Ports;
 import dev.berth.ContainerSpec;
 import dev.berth.Phase;
 import dev.berth.ContainerStartException;
+import dev.berth.ImageSubstitution;
 import dev.berth.RunningContainer;
+import dev.berth.EngineEndpoint;
 import dev.berth.engine.CallDeadline;
-import dev.berth.engine.EngineEndpoint;
 import dev.berth.image.ImageService;
 import dev.berth.report.ReportCollector;
 import dev.berth.report.ReportSettings;
@@ -46,6 +47,7 @@ public final class ContainerLauncher {
     private final ContainerFiles files;
     private final StartFailures failures;
     private final AtomicLong sequence = new AtomicLong();
+    private final ImageSubstitution substitution;
     private volatile Integer engineCpus;
     private final PhaseTimer phases;
 
@@ -59,7 +61,7 @@ public final class ContainerLauncher {
      */
     public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
                              ReportSettings reports) {
-        this(docker, endpoint, session, images, reports, dev.berth.PhaseListener.NONE);
+        this(docker, endpoint, session, images, reports, ImageSubstitution.none(), dev.berth.PhaseListener.NONE);
     }
 
     /**
@@ -67,11 +69,13 @@ public final class ContainerLauncher {
      * @param endpoint where the engine listens (decides the port bind address)
      * @param session records every created container
      * @param images makes the image available (spec.pullPolicy()) before the container is created
-     * @param reports whether a failed start collects a report, within which budget, which env names are secrets
+     * @param reports whether a failed start collects a report, within which time budget, which secrets
+     * @param substitution replaces the image a spec names before it is resolved
      * @param listener told of each timed phase (image, create, start, wait, remove)
      */
     public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
-                             ReportSettings reports, dev.berth.PhaseListener listener) {
+                             ReportSettings reports, ImageSubstitution substitution, dev.berth.PhaseListener listener) {
+        this.substitution = java.util.Objects.requireNonNull(substitution, "substitution");
         this.phases = new PhaseTimer(listener);
         this.docker = docker;
         this.endpoint = endpoint;
@@ -132,7 +136,7 @@ public final class ContainerLauncher {
         String image;
         try (CallDeadline d = CallDeadline.until(deadline, budget)) {
             image = phases.time("", name, wanted, Phase.IMAGE,
-                    () -> images.ensure(spec.image(), spec.pullPolicy()).toString());
+                    () -> images.ensure(substitution.apply(spec.image(), images::exists), spec.pullPolicy()).toString());
             id = phases.time("", name, wanted, Phase.CREATE, () -> {
                 try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
                     configure(cmd, spec, name);

@@ -1,5 +1,7 @@
 package dev.berth.snapshot;
 
+import dev.berth.SnapshotOptions;
+import dev.berth.Snapshot;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
@@ -57,8 +59,10 @@ public final class Snapshotter {
         long started = System.nanoTime();
         InspectContainerResponse state = inspect(container);
         List<String> volumes = options.captureVolumes() ? volumePaths(state) : List.of();
-        if (!options.prepareCommand().isEmpty()) {
-            prepare(container, options.prepareCommand());
+        List<String> prepareCommand = options.prepareCommand().isEmpty() ? container.spec().snapshotPrepare()
+                : options.prepareCommand();
+        if (!prepareCommand.isEmpty()) {
+            prepare(container, prepareCommand);
         }
         boolean tmpfs = !volumes.isEmpty() && options.tmpfsRestore() && TmpfsRestore.possible(docker, state);
         String comment = options.comment() != null ? options.comment() : "berth snapshot of " + container.name();
@@ -91,7 +95,7 @@ public final class Snapshotter {
             ContainerSpec restore = tmpfs
                     ? TmpfsRestore.spec(container.spec(), ref, volumes, TmpfsRestore.effectiveCommand(state))
                     : container.spec().withImage(ref);
-            return new Snapshot(docker, session, ref, imageId, container.spec(), restore, volumes, tmpfs,
+            return new DockerSnapshot(docker, session, ref, imageId, container.spec(), restore, volumes, tmpfs,
                     options.keep(), took);
         } catch (IOException | UncheckedIOException | DockerException e) {
             removeQuietly(commitId);
@@ -131,7 +135,7 @@ public final class Snapshotter {
         if (!kept) {
             session.record(Session.Kind.IMAGE, info.getId(), image.toString());
         }
-        return java.util.Optional.of(new Snapshot(docker, session, image, info.getId(), source, restore, volumes, tmpfs,
+        return java.util.Optional.of(new DockerSnapshot(docker, session, image, info.getId(), source, restore, volumes, tmpfs,
                 kept, Duration.ZERO));
     }
 

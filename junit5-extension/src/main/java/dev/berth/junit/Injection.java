@@ -22,13 +22,13 @@ final class Injection {
     }
 
     /**
-     * Re-resolves the {@code RunningContainer} {@link Use} fields of the test instances (and their
+     * Re-resolves the {@code RunningContainer} (and typed handle) {@link Use} fields of the test instances (and their
      * classes' static ones), after containers were replaced.
      */
     static void reassignUseFields(ExtensionContext context, List<ContextResources> chain, Engine engine) {
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             for (Field f : ClassModel.of(instance.getClass()).useFields()) {
-                if (f.getType() != RunningContainer.class) {
+                if (f.getType() != RunningContainer.class && !Handles.isHandle(f.getType())) {
                     continue;
                 }
                 boolean statics = Modifier.isStatic(f.getModifiers());

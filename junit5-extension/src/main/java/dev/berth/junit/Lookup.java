@@ -44,7 +44,7 @@ final class Lookup {
         if (type == Engine.class) {
             return engine;
         }
-        boolean containers = type == RunningContainer.class;
+        boolean containers = type == RunningContainer.class || Handles.isHandle(type);
         Set<String> running = new LinkedHashSet<>();
         for (ContextResources r : chain) {
             running.addAll(containers ? r.containerNames() : r.networkNames());
@@ -56,7 +56,7 @@ final class Lookup {
         if (chosen == null) {
             return null;
         }
-        return containers ? container(chain, chosen) : network(chain, chosen);
+        return containers ? Handles.wrap(type, container(chain, chosen)) : network(chain, chosen);
     }
 
     /**

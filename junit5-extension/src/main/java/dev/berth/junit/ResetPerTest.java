@@ -29,7 +29,8 @@ import java.lang.annotation.Target;
 public @interface ResetPerTest {
     /**
      * @return a command run in the seeded container just before the snapshot (must exit 0), e.g. a
-     *     database checkpoint so restored copies start without crash recovery; none by default
+     *     database checkpoint so restored copies start without crash recovery; by default the container
+     *     spec's {@code snapshotPrepare()} (the service modules set one), else none
      */
     String[] prepare() default {};
 

@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Asks for a Berth handle: on a field of type {@code RunningContainer}, {@code dev.berth.Network}
- * or {@code Engine}, the extension assigns it; on a parameter, it names which container or network
+ * or {@code Engine} — or a typed handle with a {@code public static T of(RunningContainer)} factory, such
+ * as the service modules' {@code PostgresContainer} — the extension assigns it; on a parameter, it names which container or network
  * is meant when there are several. Without a value, a parameter compiled with {@code -parameters}
  * is matched by its name, and otherwise by type alone.
  *

@@ -194,7 +194,7 @@ final class Validator {
     }
 
     private static List<String> candidates(Class<?> type, List<String> containers, List<String> networks) {
-        if (type == RunningContainer.class) {
+        if (type == RunningContainer.class || Handles.isHandle(type)) {
             return containers;
         }
         if (type == dev.berth.Network.class) {

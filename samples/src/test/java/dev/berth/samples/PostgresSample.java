@@ -2,11 +2,13 @@ package dev.berth.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.RunningContainer;
+import dev.berth.ContainerSpec;
 import dev.berth.junit.Container;
 import dev.berth.junit.DockerTest;
 import dev.berth.junit.ResetPerTest;
-import dev.berth.junit.WaitFor;
+import dev.berth.junit.Use;
+import dev.berth.modules.postgres.PostgresContainer;
+import dev.berth.modules.postgres.PostgresSpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,9 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sample 1 — PostgreSQL over JDBC, reset per test from a snapshot. The schema and 5,000 seed rows are
- * written once, in {@code @BeforeAll}; {@code @ResetPerTest} then snapshots the seeded server (data
- * directory included, after a CHECKPOINT) and gives every test a fresh copy of it. The tests delete,
+ * Sample 1 — PostgreSQL over JDBC, reset per test from a snapshot. The PostgreSQL module describes the
+ * server (image {@code postgres:15}, credentials, readiness by a query, CHECKPOINT before a snapshot); the
+ * typed handle gives the JDBC URL. The schema and 5,000 seed rows are written once, in {@code @BeforeAll};
+ * {@code @ResetPerTest} then snapshots the seeded server (data directory included, after the module's
+ * CHECKPOINT) and gives every test a fresh copy of it. The tests delete,
  * update and insert freely, and each one still starts from exactly the seed.
  */
 @DockerTest
@@ -27,10 +31,13 @@ class PostgresSample {
     private static final int SEED_ROWS = 5_000;
     private static final long SEED_SUM = (long) SEED_ROWS * (SEED_ROWS + 1) / 2;
 
-    @Container(image = "localhost:5000/berth-fixtures/postgres:15", ports = 5432,
-               env = "POSTGRES_PASSWORD=sample-secret", waitFor = @WaitFor(port = true))
-    @ResetPerTest(prepare = {"psql", "-U", "postgres", "-c", "CHECKPOINT"})
-    static RunningContainer db;
+    @Container
+    @ResetPerTest
+    static ContainerSpec db = PostgresSpec.of().withPassword("sample-secret").toContainerSpec();
+
+    /** The typed handle of the current copy: re-assigned before each test. */
+    @Use("db")
+    static PostgresContainer postgres;
 
     @BeforeAll
     static void schemaAndSeed() throws SQLException {
@@ -85,9 +92,8 @@ class PostgresSample {
         }
     }
 
-    /** Connects to the current copy: {@code db} is re-assigned before each test. */
+    /** Connects to the current copy. */
     private static Connection connect() throws SQLException {
-        String url = "jdbc:postgresql://" + db.host() + ":" + db.mappedPort(5432) + "/postgres";
-        return DriverManager.getConnection(url, "postgres", "sample-secret");
+        return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
     }
 }

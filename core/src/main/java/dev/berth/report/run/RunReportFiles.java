@@ -10,7 +10,7 @@ import dev.berth.Engine;
 import dev.berth.ImageRef;
 import dev.berth.RunReport;
 import dev.berth.report.ReportWriter;
-import dev.berth.snapshot.Layer;
+import dev.berth.Layer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

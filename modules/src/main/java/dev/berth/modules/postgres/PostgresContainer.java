@@ -1,0 +1,102 @@
+package dev.berth.modules.postgres;
+
+import dev.berth.RunningContainer;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A running PostgreSQL server: connection strings and credentials. Closing it removes the container.
+ */
+public final class PostgresContainer implements AutoCloseable {
+    private final RunningContainer container;
+    private final String database;
+    private final String username;
+    private final String password;
+
+    PostgresContainer(RunningContainer container, PostgresSpec spec) {
+        this(container, spec.database(), spec.username(), spec.password());
+    }
+
+    private PostgresContainer(RunningContainer container, String database, String username, String password) {
+        this.container = Objects.requireNonNull(container, "container");
+        this.database = database;
+        this.username = username;
+        this.password = password;
+    }
+
+    /**
+     * Attaches to a PostgreSQL container started elsewhere (e.g. by {@code Engine.startAll} or the JUnit
+     * extension), reading the credentials from its {@code POSTGRES_*} environment.
+     *
+     * @param container a running container of a PostgreSQL image
+     * @return its handle (closing it removes the container)
+     */
+    public static PostgresContainer of(RunningContainer container) {
+        var env = container.spec().env();
+        String user = env.getOrDefault("POSTGRES_USER", "postgres");
+        return new PostgresContainer(container, env.getOrDefault("POSTGRES_DB", user), user,
+                env.getOrDefault("POSTGRES_PASSWORD", ""));
+    }
+
+    static String url(RunningContainer c, String database) {
+        return "jdbc:postgresql://" + c.host() + ":" + c.mappedPort(PostgresSpec.PORT) + "/" + database;
+    }
+
+    /** @return {@code jdbc:postgresql://127.0.0.1:<port>/<database>} */
+    public String jdbcUrl() {
+        return url(container, database);
+    }
+
+    /** @return the user name */
+    public String username() {
+        return username;
+    }
+
+    /** @return the password */
+    public String password() {
+        return password;
+    }
+
+    /** @return the database name */
+    public String databaseName() {
+        return database;
+    }
+
+    /** @return the host port the server is published on */
+    public int port() {
+        return container.mappedPort(PostgresSpec.PORT);
+    }
+
+    /**
+     * @return what to run in the container before a snapshot: {@code CHECKPOINT}, so copies start without
+     *     crash recovery (core's snapshot options' prepare command; {@code @ResetPerTest(prepare = …)})
+     */
+    public List<String> snapshotPrepareCommand() {
+        return prepareCommand(username, database);
+    }
+
+    /**
+     * @param username the superuser
+     * @param database a database it may connect to
+     * @return the {@code CHECKPOINT} command
+     */
+    public static List<String> prepareCommand(String username, String database) {
+        return List.of("psql", "-U", username, "-d", database, "-c", "CHECKPOINT");
+    }
+
+    /** @return the container, for logs, exec, snapshots */
+    public RunningContainer container() {
+        return container;
+    }
+
+    /** Stops and removes the container. Idempotent. */
+    @Override
+    public void close() {
+        container.close();
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresContainer[" + container.name() + ", database=" + database + "]";
+    }
+}
