@@ -43,7 +43,7 @@ final class LeftoverSweep {
         for (Leftover l : result.removed()) {
             leftovers.stream().filter(r -> r.id().equals(l.id())).findFirst().ifPresent(removed::add);
         }
-        List<String> failures = result.failures().stream().map(f -> f.step() + ": " + f.cause()).toList();
+        List<String> failures = result.failureLines();
         return new SweepResult(removed, failures, result.took());
     }
 
