@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@link Berth#discover()} found: every place an engine was looked for, in order, and which one
+ * What {@link Berth#discover(EngineOptions)} found: every place an engine was looked for, in order, and which one
  * answered. Nothing stays connected.
  *
  * @param attempts each location looked at, in discovery order

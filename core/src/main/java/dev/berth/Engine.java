@@ -5,6 +5,8 @@ import dev.berth.cleanup.SessionCleanup;
 import dev.berth.cleanup.SweepSettings;
 import dev.berth.container.ContainerLauncher;
 import dev.berth.container.ParallelStarter;
+import dev.berth.container.PhaseListeners;
+import dev.berth.container.PhaseTimer;
 import dev.berth.engine.DockerConfigDir;
 import dev.berth.engine.EngineInfoReader;
 import dev.berth.engine.EngineKind;
@@ -44,10 +46,9 @@ public final class Engine implements AutoCloseable {
     private final Snapshotter snapshots;
     private final ImageArchiver archiver;
     private final Registries registries;
-    private final java.util.concurrent.CopyOnWriteArrayList<PhaseListener> listeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final dev.berth.container.PhaseTimer phases = new dev.berth.container.PhaseTimer(this::tell);
-    private final LeftoverSweep sweep;
+    private final PhaseListeners listeners = new PhaseListeners();
+    private final PhaseTimer phases = new PhaseTimer(listeners);
+    private final Leftovers leftovers;
     private final Supplier<EngineKind> kind;
 
     Engine(EngineOptions options, EngineEndpoint endpoint, DockerClient docker) {
@@ -56,28 +57,28 @@ public final class Engine implements AutoCloseable {
         this.docker = docker;
         this.session = Session.create();
         this.kind = EngineKind.lazy(docker);
-        this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session,
-                SweepSettings.from(options.settingsAsProperties(), options.environment()));
+        SweepSettings sweep = SweepSettings.from(options.settingsAsProperties(), options.environment());
+        this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session, sweep);
         this.images = new ImageService(docker, session, options.registryMirror().orElse(null),
                 DockerConfigDir.at(options.dockerConfigDir()));
         this.launcher = new ContainerLauncher(docker, endpoint, session, images,
                 ReportSettings.fromProperties(options.settingsAsProperties()),
-                kind, ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()), this::tell);
+                kind, ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()), listeners);
         this.networks = new NetworkManager(docker, session);
         this.snapshots = new Snapshotter(docker, session);
         this.archiver = new ImageArchiver(docker);
         this.registries = new Registries(docker, kind);
-        this.sweep = new LeftoverSweep(docker, endpoint.isLocal(), session.id(), SweepSettings.from(options.settingsAsProperties(), options.environment()).maxAge());
+        this.leftovers = new Leftovers(docker, endpoint.isLocal(), session.id(), sweep.maxAge());
     }
 
     /**
-     * Asks the engine ({@code docker info}) which cgroup limits work, where it keeps its data and what its
-     * clock says.
+     * Asks the engine ({@code docker info} and {@code docker version}, once each) for its info, the cgroup limits it
+     * cannot apply, its data root and its clock; for diagnostics such as {@code berth doctor}.
      *
      * @return the details
      */
     public EngineDetails details() {
-        return EngineDetails.of(docker.infoCmd().exec());
+        return EngineInfoReader.details(docker);
     }
 
     /** @return the images a CI cache carries: kept snapshots and named images, streamed out and in */
@@ -85,47 +86,19 @@ public final class Engine implements AutoCloseable {
         return new ImageCache(docker);
     }
 
+    /** @return the resources other sessions left behind: find them, and remove them (a sweep) */
+    public Leftovers leftovers() {
+        return leftovers;
+    }
+
     /**
      * Registers a listener told of every container phase (image, create, start, wait, snapshot,
-     * remove) this engine times from now on, e.g. to draw a run report.
+     * remove) this engine times from now on, e.g. to draw a run report ({@link RunReport}).
      *
      * @param listener thread-safe and quick; its exceptions are logged and ignored
      */
     public void addPhaseListener(PhaseListener listener) {
-        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
-    }
-
-    private void tell(PhaseEvent event) {
-        for (PhaseListener l : listeners) {
-            try {
-                l.phaseEnded(event);
-            } catch (RuntimeException e) {
-                LOG.warn("A phase listener failed on {}: {}", event.phase(), e.toString());
-            }
-        }
-    }
-
-    /**
-     * Finds the Berth-labelled resources of other sessions that a sweep would remove (four list calls;
-     * nothing is removed). Kept snapshots and this engine's own session are never included.
-     *
-     * @param olderThan empty for dead sessions only (on this host: whose JVM is gone; elsewhere: older than
-     *     {@code berth.sweep.max-age}); present for everything Berth created longer ago than that, alive or not
-     * @return the leftovers, in removal order
-     */
-    public List<LeftoverResource> leftovers(java.util.Optional<Duration> olderThan) {
-        return sweep.find(olderThan);
-    }
-
-    /**
-     * Removes leftovers found by {@link #leftovers(java.util.Optional)}: containers, then networks, images
-     * and volumes; every removal is attempted.
-     *
-     * @param leftovers what to remove
-     * @return what was removed and what failed
-     */
-    public SweepResult sweep(List<LeftoverResource> leftovers) {
-        return sweep.remove(leftovers);
+        listeners.add(listener);
     }
 
     /** @return the settings this engine was connected with */

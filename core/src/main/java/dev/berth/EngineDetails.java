@@ -1,32 +1,42 @@
 package dev.berth;
 
+import dev.berth.engine.EngineKind;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.List;
 
 /**
- * What the engine says it can do, beyond {@link EngineInfo}: which cgroup limits work, where it keeps its
- * data, and its clock — for diagnostics such as {@code berth doctor}. Read with {@link Engine#details()}.
+ * Everything Berth reads about an engine in one {@code docker info} and {@code docker version} pair, for
+ * diagnostics such as {@code berth doctor}: the {@link EngineInfo}, which cgroup limits the engine would accept
+ * but not apply (the same reading {@link Engine#validate(ContainerSpec)} rejects such limits by), where it keeps
+ * its data and its clock. Read with {@link Engine#details()}.
  *
- * @param memoryLimit memory limits work
- * @param swapLimit swap limits work
- * @param cpuCfsQuota CPU quotas ({@code --cpus}) work
- * @param cpuShares CPU shares work
- * @param cpuSet CPU pinning works
+ * @param info what the engine reports about itself
+ * @param limitsNotApplied the cgroup limits the engine cannot apply, named as {@link Limits}' errors name them
+ *     ({@code "memory"}, {@code "memory swap"}, {@code "cpus"}, {@code "cpu shares"}, {@code "cpuset cpus"}, …)
  * @param dataRoot the engine's data root, e.g. {@code /var/lib/docker}, if reported
  * @param engineTime the engine's clock when it answered, if reported
  */
-public record EngineDetails(boolean memoryLimit, boolean swapLimit, boolean cpuCfsQuota, boolean cpuShares,
-                            boolean cpuSet, Optional<String> dataRoot, Optional<Instant> engineTime) {
-    static EngineDetails of(com.github.dockerjava.api.model.Info info) {
-        Optional<Instant> time;
-        try {
-            time = Optional.ofNullable(info.getSystemTime()).map(t -> java.time.OffsetDateTime.parse(t).toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
-            time = Optional.empty();
-        }
-        return new EngineDetails(Boolean.TRUE.equals(info.getMemoryLimit()), Boolean.TRUE.equals(info.getSwapLimit()),
-                Boolean.TRUE.equals(info.getCpuCfsQuota()), Boolean.TRUE.equals(info.getCpuShares()),
-                Boolean.TRUE.equals(info.getCpuSet()), Optional.ofNullable(info.getDockerRootDir()).filter(s -> !s.isBlank()),
-                time);
+public record EngineDetails(EngineInfo info, List<String> limitsNotApplied, Optional<String> dataRoot,
+                            Optional<Instant> engineTime) {
+    /**
+     * Copies the list; nothing may be null.
+     *
+     * @param info what the engine reports about itself
+     * @param limitsNotApplied the cgroup limits the engine cannot apply
+     * @param dataRoot the engine's data root, if reported
+     * @param engineTime the engine's clock when it answered, if reported
+     */
+    public EngineDetails {
+        Objects.requireNonNull(info, "info");
+        limitsNotApplied = List.copyOf(limitsNotApplied);
+        Objects.requireNonNull(dataRoot, "dataRoot");
+        Objects.requireNonNull(engineTime, "engineTime");
+    }
+
+    /** @return the cgroup limits the engine applies, in the order {@link Limits} sets them */
+    public List<String> limitsApplied() {
+        return EngineKind.CGROUP_LIMITS.stream().filter(l -> !limitsNotApplied.contains(l)).toList();
     }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A Berth-labelled container, network, image or volume that a sweep would remove, found by
- * {@link Engine#leftovers(java.util.Optional)}.
+ * {@link Leftovers#find(java.util.Optional)}.
  *
  * @param kind {@code "container"}, {@code "network"}, {@code "image"} or {@code "volume"}
  * @param id its engine id (a volume's name)

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What {@link Engine#sweep(List)} removed and what it could not.
+ * What {@link Leftovers#remove(List)} removed and what it could not.
  *
  * @param removed the leftovers now gone
  * @param failures one line per removal that failed, naming the resource and the cause

@@ -1,8 +1,10 @@
 package dev.berth.cli;
 
+import dev.berth.BerthException;
 import dev.berth.CachedImage;
 import dev.berth.Engine;
 import dev.berth.ImageRef;
+import dev.berth.InvalidSpecException;
 import dev.berth.Quantities;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,16 +38,27 @@ final class CacheCommand {
     }
 
     @Option(names = "--image", paramLabel = "REF", description = "Also carry this image (repeatable), e.g. "
-            + "localhost:5000/berth-fixtures/redis:7.", scope = picocli.CommandLine.ScopeType.INHERIT)
+            + "localhost:5000/berth-fixtures/redis:7.", scope = ScopeType.INHERIT)
     List<String> images = new ArrayList<>();
 
     @Option(names = "--filter", paramLabel = "TEXT", description = "Only images whose ref contains TEXT, e.g. "
-            + "berth-snapshots/orders (default: all).", scope = picocli.CommandLine.ScopeType.INHERIT)
+            + "berth-snapshots/orders (default: all).", scope = ScopeType.INHERIT)
     String filter = "";
 
+    static final String DIR_EXAMPLE = "\"ci-cache/berth\"";
+
     private List<CachedImage> list(Engine engine) {
-        return engine.imageCache().list(images.stream().map(ImageRef::parse).toList()).stream()
+        return engine.imageCache().list(images.stream().map(CacheCommand::imageRef).toList()).stream()
                 .filter(i -> i.ref().contains(filter)).toList();
+    }
+
+    private static ImageRef imageRef(String ref) {
+        try {
+            return ImageRef.parse(ref);
+        } catch (InvalidSpecException e) {
+            throw new InvalidSpecException("--image", ref, "an image reference [registry/]name[:tag][@digest]",
+                    "\"localhost:5000/berth-fixtures/redis:7\"");
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, footer = {"", EXIT_CODES}, description = "Lists the cached images: ref, id, size, age, key.")
@@ -67,6 +82,10 @@ final class CacheCommand {
             description = "Streams each cached image into DIR as <id>.tar (skipping those already there) and writes DIR/"
                     + CacheIndex.FILE + ".")
     int save(@Parameters(paramLabel = "DIR", description = "The CI cache directory.") Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InvalidSpecException("DIR", dir.toString(), "a directory for the CI cache (created if missing)",
+                    DIR_EXAMPLE);
+        }
         Files.createDirectories(dir);
         try (Engine engine = context.connect()) {
             Map<String, CachedImage> index = CacheIndex.read(dir);
@@ -81,7 +100,7 @@ final class CacheCommand {
                 try (OutputStream out = progress.counting(Files.newOutputStream(part))) {
                     engine.imageCache().save(i, out);
                 }
-                Files.move(part, tar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, tar, StandardCopyOption.REPLACE_EXISTING);
                 progress.finish();
                 index.put(i.id(), i);
                 CacheIndex.write(dir, index);
@@ -95,8 +114,8 @@ final class CacheCommand {
             description = "Streams each image listed in DIR/" + CacheIndex.FILE + " into the engine, skipping those it has.")
     int load(@Parameters(paramLabel = "DIR", description = "A directory written by cache save.") Path dir) throws IOException {
         if (!Files.isRegularFile(dir.resolve(CacheIndex.FILE))) {
-            throw new IllegalArgumentException("No " + CacheIndex.FILE + " in " + dir + ": give a directory written by "
-                    + "'berth cache save'");
+            throw new InvalidSpecException("DIR", dir.toString(), "a directory written by 'berth cache save' (it holds "
+                    + CacheIndex.FILE + ")", DIR_EXAMPLE);
         }
         try (Engine engine = context.connect()) {
             int loaded = 0;
@@ -109,6 +128,10 @@ final class CacheCommand {
                     continue;
                 }
                 Path tar = dir.resolve(CacheIndex.archiveName(i));
+                if (!Files.isRegularFile(tar)) {
+                    throw new BerthException("Cannot load " + i.ref() + ": " + tar + " (listed in " + CacheIndex.FILE
+                            + ") is missing. Run 'berth cache save " + dir + "' again to rewrite the cache.");
+                }
                 Progress progress = progress("load " + i.ref(), Files.size(tar));
                 try (InputStream in = progress.counting(Files.newInputStream(tar))) {
                     engine.imageCache().load(in);

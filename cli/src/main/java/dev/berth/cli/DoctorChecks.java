@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The doctor's checks, each asking the engine (or this host) one question. */
@@ -26,12 +26,11 @@ final class DoctorChecks {
     static final List<String> ENGINE_CHECKS = List.of("engine version", "cgroups", "namespaces", "security modules",
             "registry", "disk space", "leftovers", "clock skew");
     static final long GIB = 1L << 30;
-    private final Engine engine;
-    private final Map<String, String> env;
 
-    DoctorChecks(Engine engine, Map<String, String> env) {
+    private final Engine engine;
+
+    DoctorChecks(Engine engine) {
         this.engine = engine;
-        this.env = env;
     }
 
     static Check discovery(Discovery d, boolean pinned) {
@@ -45,37 +44,33 @@ final class DoctorChecks {
     }
 
     List<Check> engineChecks() {
-        EngineInfo info = engine.info();
         Instant before = Instant.now();
         EngineDetails details = engine.details();
         Instant after = Instant.now();
+        EngineInfo info = details.info();
         return List.of(version(info), cgroups(info, details), namespaces(info), security(info), registry(),
                 disk(details), leftovers(), clock(details, before.plus(Duration.between(before, after).dividedBy(2))));
     }
 
     private static Check version(EngineInfo info) {
-        return Check.pass("engine version", "Docker " + info.serverVersion() + ", API " + info.apiVersion() + ", "
+        return Check.pass("engine version", info.product() + " " + info.serverVersion() + ", API " + info.apiVersion() + ", "
                 + info.operatingSystem() + ", kernel " + info.kernelVersion());
     }
 
     private static Check cgroups(EngineInfo info, EngineDetails d) {
-        List<String> work = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        (d.memoryLimit() ? work : missing).add("memory");
-        (d.swapLimit() ? work : missing).add("swap");
-        (d.cpuCfsQuota() ? work : missing).add("cpus");
-        (d.cpuShares() ? work : missing).add("cpu shares");
-        (d.cpuSet() ? work : missing).add("cpuset");
+        List<String> missing = d.limitsNotApplied();
+        List<String> work = d.limitsApplied();
         String detail = "v" + info.cgroupVersion() + " (" + info.cgroupDriver() + "); limits that work: "
                 + (work.isEmpty() ? "none" : String.join(", ", work))
-                + (missing.isEmpty() ? "" : "; not available: " + String.join(", ", missing));
-        if (!d.memoryLimit() || !d.cpuCfsQuota()) {
+                + (missing.isEmpty() ? "" : "; not applied: " + String.join(", ", missing));
+        if (missing.contains("memory") || missing.contains("cpus")) {
             return Check.fail("cgroups", detail, "enable the memory and cpu cgroup controllers (kernel command line "
-                    + "cgroup_enable=memory swapaccount=1), or use a cgroup v2 host");
+                    + "cgroup_enable=memory swapaccount=1), or use a cgroup v2 host; until then specs with these "
+                    + "limits fail validation");
         }
         if (!missing.isEmpty()) {
-            return Check.warn("cgroups", detail, "limits on " + String.join(", ", missing) + " are ignored by this "
-                    + "engine; tests that set them fail at validation (swap: boot with swapaccount=1)");
+            return Check.warn("cgroups", detail, "specs that set " + String.join(", ", missing) + " fail validation"
+                    + " on this engine (memory swap: boot with swapaccount=1)");
         }
         return Check.pass("cgroups", detail);
     }
@@ -101,8 +96,7 @@ final class DoctorChecks {
     }
 
     private Check registry() {
-        String mirror = Optional.ofNullable(System.getProperty("berth.registry.mirror"))
-                .or(() -> Optional.ofNullable(env.get("BERTH_REGISTRY_MIRROR"))).filter(m -> !m.isBlank()).orElse(null);
+        String mirror = engine.options().registryMirror().orElse(null);
         String target = mirror != null ? mirror : "127.0.0.1:5000";
         String what = mirror != null ? "mirror " + mirror + " (BERTH_REGISTRY_MIRROR)" : "loopback registry 127.0.0.1:5000";
         try {
@@ -137,7 +131,7 @@ final class DoctorChecks {
         }
         try {
             long free = Files.getFileStore(root).getUsableSpace();
-            String detail = String.format(java.util.Locale.ROOT, "%.1f GiB free in %s", free / (double) GIB, root);
+            String detail = String.format(Locale.ROOT, "%.1f GiB free in %s", free / (double) GIB, root);
             if (free < GIB) {
                 return Check.fail("disk space", detail, "free space: berth sweep --remove, berth cache prune "
                         + "--max-size 5g, or docker image prune for images you do not need");
@@ -153,7 +147,7 @@ final class DoctorChecks {
     }
 
     private Check leftovers() {
-        List<LeftoverResource> found = engine.leftovers(Optional.empty());
+        List<LeftoverResource> found = engine.leftovers().find(Optional.empty());
         if (found.isEmpty()) {
             return Check.pass("leftovers", "none from dead sessions");
         }

@@ -34,7 +34,7 @@ final class DoctorCommand implements Callable<Integer> {
         boolean engineFound = discovery.answered().isPresent();
         if (engineFound) {
             try (Engine engine = context.connect()) {
-                checks.addAll(new DoctorChecks(engine, context.env()).engineChecks());
+                checks.addAll(new DoctorChecks(engine).engineChecks());
             } catch (EngineUnavailableException gone) {
                 engineFound = false;
                 checks.set(0, Check.fail("engine discovery", "the engine stopped answering", DoctorChecks.START_ENGINE));

@@ -1,6 +1,5 @@
 package dev.berth.cli;
 
-import dev.berth.BerthException;
 import dev.berth.EngineUnavailableException;
 import dev.berth.InvalidSpecException;
 
@@ -25,6 +24,6 @@ final class ExitCodes {
         if (e instanceof InvalidSpecException || e instanceof IllegalArgumentException) {
             return USAGE;
         }
-        return e instanceof BerthException ? FAILED : FAILED;
+        return FAILED;
     }
 }

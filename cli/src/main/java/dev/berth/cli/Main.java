@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +32,8 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         Context context = new Context(out, err, env);
         CommandLine line = new CommandLine(new BerthCommand(), new Factory(context));
-        line.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        line.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        line.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        line.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         line.setExitCodeExceptionMapper(ExitCodes::of);
         line.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("berth: " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.berth.cli;
 
 import dev.berth.RunReport;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Parameters;
         description = {"Builds the HTML run report (index.html) from the berth-run.json a run wrote,",
             "e.g. target/berth-reports of a CI artifact. Needs no engine."},
         footer = {"", "Exit codes: 0 written, 1 no readable berth-run.json, 2 bad usage."})
-final class ReportCommand implements java.util.concurrent.Callable<Integer> {
+final class ReportCommand implements Callable<Integer> {
     private final Context context;
 
     @Parameters(paramLabel = "DIR", description = "The report directory, e.g. target/berth-reports.")

@@ -7,6 +7,7 @@ import dev.berth.SweepResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
             "with --remove, removes them. Only resources labelled dev.berth.session are considered; kept",
             "snapshots (dev.berth.keep=true) are never removed."},
         footer = {"", "Exit codes: 0 done, 1 a removal failed, 2 bad usage, 3 no engine answered."})
-final class SweepCommand implements java.util.concurrent.Callable<Integer> {
+final class SweepCommand implements Callable<Integer> {
     private final Context context;
 
     @Option(names = "--remove", description = "Remove the leftovers listed (default: dry run, remove nothing).")
@@ -39,7 +40,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         Optional<Duration> age = Optional.ofNullable(olderThan).map(t -> Quantities.duration("--older-than", t));
         try (Engine engine = context.connect()) {
-            List<LeftoverResource> found = engine.leftovers(age).stream()
+            List<LeftoverResource> found = engine.leftovers().find(age).stream()
                     .filter(l -> session == null || l.session().equals(session)).toList();
             String what = age.map(a -> "older than " + Quantities.format(a)).orElse("of dead sessions");
             context.out().println("Berth sweep" + (remove ? "" : " (dry run)") + " on " + engine.endpoint().dockerHost()
@@ -52,7 +53,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
                 context.out().println("Nothing was removed. Run again with --remove to remove them.");
                 return ExitCodes.OK;
             }
-            SweepResult result = engine.sweep(found);
+            SweepResult result = engine.leftovers().remove(found);
             context.out().println("Removed " + result.removed().size() + " of " + found.size() + ".");
             result.failures().forEach(f -> context.out().println("  could not " + f));
             return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;

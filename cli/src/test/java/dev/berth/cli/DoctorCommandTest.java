@@ -31,7 +31,7 @@ class DoctorCommandTest {
         assertThat(lines[1]).isEqualTo("     unix:///var/run/docker.sock (default socket): answered");
         assertThat(r.out())
                 .containsPattern("(?m)^PASS engine version: Docker \\S+, API 1\\.\\d+, .+, kernel .+$")
-                .containsPattern("(?m)^PASS cgroups: v[12] \\(\\w+\\); limits that work: memory, swap, cpus, cpu shares, cpuset$")
+                .containsPattern("(?m)^PASS cgroups: v[12] \\(\\w+\\); limits that work: memory, memory swap, memory reservation, cpus, cpu shares, cpuset cpus, cpuset mems, pids limit, blkio weight, oom kill disable$")
                 .containsPattern("(?m)^PASS namespaces: pid, net, ipc, uts, mount per container; user namespaces: not remapped.*$")
                 .containsPattern("(?m)^PASS security modules: SELinux (on|off), AppArmor (on|off), seccomp \\w+$")
                 .containsPattern("(?m)^PASS registry: loopback registry 127\\.0\\.0\\.1:5000 answers \\(HTTP 200\\)$")

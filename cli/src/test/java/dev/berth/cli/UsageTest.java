@@ -2,12 +2,13 @@ package dev.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Help, usage errors and their exit codes; no engine needed. */
+/** Help, usage errors and their exit codes; the engine is reached only by commands that connect before they read an input. */
 class UsageTest {
     @Test
     void everySubcommandHasHelp() {
@@ -75,5 +76,57 @@ class UsageTest {
                 + "  - unix://" + socket + " (pinned endpoint): no socket at " + socket + "\n"
                 + "Start an engine at that endpoint, or pin one where an engine listens (unix:///path/to/docker.sock or "
                 + "tcp://host:2376). Only the pinned endpoint is tried: DOCKER_HOST and the default sockets are not.\n");
+    }
+
+    @Test
+    void badSizeNamesTheOptionAndAnExample() {
+        Cli r = Cli.run("cache", "prune", "--max-size", "lots");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("berth: Invalid --max-size: \"lots\". Allowed: ").contains("Example: \"10g\".")
+                .endsWith("\nRun 'berth cache prune --help' for usage.\n");
+    }
+
+    @Test
+    void loadFromADirectoryWithoutAnIndexNamesTheDirectory(@TempDir Path dir) {
+        Cli r = Cli.run("cache", "load", dir.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("berth: Invalid DIR: \"" + dir + "\". Allowed: a directory written by 'berth cache "
+                + "save' (it holds berth-cache.tsv). Example: \"ci-cache/berth\".\nRun 'berth cache load --help' for usage.\n");
+    }
+
+    @Test
+    void saveIntoAFileNamesTheFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+
+        Cli r = Cli.run("cache", "save", file.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("berth: Invalid DIR: \"" + file + "\". Allowed: a directory for the CI cache "
+                + "(created if missing). Example: \"ci-cache/berth\".\nRun 'berth cache save --help' for usage.\n");
+    }
+
+    @Test
+    void badImageReferenceNamesTheOption() {
+        Cli r = Cli.run("cache", "list", "--image", "Bad Ref");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("berth: Invalid --image: \"Bad Ref\". Allowed: an image reference "
+                + "[registry/]name[:tag][@digest]. Example: \"localhost:5000/berth-fixtures/redis:7\".\n"
+                + "Run 'berth cache list --help' for usage.\n");
+    }
+
+    @Test
+    void loadWithAMissingArchiveSaysWhichAndHowToFix(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("berth-cache.tsv"), "sha256:00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+                + "\tberth-snapshots/gone:cache-0011223344556677\t10\t2026-01-01T00:00:00Z\t0011223344556677\ttrue\n");
+
+        Cli r = Cli.run("cache", "load", dir.toString());
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("berth: Cannot load berth-snapshots/gone:cache-0011223344556677: "
+                + dir.resolve("001122334455.tar") + " (listed in berth-cache.tsv) is missing. Run 'berth cache save "
+                + dir + "' again to rewrite the cache.\n");
     }
 }
