@@ -7,9 +7,6 @@ package dev.berth;
  */
 @FunctionalInterface
 public interface PhaseListener {
-    /** A listener that ignores every event. */
-    PhaseListener NONE = event -> { };
-
     /** @param event the phase that just ended */
     void phaseEnded(PhaseEvent event);
 }

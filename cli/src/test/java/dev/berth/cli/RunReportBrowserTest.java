@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
@@ -38,8 +40,12 @@ class RunReportBrowserTest {
         String before = System.getProperty("berth.reports.dir");
         System.setProperty("berth.reports.dir", dir.toString());
         try {
-            EngineTestKit.engine("junit-jupiter").selectors(selectClass(ReportSuiteFixture.class)).execute()
-                    .testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
+            EngineExecutionResults run = EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectClass(ReportSuiteFixture.class)).execute();
+            assertThat(run.containerEvents().failed().stream()
+                    .map(e -> e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                            .map(Throwable::toString).orElse("?")).toList()).as("class-level failures").isEmpty();
+            run.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
         } finally {
             if (before == null) {
                 System.clearProperty("berth.reports.dir");
