@@ -41,6 +41,22 @@ public final class Berth {
     }
 
     /**
+     * Looks for an engine the way {@link #connect(EngineOptions)} does and reports every location: where it
+     * looked, and why each one was skipped or did not answer. Nothing stays connected; for diagnostics such as
+     * {@code berth doctor}.
+     *
+     * @param options engine-wide settings (a pinned {@link EngineOptions#dockerHost()} is the only location)
+     * @return every location tried, in order, and the endpoint that answered if any
+     */
+    public static Discovery discover(EngineOptions options) {
+        Objects.requireNonNull(options, "options");
+        EngineLocator locator = options.dockerHost()
+                .map(host -> EngineLocator.pinned(options.environment(), options.home(), host))
+                .orElseGet(() -> new EngineLocator(options.environment(), options.home()));
+        return locator.withTimeouts(timeouts(options)).discover();
+    }
+
+    /**
      * Connects with these options: to {@link EngineOptions#dockerHost()} when one is pinned (TLS for
      * {@code tcp://} from {@code DOCKER_TLS_VERIFY}/{@code DOCKER_CERT_PATH} of the options' environment),
      * else to the first engine that answers among DOCKER_HOST, the docker CLI context, /var/run/docker.sock,

@@ -5,6 +5,8 @@ import dev.berth.cleanup.SessionCleanup;
 import dev.berth.cleanup.SweepSettings;
 import dev.berth.container.ContainerLauncher;
 import dev.berth.container.ParallelStarter;
+import dev.berth.container.PhaseListeners;
+import dev.berth.container.PhaseTimer;
 import dev.berth.engine.DockerConfigDir;
 import dev.berth.engine.EngineInfoReader;
 import dev.berth.engine.EngineKind;
@@ -46,6 +48,9 @@ public final class Engine implements AutoCloseable {
     private final Snapshotter snapshots;
     private final ImageArchiver archiver;
     private final Registries registries;
+    private final PhaseListeners listeners = new PhaseListeners();
+    private final PhaseTimer phases = new PhaseTimer(listeners);
+    private final Leftovers leftovers;
     private final Supplier<EngineKind> kind;
 
     Engine(EngineOptions options, EngineEndpoint endpoint, DockerClient docker) {
@@ -54,17 +59,48 @@ public final class Engine implements AutoCloseable {
         this.docker = docker;
         this.session = Session.create();
         this.kind = EngineKind.lazy(docker);
-        this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session,
-                SweepSettings.from(options.settingsAsProperties(), options.environment()));
+        SweepSettings sweep = SweepSettings.from(options.settingsAsProperties(), options.environment());
+        this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session, sweep);
         this.images = new ImageService(docker, session, options.registryMirror().orElse(null),
                 DockerConfigDir.at(options.dockerConfigDir()));
         this.launcher = new ContainerLauncher(docker, endpoint, session, images,
                 ReportSettings.fromProperties(options.settingsAsProperties()),
-                kind, ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()));
+                kind, ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()), listeners);
         this.networks = new NetworkManager(docker, session);
         this.snapshots = new Snapshotter(docker, session);
         this.archiver = new ImageArchiver(docker);
         this.registries = new Registries(docker, kind);
+        this.leftovers = new Leftovers(docker, endpoint.isLocal(), session.id(), sweep.maxAge());
+    }
+
+    /**
+     * Asks the engine ({@code docker info} and {@code docker version}, once each) for its info, the cgroup limits it
+     * cannot apply, its data root and its clock; for diagnostics such as {@code berth doctor}.
+     *
+     * @return the details
+     */
+    public EngineDetails details() {
+        return EngineInfoReader.details(docker);
+    }
+
+    /** @return the images a CI cache carries: kept snapshots and named images, streamed out and in */
+    public ImageCache imageCache() {
+        return new ImageCache(docker);
+    }
+
+    /** @return the resources other sessions left behind: find them, and remove them (a sweep) */
+    public Leftovers leftovers() {
+        return leftovers;
+    }
+
+    /**
+     * Registers a listener told of every container phase (image, create, start, wait, snapshot,
+     * remove) this engine times from now on, e.g. to draw a run report ({@link RunReport}).
+     *
+     * @param listener thread-safe and quick; its exceptions are logged and ignored
+     */
+    public void addPhaseListener(PhaseListener listener) {
+        listeners.add(listener);
     }
 
     /** @return the settings this engine was connected with */
@@ -266,7 +302,7 @@ public final class Engine implements AutoCloseable {
      * @throws BerthException if the container is not running or no longer exists
      */
     public Snapshot snapshot(RunningContainer container) {
-        return snapshots.snapshot(container, SnapshotOptions.defaults());
+        return snapshot(container, SnapshotOptions.defaults());
     }
 
     /**
@@ -278,7 +314,8 @@ public final class Engine implements AutoCloseable {
      * @return the snapshot
      */
     public Snapshot snapshot(RunningContainer container, SnapshotOptions options) {
-        return snapshots.snapshot(container, options);
+        return phases.time(container.id(), container.name(), container.spec().image().toString(), Phase.SNAPSHOT,
+                () -> snapshots.snapshot(container, options));
     }
 
     /**

@@ -41,6 +41,28 @@ class EngineInfoTest {
     }
 
     @Test
+    void detailsCarryTheInfoTheLimitsTheEngineAppliesItsDataRootAndClock() {
+        boolean rootless = ENGINE.equals("rootless");
+        try (Engine engine = Berth.connect()) {
+            java.time.Instant before = java.time.Instant.now();
+            EngineDetails details = engine.details();
+
+            assertThat(details.info().serverVersion()).isEqualTo(engine.info().serverVersion());
+            assertThat(details.info().cgroupDriver()).isEqualTo(engine.info().cgroupDriver());
+            if (rootless) { // cgroup driver none: no limit is applied
+                assertThat(details.limitsApplied()).isEmpty();
+                assertThat(details.limitsNotApplied()).contains("memory", "cpus");
+            } else {
+                assertThat(details.limitsNotApplied()).isEmpty();
+                assertThat(details.limitsApplied()).startsWith("memory", "memory swap", "memory reservation", "cpus");
+            }
+            assertThat(details.dataRoot()).isPresent();
+            assertThat(details.engineTime()).hasValueSatisfying(t ->
+                    assertThat(java.time.Duration.between(before, t).abs()).isLessThan(java.time.Duration.ofMinutes(1)));
+        }
+    }
+
+    @Test
     void parsesEverySecurityOptionTheEngineReports() {
         EngineInfo.SecurityOptions s = EngineInfo.SecurityOptions.parse(List.of("name=apparmor",
                 "name=seccomp,profile=/etc/seccomp.json", "name=selinux", "name=rootless", "name=userns",

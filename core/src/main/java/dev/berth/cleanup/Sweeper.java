@@ -52,6 +52,11 @@ public final class Sweeper {
             removed = List.copyOf(removed);
             failures = List.copyOf(failures);
         }
+
+        /** @return one line per failed removal: the step, then the cause */
+        public List<String> failureLines() {
+            return failures.stream().map(f -> f.step() + ": " + f.cause()).toList();
+        }
     }
 
     /** @return the leftovers, in removal order (four list calls, nothing removed) */

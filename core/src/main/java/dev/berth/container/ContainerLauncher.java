@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import dev.berth.ContainerSpec;
+import dev.berth.Phase;
 import dev.berth.ContainerStartException;
 import dev.berth.ImageSubstitution;
 import dev.berth.RunningContainer;
@@ -52,6 +53,7 @@ public final class ContainerLauncher {
     private final AtomicLong sequence = new AtomicLong();
     private final ImageSubstitution substitution;
     private volatile Integer engineCpus;
+    private final PhaseTimer phases;
 
     /**
      * @param docker the engine client
@@ -62,10 +64,13 @@ public final class ContainerLauncher {
      *     which time budget, and which env names are secrets
      * @param kind the engine's kind, read when a spec needs it (limits, domain name, seccomp profile)
      * @param substitution replaces the image a spec names before it is resolved
+     * @param listener told of each timed phase (image, create, start, wait, remove)
      */
     public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
-                             ReportSettings reports, Supplier<EngineKind> kind, ImageSubstitution substitution) {
+                             ReportSettings reports, Supplier<EngineKind> kind, ImageSubstitution substitution,
+                             dev.berth.PhaseListener listener) {
         this.substitution = java.util.Objects.requireNonNull(substitution, "substitution");
+        this.phases = new PhaseTimer(listener);
         this.docker = docker;
         this.endpoint = endpoint;
         this.session = session;
@@ -122,38 +127,44 @@ public final class ContainerLauncher {
                 + " ms)";
         String name = containerName(spec);
         String id;
+        String wanted = spec.image().toString();
         String image;
         try (CallDeadline d = CallDeadline.until(deadline, budget)) {
-            image = images.ensure(substitution.apply(spec.image(), images::exists), spec.pullPolicy()).toString();
-            try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
-                configure(cmd, spec, name);
-                id = cmd.exec().getId();
-            } catch (RuntimeException e) {
-                if (StartFailures.engineLost(e)) { // the container may exist: its create got no answer
-                    throw failures.lost(spec, null, name, endpoint.dockerHost(), List.of(), e);
+            image = phases.time("", name, wanted, Phase.IMAGE,
+                    () -> images.ensure(substitution.apply(spec.image(), images::exists), spec.pullPolicy()).toString());
+            id = phases.time("", name, wanted, Phase.CREATE, () -> {
+                try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
+                    configure(cmd, spec, name);
+                    return cmd.exec().getId();
+                } catch (RuntimeException e) {
+                    if (StartFailures.engineLost(e)) { // the container may exist: its create got no answer
+                        throw failures.lost(spec, null, name, endpoint.dockerHost(), List.of(), e);
+                    }
+                    throw e;
                 }
-                throw e;
-            }
+            });
         }
         session.recordContainer(id, name, spec.stopPolicy());
         LOG.debug("created {} ({}) from {} in {} ms", name, id, image, (System.nanoTime() - begin) / 1_000_000);
-        DockerRunningContainer container = new DockerRunningContainer(docker, session, endpoint, spec, id, name);
+        DockerRunningContainer container = new DockerRunningContainer(docker, session, endpoint, spec, id, name, phases);
         try {
             try (CallDeadline d = CallDeadline.until(deadline, budget)) {
-                files.copyIn(id, spec.files());
-                options.connectOthers(id, spec);
-                docker.startContainerCmd(id).exec();
+                phases.run(id, name, wanted, Phase.START, () -> {
+                    files.copyIn(id, spec.files());
+                    options.connectOthers(id, spec);
+                    docker.startContainerCmd(id).exec();
+                });
                 container.logCapture().attach();
             }
             LOG.debug("started {} after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             // the wait is bounded by the time left; its own engine calls by the call timeout, so that a call in
             // flight at the deadline does not hide the wait's own timeout message
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
-            left = left.isNegative() ? Duration.ZERO : left;
+            Duration remaining = left.isNegative() ? Duration.ZERO : left;
             try {
-                spec.waitStrategy().waitUntilReady(container, left);
+                phases.run(id, name, wanted, Phase.WAIT, () -> spec.waitStrategy().waitUntilReady(container, remaining));
             } catch (RuntimeException e) {
-                throw StartFailures.waitFailed(e, spec.startupTimeout(), left,
+                throw StartFailures.waitFailed(e, spec.startupTimeout(), remaining,
                         Duration.ofNanos(System.nanoTime() - begin));
             }
             LOG.debug("{} ready after {} ms", name, (System.nanoTime() - begin) / 1_000_000);

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.Ports;
 import dev.berth.BerthException;
 import dev.berth.ContainerLogs;
 import dev.berth.ContainerSpec;
+import dev.berth.Phase;
 import dev.berth.ContainerState;
 import dev.berth.ExecResult;
 import dev.berth.ExecSpec;
@@ -41,9 +42,11 @@ final class DockerRunningContainer implements RunningContainer {
     private final ContainerFiles files;
     private final Map<Integer, Integer> portCache = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final PhaseTimer phases;
 
     DockerRunningContainer(DockerClient docker, Session session, EngineEndpoint endpoint, ContainerSpec spec,
-                           String id, String name) {
+                           String id, String name, PhaseTimer phases) {
+        this.phases = phases;
         this.docker = docker;
         this.session = session;
         this.endpoint = endpoint;
@@ -196,7 +199,7 @@ final class DockerRunningContainer implements RunningContainer {
         }
         boolean gone = false;
         try {
-            new ResourceRemover(docker).removeContainer(id);
+            phases.run(id, name, spec.image().toString(), Phase.REMOVE, () -> new ResourceRemover(docker).removeContainer(id));
             gone = true;
         } finally {
             endLogCapture();
@@ -213,7 +216,8 @@ final class DockerRunningContainer implements RunningContainer {
             return;
         }
         Steps steps = new Steps(); // cleanup hook: stop per policy, remove, report both steps
-        boolean gone = new ResourceRemover(docker).stopAndRemove(id, name, spec.stopPolicy(), steps);
+        boolean gone = phases.time(id, name, spec.image().toString(), Phase.REMOVE,
+                () -> new ResourceRemover(docker).stopAndRemove(id, name, spec.stopPolicy(), steps));
         endLogCapture();
         if (gone) {
             session.forget(Session.Kind.CONTAINER, id);

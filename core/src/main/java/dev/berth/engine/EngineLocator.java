@@ -137,6 +137,33 @@ public final class EngineLocator {
                 : new EngineUnavailableException(attempts, PINNED_HINT);
     }
 
+    /**
+     * Looks at every location {@link #locate()} would, pinging until one answers; later locations are
+     * listed as not tried. Nothing stays connected.
+     *
+     * @return one line per location: where, and "answered" or why not
+     */
+    public dev.berth.Discovery discover() {
+        List<dev.berth.Discovery.Attempt> out = new ArrayList<>();
+        String answered = null;
+        for (Candidate candidate : candidates()) {
+            if (answered != null) {
+                out.add(new dev.berth.Discovery.Attempt(candidate.location(), "not tried: an earlier location answered", false));
+            } else if (candidate.skipReason() != null) {
+                out.add(new dev.berth.Discovery.Attempt(candidate.location(), candidate.skipReason(), false));
+            } else {
+                try (DockerClient probe = DockerClients.create(candidate.endpoint(), timeouts.withCall(timeouts.ping()))) {
+                    probe.pingCmd().exec();
+                    answered = candidate.endpoint().dockerHost();
+                    out.add(new dev.berth.Discovery.Attempt(candidate.location(), "answered", true));
+                } catch (Exception e) {
+                    out.add(new dev.berth.Discovery.Attempt(candidate.location(), reason(e), false));
+                }
+            }
+        }
+        return new dev.berth.Discovery(out, java.util.Optional.ofNullable(answered));
+    }
+
     static final String PINNED_HINT = "Start an engine at that endpoint, or pin one where an engine listens"
             + " (unix:///path/to/docker.sock or tcp://host:2376). Only the pinned endpoint is tried:"
             + " DOCKER_HOST and the default sockets are not.";

@@ -13,12 +13,15 @@ import java.util.Map;
  * output goes to a file, since {@link Process#destroy()} closes the pipes before the shutdown hook
  * has written anything.
  */
-final class ChildJvm implements AutoCloseable {
-    final Process process;
-    final Map<String, String> ids = new LinkedHashMap<>();
+public final class ChildJvm implements AutoCloseable {
+    /** The child JVM. */
+    public final Process process;
+    /** What the child printed before READY: SESSION, CONTAINER, NETWORK, IMAGE (KEPT) to ids. */
+    public final Map<String, String> ids = new LinkedHashMap<>();
     private final Path log;
 
-    ChildJvm(String... args) throws Exception {
+    /** @param args for {@link ChildRun} */
+    public ChildJvm(String... args) throws Exception {
         log = Files.createTempFile("berth-child", ".log");
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -44,7 +47,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** @return the child's whole output, once it has exited */
-    String drain() throws Exception {
+    public String drain() throws Exception {
         process.waitFor();
         return output().substring(1);
     }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
-@ExtendWith(BerthExtension.class)
+@ExtendWith({RunReportExtension.class, BerthExtension.class})
 public @interface DockerTest {
     /**
      * @return true to report the class as disabled (not failed) when no Docker engine answers; by

@@ -62,7 +62,7 @@ final class FailureReports {
     }
 
     /** @return the engine's {@code berth.*} settings ({@code EngineOptions} read them), as core's report settings read them */
-    private static Properties settings(Engine engine) {
+    static Properties settings(Engine engine) {
         Properties p = new Properties();
         p.putAll(engine.options().settings());
         return p;
