@@ -20,7 +20,7 @@ public final class ResetPerTestListener extends AbstractTestExecutionListener {
 
     @Override
     public int getOrder() {
-        return 1900; // after dependency injection (2000 is DirtiesContextBeforeModes … see Spring's order), before transactions
+        return 1900; // before TransactionalTestExecutionListener (4000) and @Sql (5000) take a connection
     }
 
     @Override

@@ -32,7 +32,7 @@ class ContextCachingTest {
     @SpringBootTest(classes = TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
     abstract static class Base {
         @BerthServiceConnection
-        static PostgresSpec db = PostgresSpec.of();
+        static PostgresSpec db = PostgresSpec.of().withStartupTimeout(java.time.Duration.ofMinutes(3));
         @BerthServiceConnection
         static RedisSpec cache = RedisSpec.of();
 

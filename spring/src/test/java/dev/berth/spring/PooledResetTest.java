@@ -24,7 +24,8 @@ class PooledResetTest {
     static final Set<String> URLS = ConcurrentHashMap.newKeySet();
 
     @BerthServiceConnection(resetPerTest = true)
-    static PostgresSpec db = PostgresSpec.of().withInitScript("classpath:seed.sql");
+    static PostgresSpec db = PostgresSpec.of().withInitScript("classpath:seed.sql")
+            .withStartupTimeout(java.time.Duration.ofMinutes(3));
     @BerthServiceConnection(resetPerTest = true)
     static RedisSpec cache = RedisSpec.of();
 
