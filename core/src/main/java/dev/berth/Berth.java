@@ -2,6 +2,7 @@ package dev.berth;
 
 import dev.berth.engine.DockerConfigDir;
 import dev.berth.engine.EngineLocator;
+import dev.berth.engine.EngineTimeouts;
 import dev.berth.image.ImageService;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,10 +18,14 @@ public final class Berth {
      * /var/run/docker.sock, rootless Docker, then Podman sockets. Nothing is started or pulled to do so.
      * The registry mirror comes from {@code -Dberth.registry.mirror} or {@code BERTH_REGISTRY_MIRROR},
      * registry credentials from {@code $DOCKER_CONFIG/config.json} (default {@code ~/.docker}).
+     * Each location gets 2 s to answer a ping ({@code berth.engine.ping-timeout}); every later call is
+     * bounded too ({@link EngineTimeouts}: {@code berth.engine.call-timeout}, {@code berth.engine.long-call-timeout}
+     * or their {@code BERTH_ENGINE_…} variables), and one that gets no answer throws
+     * {@link EngineUnavailableException} naming the endpoint and the call.
      *
      * @return a new engine connection with its own session; close it to remove what it still holds
      * @throws EngineUnavailableException listing every location tried and why it failed
-     * @throws InvalidSpecException if the registry mirror setting is not host[:port]
+     * @throws InvalidSpecException if the registry mirror or a timeout setting is invalid
      */
     public static Engine connect() {
         Map<String, String> env = System.getenv();
@@ -47,7 +52,8 @@ public final class Berth {
 
     private static Engine connect(EngineLocator locator, Map<String, String> env, Path home) {
         String mirror = ImageService.mirrorSetting(System.getProperties(), env);
-        EngineLocator.Located located = locator.locate();
+        EngineTimeouts timeouts = EngineTimeouts.from(System.getProperties(), env);
+        EngineLocator.Located located = locator.withTimeouts(timeouts).locate();
         return new Engine(located.endpoint(), located.client(), mirror, DockerConfigDir.of(env, home));
     }
 }

@@ -372,6 +372,21 @@ public final class ContainerSpec {
         return with(c -> c.snapshotPrepare = list);
     }
 
+    /**
+     * A stable fingerprint of everything this spec says: SHA-256 (64 hex digits) over a canonical
+     * rendering of every field — image reference, name, command, entrypoint, env and labels (in key
+     * order), ports, working dir, user, hostname, copied files (by the SHA-256 of their bytes), tmpfs,
+     * mounts, networks, dependsOn, wait strategy (by its description), timeouts, stop and pull policy,
+     * limits, namespaces, security, healthcheck and snapshot preparation. Specs that run the same container give the same
+     * fingerprint in every JVM; any change gives another. It does not cover what the image reference
+     * points to: combine it with the image's id to key anything derived from a run.
+     *
+     * @return 64 lowercase hex digits
+     */
+    public String fingerprint() {
+        return SpecFingerprint.of(this);
+    }
+
     @Override
     public String toString() {
         return "ContainerSpec[" + (f.name == null ? "" : f.name + " ") + f.image + "]";

@@ -111,6 +111,20 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Checks a spec as far as can be done without creating anything: options that exclude each other
+     * (e.g. network mode {@code none} with a network to join, published ports without bridge
+     * networking) and CPU limits against the engine's CPU count ({@code docker info}, asked once per
+     * engine connection and only when a spec limits CPUs). {@link #start} checks the same again; call
+     * this first when several containers start together and a bad one must fail before any exists.
+     *
+     * @param spec the spec to check
+     * @throws InvalidSpecException for the first problem found
+     */
+    public void validate(ContainerSpec spec) {
+        launcher.validate(spec);
+    }
+
+    /**
      * Starts containers that are started together: independent ones concurrently, each one once the
      * specs named in its {@code dependsOn} are ready. Names, dependencies (no cycles), aliases and
      * networks are checked before anything is created. If one fails, those already started are

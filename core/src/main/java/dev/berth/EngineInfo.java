@@ -41,7 +41,17 @@ public record EngineInfo(String serverVersion, String apiVersion, String operati
      */
     public record SecurityOptions(boolean selinux, boolean seccomp, String seccompProfile, boolean apparmor,
                                   boolean rootless, boolean userns, boolean cgroupns, List<String> raw) {
-        /** Copies the raw list so the value stays immutable. */
+        /**
+         * Copies the raw list so the value stays immutable.
+         * @param selinux SELinux labelling is enabled
+         * @param seccomp seccomp filtering is enabled
+         * @param seccompProfile the seccomp profile ({@code "default"}, a path, or empty)
+         * @param apparmor AppArmor is enabled
+         * @param rootless the engine runs rootless
+         * @param userns user-namespace remapping is enabled
+         * @param cgroupns containers get a private cgroup namespace by default
+         * @param raw the options exactly as the engine reported them
+         */
         public SecurityOptions {
             raw = List.copyOf(raw);
         }

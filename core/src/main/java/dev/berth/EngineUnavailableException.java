@@ -2,9 +2,13 @@ package dev.berth;
 
 import java.util.List;
 
-/** No Docker engine answered at any of the locations Berth tried. */
+/**
+ * No Docker engine answered at any of the locations Berth tried, or the engine in use stopped answering a
+ * call (it hangs, or its connection was refused or cut).
+ */
 public final class EngineUnavailableException extends BerthException {
     private static final long serialVersionUID = 1L;
+    /** Each location tried and why it failed, in the order tried. */
     private final List<String> attempts;
 
     /**
@@ -21,6 +25,27 @@ public final class EngineUnavailableException extends BerthException {
     public EngineUnavailableException(List<String> attempts, String howToFix) {
         super(render(attempts, howToFix));
         this.attempts = List.copyOf(attempts);
+    }
+
+    private EngineUnavailableException(String message, List<String> attempts, Throwable cause) {
+        super(message, cause);
+        this.attempts = List.copyOf(attempts);
+    }
+
+    /**
+     * The engine in use did not answer one call: it hangs, or its connection failed.
+     *
+     * @param dockerHost where the engine listens, e.g. {@code unix:///var/run/docker.sock}
+     * @param call the call, e.g. {@code GET /containers/3f2a…/json (inspect container)}
+     * @param what what happened, e.g. {@code "no answer within 2000 ms (the engine call timeout …)"}
+     * @param howToFix the last line of the message
+     * @param cause the transport's failure, or null
+     * @return the exception; {@link #attempts()} holds one line, the endpoint and what happened
+     */
+    public static EngineUnavailableException duringCall(String dockerHost, String call, String what,
+                                                        String howToFix, Throwable cause) {
+        return new EngineUnavailableException("The engine at " + dockerHost + " did not answer " + call + ": " + what
+                + ".\n" + howToFix, List.of(dockerHost + ": " + what), cause);
     }
 
     /** @return one line per location tried, with why it failed */

@@ -25,7 +25,12 @@ public record FileCopy(String containerPath, Content content, int mode) {
     /** @param bytes the content itself */
     public record Bytes(byte[] bytes) implements Content { }
 
-    /** Validates. */
+    /**
+     * Validates.
+     * @param containerPath absolute path inside the container
+     * @param content where the bytes come from
+     * @param mode POSIX permission bits, e.g. {@code 0644}
+     */
     public FileCopy {
         Objects.requireNonNull(content, "content");
         if (containerPath == null || !containerPath.startsWith("/") || containerPath.endsWith("/")) {

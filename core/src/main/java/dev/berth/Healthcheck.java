@@ -13,7 +13,13 @@ import java.util.List;
  * @param retries consecutive failures before the container is unhealthy
  */
 public record Healthcheck(List<String> test, Duration interval, Duration timeout, int retries) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     * @param test the test, in Docker's form: {@code ["CMD-SHELL", "cmd"]} or {@code ["CMD", "prog", "arg"]}
+     * @param interval time between checks
+     * @param timeout the most time one check may take
+     * @param retries consecutive failures before the container is unhealthy
+     */
     public Healthcheck {
         test = List.copyOf(test);
         if (test.size() < 2 || !(test.get(0).equals("CMD") || test.get(0).equals("CMD-SHELL"))) {

@@ -5,7 +5,9 @@ import java.util.List;
 /** An image could not be found locally nor obtained from any source tried. */
 public final class ImageNotFoundException extends BerthException {
     private static final long serialVersionUID = 1L;
+    /** The image reference that was asked for. */
     private final String reference;
+    /** Each source tried and why it failed, in the order tried. */
     private final List<String> attempts;
 
     /**

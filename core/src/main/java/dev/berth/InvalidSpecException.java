@@ -6,6 +6,7 @@ package dev.berth;
  */
 public final class InvalidSpecException extends BerthException {
     private static final long serialVersionUID = 1L;
+    /** The option whose value was invalid. */
     private final String option;
 
     /**

@@ -12,7 +12,11 @@ import java.util.Set;
 public record IpcMode(String mode, ContainerRef target) {
     private static final Set<String> MODES = Set.of("private", "shareable", "none", "host", "container");
 
-    /** Validates. */
+    /**
+     * Validates.
+     * @param mode the engine's keyword, or {@code container} when joining another container
+     * @param target the container joined, present exactly when the mode is {@code container}
+     */
     public IpcMode {
         if (!MODES.contains(mode) || ("container".equals(mode) != (target != null))) {
             throw new InvalidSpecException("ipc mode", mode + (target == null ? "" : ":" + target.describe()),

@@ -9,7 +9,11 @@ import java.util.List;
  * @param aliases the DNS names other containers on that network use to reach it
  */
 public record NetworkAttachment(String network, List<String> aliases) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     * @param network the network's engine name
+     * @param aliases the DNS names other containers on that network use to reach it
+     */
     public NetworkAttachment {
         if (network == null || network.isBlank()) {
             throw new InvalidSpecException("network", String.valueOf(network), "the name of a network",

@@ -12,7 +12,11 @@ import java.util.Set;
 public record PidMode(String mode, ContainerRef target) {
     private static final Set<String> MODES = Set.of("host", "container");
 
-    /** Validates. */
+    /**
+     * Validates.
+     * @param mode the engine's keyword, or {@code container} when joining another container
+     * @param target the container joined, present exactly when the mode is {@code container}
+     */
     public PidMode {
         if (!MODES.contains(mode) || ("container".equals(mode) != (target != null))) {
             throw new InvalidSpecException("pid mode", mode + (target == null ? "" : ":" + target.describe()),

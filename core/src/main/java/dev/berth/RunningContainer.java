@@ -36,7 +36,9 @@ public interface RunningContainer extends AutoCloseable {
      *
      * @param command the command and its arguments, e.g. {@code "sh", "-c", "echo hi"}
      * @return exit code, stdout and stderr
-     * @throws BerthException if the container is not running or the command does not finish in time
+     * @throws BerthException if the container is not running, the command does not finish in time, or the runtime
+     *     could not start it (its binary is missing or not executable: no exit code of the command exists then; a
+     *     shell's own "not found", as in {@code sh -c nope}, is a normal result with exit code 127)
      */
     default ExecResult exec(String... command) {
         return exec(ExecSpec.of(command));
@@ -47,7 +49,9 @@ public interface RunningContainer extends AutoCloseable {
      *
      * @param exec the command, user, environment and timeout
      * @return exit code, stdout and stderr
-     * @throws BerthException if the container is not running or the command does not finish in time
+     * @throws BerthException if the container is not running, the command does not finish in time, or the runtime
+     *     could not start it (its binary is missing or not executable: no exit code of the command exists then; a
+     *     shell's own "not found", as in {@code sh -c nope}, is a normal result with exit code 127)
      */
     ExecResult exec(ExecSpec exec);
 
@@ -73,7 +77,8 @@ public interface RunningContainer extends AutoCloseable {
 
     /**
      * Copies a file or directory out of the container into a host directory (created if missing).
-     * Archive entries that would land outside {@code hostDir} are rejected.
+     * Never follows a symbolic link; refuses (copying nothing) any entry or link that would lead outside
+     * {@code hostDir}; absolute links are kept as relative links inside it (see docs/containers.md).
      *
      * @param containerPath absolute path in the container
      * @param hostDir the host directory that receives it (its last path element keeps its name)

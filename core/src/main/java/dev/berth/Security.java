@@ -50,6 +50,14 @@ public final class Security {
     private Security with(Consumer<Fields> change) {
         Fields copy = f.copy();
         change.accept(copy);
+        List<String> voided = copy.voidedByPrivileged();
+        if (!voided.isEmpty()) {
+            throw new InvalidSpecException("security", "privileged with " + String.join(", ", voided),
+                    "privileged alone, or capabilities, seccomp and AppArmor profiles without privileged (a privileged"
+                    + " container gets every capability and runs without seccomp and AppArmor, so the engine would"
+                    + " silently ignore them; Security.hardened() drops every capability)",
+                    "Security.defaults().withPrivileged()");
+        }
         return new Security(copy);
     }
 
@@ -65,27 +73,42 @@ public final class Security {
         return with(c -> c.labels = frozen);
     }
 
-    /** @param user SELinux user, e.g. {@code "system_u"} ({@code --security-opt label=user:…}) @return the changed copy */
+    /**
+     * @param user SELinux user, e.g. {@code "system_u"} ({@code --security-opt label=user:…})
+     * @return the changed copy
+     */
     public Security withSelinuxUser(String user) {
         return label("user", user, "\"system_u\"");
     }
 
-    /** @param role SELinux role, e.g. {@code "system_r"} ({@code label=role:…}) @return the changed copy */
+    /**
+     * @param role SELinux role, e.g. {@code "system_r"} ({@code label=role:…})
+     * @return the changed copy
+     */
     public Security withSelinuxRole(String role) {
         return label("role", role, "\"system_r\"");
     }
 
-    /** @param type SELinux type, e.g. {@code "container_t"} ({@code label=type:…}) @return the changed copy */
+    /**
+     * @param type SELinux type, e.g. {@code "container_t"} ({@code label=type:…})
+     * @return the changed copy
+     */
     public Security withSelinuxType(String type) {
         return label("type", type, "\"container_t\"");
     }
 
-    /** @param level SELinux MLS level, e.g. {@code "s0:c100,c200"} ({@code label=level:…}) @return the changed copy */
+    /**
+     * @param level SELinux MLS level, e.g. {@code "s0:c100,c200"} ({@code label=level:…})
+     * @return the changed copy
+     */
     public Security withSelinuxLevel(String level) {
         return label("level", level, "\"s0:c100,c200\"");
     }
 
-    /** Turns SELinux labelling off for the container ({@code label=disable}), replacing other label options. @return the changed copy */
+    /**
+     * Turns SELinux labelling off for the container ({@code label=disable}), replacing other label options.
+     * @return the changed copy
+     */
     public Security withSelinuxDisabled() {
         return with(c -> c.labels = Map.of("disable", ""));
     }
@@ -118,13 +141,19 @@ public final class Security {
         return with(c -> c.tmpfs = frozen);
     }
 
-    /** @param caps capabilities to add ({@code --cap-add}), e.g. {@code "NET_ADMIN"} @return the changed copy */
+    /**
+     * @param caps capabilities to add ({@code --cap-add}), e.g. {@code "NET_ADMIN"}
+     * @return the changed copy
+     */
     public Security withCapAdd(String... caps) {
         Set<String> all = caps(f.capAdd, "cap add", caps);
         return with(c -> c.capAdd = all);
     }
 
-    /** @param caps capabilities to drop ({@code --cap-drop}), e.g. {@code "ALL"} or {@code "CHOWN"} @return the changed copy */
+    /**
+     * @param caps capabilities to drop ({@code --cap-drop}), e.g. {@code "ALL"} or {@code "CHOWN"}
+     * @return the changed copy
+     */
     public Security withCapDrop(String... caps) {
         Set<String> all = caps(f.capDrop, "cap drop", caps);
         return with(c -> c.capDrop = all);
@@ -144,17 +173,26 @@ public final class Security {
         return java.util.Collections.unmodifiableSet(out);
     }
 
-    /** Forbids gaining privileges through setuid binaries ({@code no-new-privileges}). @return the changed copy */
+    /**
+     * Forbids gaining privileges through setuid binaries ({@code no-new-privileges}).
+     * @return the changed copy
+     */
     public Security withNoNewPrivileges() {
         return with(c -> c.noNewPrivileges = true);
     }
 
-    /** Runs without a seccomp filter ({@code seccomp=unconfined}). @return the changed copy */
+    /**
+     * Runs without a seccomp filter ({@code seccomp=unconfined}).
+     * @return the changed copy
+     */
     public Security withSeccompUnconfined() {
         return with(c -> c.seccomp = "unconfined");
     }
 
-    /** Uses the engine's default seccomp profile (the default). @return the changed copy */
+    /**
+     * Uses the engine's default seccomp profile (the default).
+     * @return the changed copy
+     */
     public Security withSeccompDefault() {
         return with(c -> c.seccomp = null);
     }
@@ -180,7 +218,10 @@ public final class Security {
         return with(c -> c.seccomp = content);
     }
 
-    /** @param profile an AppArmor profile loaded on the engine's host, or {@code "unconfined"} @return the changed copy */
+    /**
+     * @param profile an AppArmor profile loaded on the engine's host, or {@code "unconfined"}
+     * @return the changed copy
+     */
     public Security withAppArmorProfile(String profile) {
         if (profile == null || !profile.matches("[a-zA-Z0-9_.\\-/]+")) {
             throw new InvalidSpecException("apparmor profile", String.valueOf(profile),
@@ -189,7 +230,10 @@ public final class Security {
         return with(c -> c.apparmor = profile);
     }
 
-    /** @param user {@code user}, {@code uid}, {@code user:group} or {@code uid:gid} ({@code --user}) @return the changed copy */
+    /**
+     * @param user {@code user}, {@code uid}, {@code user:group} or {@code uid:gid} ({@code --user})
+     * @return the changed copy
+     */
     public Security withUser(String user) {
         if (user == null || !user.matches("[a-zA-Z0-9_][a-zA-Z0-9_.-]*(:[a-zA-Z0-9_][a-zA-Z0-9_.-]*)?")) {
             throw new InvalidSpecException("user", String.valueOf(user), "user, uid, user:group or uid:gid",
@@ -198,7 +242,13 @@ public final class Security {
         return with(c -> c.user = user);
     }
 
-    /** Gives the container every capability and device ({@code --privileged}); logged as a warning. @return the changed copy */
+    /**
+     * Gives the container every capability and device ({@code --privileged}); logged as a warning.
+     *
+     * @return the changed copy
+     * @throws InvalidSpecException if capabilities are added or dropped or a seccomp or AppArmor profile is set (also
+     *     when those come after): the engine ignores them for a privileged container, so together they contradict
+     */
     public Security withPrivileged() {
         return with(c -> c.privileged = true);
     }
@@ -267,6 +317,26 @@ public final class Security {
         String apparmor;
         String user;
         boolean privileged;
+
+        /** @return the options a privileged container would silently ignore, when it is privileged */
+        List<String> voidedByPrivileged() {
+            List<String> out = new java.util.ArrayList<>();
+            if (privileged) {
+                if (!capAdd.isEmpty()) {
+                    out.add("cap add " + String.join(",", capAdd));
+                }
+                if (!capDrop.isEmpty()) {
+                    out.add("cap drop " + String.join(",", capDrop));
+                }
+                if (seccomp != null && !seccomp.equals("unconfined")) {
+                    out.add("a seccomp profile");
+                }
+                if (apparmor != null && !apparmor.equals("unconfined")) {
+                    out.add("AppArmor profile " + apparmor);
+                }
+            }
+            return out;
+        }
 
         List<Object> key() {
             return Arrays.asList(labels, readOnlyRootfs, tmpfs, capAdd, capDrop, noNewPrivileges, seccomp, apparmor,

@@ -15,7 +15,11 @@ import java.util.Objects;
  * @param grace how long to wait after SIGTERM before SIGKILL
  */
 public record StopPolicy(boolean graceful, Duration grace) {
-    /** Validates. */
+    /**
+     * Validates.
+     * @param graceful whether SIGTERM is sent first
+     * @param grace how long to wait after SIGTERM before SIGKILL
+     */
     public StopPolicy {
         Objects.requireNonNull(grace, "grace");
         if (grace.isNegative()) {

@@ -23,8 +23,9 @@ final class Units {
      * @param option the option's name, for the error
      * @param text the size, e.g. {@code "1.5g"}
      * @param example an example for the error
-     * @return the size in bytes, positive
-     * @throws InvalidSpecException if unparseable or not positive
+     * @return the size in bytes, at least 1 (a fraction of a byte above 1 is dropped, as the docker CLI does)
+     * @throws InvalidSpecException if unparseable, or not a positive size: below one byte (e.g. {@code "0.5"}) or
+     *     beyond {@link Long#MAX_VALUE}
      */
     static long bytes(String option, String text, String example) {
         Matcher m = text == null ? null : SIZE.matcher(text.trim());
@@ -33,7 +34,7 @@ final class Units {
         }
         int shift = m.group(2) == null ? 0 : 10 * ("kmgtp".indexOf(Character.toLowerCase(m.group(2).charAt(0))) + 1);
         BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(2).pow(shift));
-        if (bytes.signum() <= 0 || bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        if (bytes.compareTo(BigDecimal.ONE) < 0 || bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw new InvalidSpecException(option, text, SIZES, example);
         }
         return bytes.longValue();

@@ -90,4 +90,29 @@ class SecurityTest {
                         + "Example: \"65534:65534\".");
         assertThat(List.of(Security.hardened())).containsExactly(Security.hardened());
     }
+
+    @Test
+    void privilegedWithOptionsItWouldVoidIsAContradiction() {
+        String allowed = ". Allowed: privileged alone, or capabilities, seccomp and AppArmor profiles without"
+                + " privileged (a privileged container gets every capability and runs without seccomp and AppArmor,"
+                + " so the engine would silently ignore them; Security.hardened() drops every capability)."
+                + " Example: Security.defaults().withPrivileged().";
+        assertThatThrownBy(() -> Security.hardened().withPrivileged())
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("Invalid security: \"privileged with cap drop ALL\"" + allowed);
+        assertThatThrownBy(() -> Security.defaults().withPrivileged().withCapAdd("net_admin"))
+                .hasMessage("Invalid security: \"privileged with cap add NET_ADMIN\"" + allowed);
+        assertThatThrownBy(() -> Security.defaults().withAppArmorProfile("docker-default").withPrivileged())
+                .hasMessage("Invalid security: \"privileged with AppArmor profile docker-default\"" + allowed);
+        Security fine = Security.defaults().withPrivileged().withSeccompUnconfined().withAppArmorProfile("unconfined")
+                .withReadOnlyRootfs("/tmp").withUser("nobody");
+        assertThat(fine.privileged()).isTrue();
+    }
+
+    @Test
+    void aTmpfsAloneLeavesTheRootWritable() {
+        Security s = Security.defaults().withTmpfs("/x", "");
+        assertThat(s.readOnlyRootfs()).isFalse();
+        assertThat(s.tmpfs()).containsExactly(java.util.Map.entry("/x", ""));
+    }
 }

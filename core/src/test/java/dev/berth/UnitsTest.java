@@ -38,6 +38,19 @@ class UnitsTest {
     }
 
     @Test
+    void rejectsSizesBelowOneByteInsteadOfRoundingThemToZero() {
+        assertThatThrownBy(() -> Limits.none().memoryReservation("0.5"))
+                .hasMessage("Invalid memory reservation: \"0.5\". Allowed: a positive size: a number with an optional"
+                        + " binary unit b, k, m, g (as the docker CLI reads them). Example: \"128m\".");
+        assertThatThrownBy(() -> Limits.none().shmSize("0.5"))
+                .hasMessage("Invalid shm size: \"0.5\". Allowed: a positive size: a number with an optional"
+                        + " binary unit b, k, m, g (as the docker CLI reads them). Example: \"128m\".");
+        assertThatThrownBy(() -> Units.bytes("memory", "0.99b", "\"256m\"")).isInstanceOf(InvalidSpecException.class);
+        assertThat(Units.bytes("shm size", "1.5", "x")).isEqualTo(1L);
+        assertThat(Units.bytes("shm size", "0.5k", "x")).isEqualTo(512L);
+    }
+
+    @Test
     void formatsExactBinarySizes() {
         assertThat(Units.format(268_435_456L)).isEqualTo("256m");
         assertThat(Units.format(1_610_612_736L)).isEqualTo("1536m");

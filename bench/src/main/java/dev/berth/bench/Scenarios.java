@@ -66,7 +66,12 @@ public final class Scenarios {
                                     ExtensionOverheadSuite.TESTS, SuiteRun.Clock.TESTS, Map.of()),
                             new SuiteRun("Berth @DockerTest", ExtensionOverheadSuite.class, "empty",
                                     ExtensionOverheadSuite.TESTS, SuiteRun.Clock.TESTS, Map.of())));
-            default -> throw new IllegalArgumentException("unknown scenario '" + id + "'; known: " + ALL);
+            default -> {
+                if (ModuleReady.IDS.contains(id)) {
+                    yield ModuleReady.create(id);
+                }
+                throw new IllegalArgumentException("unknown scenario '" + id + "'; known: " + ALL + " and " + ModuleReady.IDS);
+            }
         };
     }
 

@@ -7,13 +7,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses durations the way the docker CLI writes them: {@code "90s"}, {@code "30m"}, {@code "1h"}, {@code "2d"}. */
-final class Durations {
+public final class Durations {
     private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private Durations() {
     }
 
-    static Duration parse(String option, String text) {
+    /**
+     * @param option the setting's name, for the error
+     * @param text e.g. {@code "90s"}
+     * @return the duration
+     * @throws InvalidSpecException if it is not a whole number with ms, s, m, h or d
+     */
+    public static Duration parse(String option, String text) {
         Matcher m = FORM.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new InvalidSpecException(option, String.valueOf(text), "a whole number with ms, s, m, h or d", "\"1h\"");
@@ -29,7 +35,7 @@ final class Durations {
     }
 
     /** @return e.g. {@code "1h"}, {@code "1h2m5s"}, {@code "0s"}; whole seconds, or milliseconds below one second */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long s = d.toSeconds();
         if (s == 0 && !d.isZero()) {
             return d.toMillis() + "ms";

@@ -13,7 +13,14 @@ import java.util.Map;
  * @param reason why it is a leftover
  */
 public record Leftover(Session.Kind kind, String id, String name, Map<String, String> labels, String reason) {
-    /** Copies the labels. */
+    /**
+     * Copies the labels.
+     * @param kind what it is
+     * @param id its engine id (a volume's name)
+     * @param name a human name
+     * @param labels its labels
+     * @param reason why it is a leftover
+     */
     public Leftover {
         labels = Map.copyOf(labels);
     }

@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
  * @param cause the failure
  */
 public record StepFailure(String step, Throwable cause) {
-    /** Validates. */
+    /**
+     * Validates.
+     * @param step what was attempted, e.g. {@code "remove network backend-1a2b (id 0123456789ab)"}
+     * @param cause the failure
+     */
     public StepFailure {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(cause, "cause");

@@ -75,13 +75,19 @@ final class ContainerFiles {
         }
         String origin = containerPath + " of container " + containerName;
         try (InputStream tar = archives.read(containerId, containerPath)) {
-            TarArchives.extract(tar, hostDir, origin);
+            SafeExtraction.extract(tar, hostDir, origin, parentOf(containerPath));
         } catch (NotFoundException e) {
             throw new BerthException("Cannot copy " + origin + ": no such file or directory (or the container is"
                     + " gone).", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** @return the container directory a copy-out's target stands for: {@code /} for {@code /etc}, {@code /z} for {@code /z/y} */
+    static String parentOf(String containerPath) {
+        Path parent = Path.of(containerPath).normalize().getParent();
+        return parent == null ? "/" : parent.toString();
     }
 
     static byte[] bytes(FileCopy.Content content) {

@@ -9,6 +9,7 @@ import dev.berth.ContainerSpec;
 import dev.berth.ContainerStartException;
 import dev.berth.ImageSubstitution;
 import dev.berth.RunningContainer;
+import dev.berth.engine.CallDeadline;
 import dev.berth.engine.EngineEndpoint;
 import dev.berth.image.ImageService;
 import dev.berth.report.ReportCollector;
@@ -26,7 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a spec into a created, started and ready container: create (with ports, storage,
- * first network, labels), copy files in and join the other networks, start, capture logs, wait.
+ * first network, labels), copy files in and join the other networks, start, capture logs, wait. Every
+ * engine call before the wait, the pull included, ends within the spec's startup timeout
+ * ({@link CallDeadline}), and the wait gets the time left;
+ * when the engine stops answering, nothing more is asked of it and the exception says where the container
+ * may still be and how to remove it.
  * On any failure after creation a failure report is collected (if reports are enabled), the
  * container is removed and a {@code ContainerStartException} carries its state, last log lines and the
  * report's summary, with the spec's secrets masked.
@@ -42,6 +47,7 @@ public final class ContainerLauncher {
     private final StartFailures failures;
     private final AtomicLong sequence = new AtomicLong();
     private final ImageSubstitution substitution;
+    private volatile Integer engineCpus;
 
     /**
      * @param docker the engine client
@@ -89,6 +95,27 @@ public final class ContainerLauncher {
     }
 
     /**
+     * Checks what needs no resource: options that exclude each other, and CPU limits against the
+     * engine's CPU count (asked once per engine connection, and only when a spec limits CPUs).
+     *
+     * @param spec the spec to check
+     * @throws dev.berth.InvalidSpecException for the first problem
+     */
+    public void validate(ContainerSpec spec) {
+        IsolationValidator.checkConflicts(spec);
+        IsolationValidator.checkCpus(spec.limits(), this::engineCpus);
+    }
+
+    private int engineCpus() {
+        Integer cpus = engineCpus;
+        if (cpus == null) {
+            cpus = docker.infoCmd().exec().getNCPU();
+            engineCpus = cpus;
+        }
+        return cpus;
+    }
+
+    /**
      * Starts a spec whose networks were already checked.
      *
      * @param spec what to run
@@ -96,24 +123,45 @@ public final class ContainerLauncher {
      */
     RunningContainer launch(ContainerSpec spec) {
         long begin = System.nanoTime();
+        long deadline = begin + spec.startupTimeout().toNanos();
+        String budget = "the startup timeout of " + StartPlan.label(spec) + " (" + spec.startupTimeout().toMillis()
+                + " ms)";
         String name = containerName(spec);
         String id;
-        String image = images.ensure(substitution.apply(spec.image(), images::exists), spec.pullPolicy()).toString();
-        try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
-            configure(cmd, spec, name);
-            id = cmd.exec().getId();
+        String image;
+        try (CallDeadline d = CallDeadline.until(deadline, budget)) {
+            image = images.ensure(substitution.apply(spec.image(), images::exists), spec.pullPolicy()).toString();
+            try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
+                configure(cmd, spec, name);
+                id = cmd.exec().getId();
+            } catch (RuntimeException e) {
+                if (StartFailures.engineLost(e)) { // the container may exist: its create got no answer
+                    throw failures.lost(spec, null, name, endpoint.dockerHost(), List.of(), e);
+                }
+                throw e;
+            }
         }
         session.recordContainer(id, name, spec.stopPolicy());
         LOG.debug("created {} ({}) from {} in {} ms", name, id, image, (System.nanoTime() - begin) / 1_000_000);
         DockerRunningContainer container = new DockerRunningContainer(docker, session, endpoint, spec, id, name);
         try {
-            files.copyIn(id, spec.files());
-            options.connectOthers(id, spec);
-            docker.startContainerCmd(id).exec();
-            container.logCapture().attach();
+            try (CallDeadline d = CallDeadline.until(deadline, budget)) {
+                files.copyIn(id, spec.files());
+                options.connectOthers(id, spec);
+                docker.startContainerCmd(id).exec();
+                container.logCapture().attach();
+            }
             LOG.debug("started {} after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
-            Duration left = spec.startupTimeout().minusNanos(System.nanoTime() - begin);
-            spec.waitStrategy().waitUntilReady(container, left.isNegative() ? Duration.ZERO : left);
+            // the wait is bounded by the time left; its own engine calls by the call timeout, so that a call in
+            // flight at the deadline does not hide the wait's own timeout message
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            left = left.isNegative() ? Duration.ZERO : left;
+            try {
+                spec.waitStrategy().waitUntilReady(container, left);
+            } catch (RuntimeException e) {
+                throw StartFailures.waitFailed(e, spec.startupTimeout(), left,
+                        Duration.ofNanos(System.nanoTime() - begin));
+            }
             LOG.debug("{} ready after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             return container;
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.SELContext;
 import com.github.dockerjava.api.model.Volume;
 import dev.berth.ContainerSpec;
 import dev.berth.Healthcheck;
+import dev.berth.InvalidSpecException;
 import dev.berth.Mount;
 import dev.berth.NetworkAttachment;
 import dev.berth.session.Session;
@@ -29,17 +30,22 @@ final class CreateOptions {
         this.session = session;
     }
 
-    /** Tmpfs, bind mounts and volumes (named volumes missing on the engine are created with Berth's labels). */
+    /**
+     * Tmpfs, bind mounts and volumes: Berth's own volumes under their per-session engine name, created
+     * with the session's labels when missing; persistent ones created without labels; existing ones checked.
+     */
     void storage(HostConfig host, ContainerSpec spec) {
         if (!spec.tmpfs().isEmpty()) {
             host.withTmpFs(new LinkedHashMap<>(spec.tmpfs()));
         }
         List<Bind> binds = new ArrayList<>();
         for (Mount m : spec.mounts()) {
+            String source = m.source();
             if (m.volume()) {
-                ensureVolume(m.source());
+                source = ScopedVolumes.engineName(session, m);
+                ensureVolume(source, m);
             }
-            binds.add(new Bind(m.source(), new Volume(m.target()), m.readOnly() ? AccessMode.ro : AccessMode.rw,
+            binds.add(new Bind(source, new Volume(m.target()), m.readOnly() ? AccessMode.ro : AccessMode.rw,
                     selinux(m.relabel())));
         }
         if (!binds.isEmpty()) {
@@ -55,12 +61,21 @@ final class CreateOptions {
         };
     }
 
-    private synchronized void ensureVolume(String name) {
+    private synchronized void ensureVolume(String name, Mount m) {
         try {
             docker.inspectVolumeCmd(name).exec();
         } catch (NotFoundException missing) {
-            docker.createVolumeCmd().withName(name).withLabels(session.labels()).exec();
-            session.record(Session.Kind.VOLUME, name, name);
+            switch (m.ownership()) {
+                case SCOPED -> {
+                    docker.createVolumeCmd().withName(name).withLabels(session.labels()).exec();
+                    session.record(Session.Kind.VOLUME, name, name);
+                }
+                case PERSISTENT -> docker.createVolumeCmd().withName(name).exec();
+                case EXISTING -> throw new InvalidSpecException("existing volume", name, "a volume the engine has "
+                        + "(docker volume create " + name + "), or Mount.volume(…) for one Berth creates and removes, "
+                        + "or Mount.persistentVolume(…) for one it creates and keeps",
+                        "Mount.volume(\"" + name + "\", \"" + m.target() + "\")");
+            }
         }
     }
 

@@ -69,6 +69,11 @@ final class DockerRunningContainer implements RunningContainer {
         return spec;
     }
 
+    /** @return where the engine running this container listens */
+    EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
     @Override
     public String host() {
         return endpoint.portHost();
@@ -197,6 +202,7 @@ final class DockerRunningContainer implements RunningContainer {
             endLogCapture();
             if (gone) {
                 session.forget(Session.Kind.CONTAINER, id);
+                ScopedVolumes.release(docker, session, spec);
             }
         }
     }
@@ -211,6 +217,8 @@ final class DockerRunningContainer implements RunningContainer {
         endLogCapture();
         if (gone) {
             session.forget(Session.Kind.CONTAINER, id);
+            steps.attempt("remove the unused volumes of container " + name,
+                    () -> ScopedVolumes.release(docker, session, spec));
         }
         steps.throwIfFailed("container " + name);
     }

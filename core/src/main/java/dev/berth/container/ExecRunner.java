@@ -61,7 +61,32 @@ final class ExecRunner {
             throw new BerthException("Could not close the exec stream of " + containerName, e);
         }
         Long code = docker.inspectExecCmd(execId).exec().getExitCodeLong();
-        return new ExecResult(code == null ? -1 : code, out.text(StreamType.STDOUT), out.text(StreamType.STDERR));
+        ExecResult result = new ExecResult(code == null ? -1 : code, out.text(StreamType.STDOUT),
+                out.text(StreamType.STDERR));
+        if (runtimeRefused(result)) {
+            throw notStarted(containerName, exec, result);
+        }
+        return result;
+    }
+
+    /**
+     * The runtime (runc, crun) could not start the command at all — it reports that with exit code 126 or 127 and
+     * its own error on the exec's stream, which is no output of the command. A shell's own "not found" (as in
+     * {@code sh -c nope}) is the command's output and stays an {@link ExecResult}.
+     */
+    static boolean runtimeRefused(ExecResult r) {
+        return (r.exitCode() == 126 || r.exitCode() == 127) && (r.stdout() + r.stderr()).contains("OCI runtime");
+    }
+
+    static BerthException notStarted(String containerName, ExecSpec exec, ExecResult r) {
+        String said = (r.stdout() + r.stderr()).strip();
+        String lower = said.toLowerCase(java.util.Locale.ROOT);
+        String what = lower.contains("not found") || lower.contains("no such file") ? "was not found in the container"
+                : "could not be started in the container";
+        return new BerthException("Cannot run " + exec.command() + " in container " + containerName + ": the binary \""
+                + exec.command().get(0) + "\" " + what + " (exit code " + r.exitCode() + "). Use a binary the image"
+                + " has, by absolute path or on its PATH, or run it through a shell: ExecSpec.of(\"sh\", \"-c\", \"…\")."
+                + " The runtime said: " + said);
     }
 
     static BerthException notRunning(String containerName, ExecSpec exec, ContainerState state) {

@@ -39,6 +39,7 @@ public final class ParallelStarter {
      */
     public List<RunningContainer> startAll(List<ContainerSpec> specs) {
         StartPlan.check(specs);
+        specs.forEach(launcher::validate);
         StartPlan.checkNetworks(specs, networks::exists);
         if (specs.isEmpty()) {
             return List.of();

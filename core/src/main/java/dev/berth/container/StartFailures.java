@@ -3,6 +3,8 @@ package dev.berth.container;
 import dev.berth.BerthException;
 import dev.berth.ContainerStartException;
 import dev.berth.ContainerState;
+import dev.berth.EngineUnavailableException;
+import dev.berth.engine.CallDeadline;
 import dev.berth.report.FailureReport;
 import dev.berth.report.ReportCollector;
 import dev.berth.report.ReportTarget;
@@ -38,11 +40,19 @@ final class StartFailures {
      * log stream), and builds the exception from its state and last captured log lines.
      */
     ContainerStartException fail(DockerRunningContainer container, RuntimeException cause) {
+        if (engineLost(cause) && !CallDeadline.Exceeded.in(cause)) {
+            return lost(container.spec(), container.id(), container.name(), container.endpoint().dockerHost(),
+                    container.logs().last(LOG_LINES), cause);
+        }
         ContainerState state = null;
         try {
             state = container.state();
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
+            if (engineLost(e)) {
+                return lost(container.spec(), container.id(), container.name(), container.endpoint().dockerHost(),
+                        container.logs().last(LOG_LINES), cause);
+            }
         }
         if (state != null && !state.running()) {
             container.logCapture().awaitEnd(Duration.ofSeconds(2));
@@ -70,8 +80,73 @@ final class StartFailures {
         boolean oom = state != null && state.oomKilled();
         String reason = reason(cause);
         String masked = m.mask(reason);
-        return new ContainerStartException(masked, container.spec().image().toString(), container.id(),
+        return new ContainerStartException(container.spec().name(), masked, container.spec().image().toString(),
+                container.id(),
                 exit, oom, last, report, masked.equals(reason) ? cause : maskedCopy(cause, m));
+    }
+
+    /**
+     * @return whether the engine stopped answering (hung, refused or cut the connection); when only the
+     *     caller's budget ran out ({@link CallDeadline.Exceeded}) the engine may just be slow, and is asked once
+     *     more (its state) before it is given up
+     */
+    static boolean engineLost(Throwable cause) {
+        return lostIn(cause) != null;
+    }
+
+    /**
+     * The engine stopped answering during a start: nothing more is asked of it (no state, report or removal,
+     * each of which would wait for it again), and the message says where the container may still be and how
+     * to remove it.
+     *
+     * @param id the container id, or null if the create call itself got no answer
+     */
+    ContainerStartException lost(dev.berth.ContainerSpec spec, String id, String name, String dockerHost,
+                                 List<String> lines, RuntimeException cause) {
+        List<String> env = new ArrayList<>();
+        spec.env().forEach((k, v) -> env.add(k + "=" + v));
+        SecretMasker m = masker.withSecretsFrom(env);
+        EngineUnavailableException engine = lostIn(cause);
+        for (Throwable s : cause.getSuppressed()) {
+            engine = engine == null ? lostIn(s) : engine;
+        }
+        String reason = (engine == null ? reason(cause) : engine == lostIn(cause) ? engine.getMessage()
+                : reason(cause) + "\n  " + engine.getMessage())
+                + "\n  The container " + name + (id == null ? "" : " (" + id.substring(0, Math.min(12, id.length())) + ")")
+                + " may still exist on the engine at " + dockerHost + ". Remove it with: docker -H " + dockerHost
+                + " rm -f " + name + "\n  Once this run has ended, scripts/sweep --remove removes everything it left"
+                + " (by its dev.berth.* labels).";
+        return new ContainerStartException(spec.name(), m.mask(reason), spec.image().toString(), id, null, false,
+                m.maskAll(lines), null, cause);
+    }
+
+    private static EngineUnavailableException lostIn(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EngineUnavailableException e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Names the configured startup timeout when a wait ran out of it: the wait itself only knows the budget left
+     * after create and start.
+     *
+     * @param waitFailure what the wait strategy threw
+     * @param configured the spec's startup timeout
+     * @param left what was left of it when the wait began
+     * @param elapsed the time since the start began, now
+     * @return the failure, explained when the startup timeout is used up; else unchanged
+     */
+    static RuntimeException waitFailed(RuntimeException waitFailure, Duration configured, Duration left,
+                                       Duration elapsed) {
+        if (elapsed.compareTo(configured) < 0) {
+            return waitFailure;
+        }
+        return new BerthException("startup timeout of " + configured.toMillis() + " ms ran out (create and start took "
+                + (configured.toMillis() - left.toMillis()) + " ms, leaving " + left.toMillis() + " ms for the wait): "
+                + reason(waitFailure), waitFailure);
     }
 
     static String reason(RuntimeException cause) {

@@ -1,9 +1,7 @@
 package dev.berth.container;
 
-import dev.berth.BerthException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,10 +10,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
-/** Builds the tar archives Berth copies into containers, and unpacks those it copies out, safely. */
+/** Builds the tar archives Berth copies into containers ({@link SafeExtraction} unpacks those it copies out). */
 final class TarArchives {
     private TarArchives() {
     }
@@ -106,54 +103,7 @@ final class TarArchives {
         }
     }
 
-    /**
-     * Unpacks a tar into a directory, refusing any entry (or link target) that would land outside it.
-     *
-     * @param archive the tar stream (not closed here)
-     * @param targetDir the directory to unpack into; created if missing
-     * @param origin names the archive's origin in errors, e.g. {@code "/etc of container berth-x"}
-     */
-    static void extract(InputStream archive, Path targetDir, String origin) {
-        try {
-            Path root = targetDir.toAbsolutePath().normalize();
-            Files.createDirectories(root);
-            TarArchiveInputStream tar = new TarArchiveInputStream(archive);
-            TarArchiveEntry e;
-            while ((e = tar.getNextEntry()) != null) {
-                Path dest = inside(root, e.getName(), e.getName(), origin);
-                if (e.isDirectory()) {
-                    Files.createDirectories(dest);
-                } else if (e.isSymbolicLink()) {
-                    inside(root, dest.getParent().resolve(e.getLinkName()).toString(),
-                            e.getName() + " -> " + e.getLinkName(), origin);
-                    Files.createDirectories(dest.getParent());
-                    Files.deleteIfExists(dest);
-                    Files.createSymbolicLink(dest, Path.of(e.getLinkName()));
-                } else if (e.isLink()) {
-                    Path linked = inside(root, e.getLinkName(), e.getName() + " -> " + e.getLinkName(), origin);
-                    Files.createDirectories(dest.getParent());
-                    Files.copy(linked, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                } else if (e.isFile()) {
-                    Files.createDirectories(dest.getParent());
-                    Files.copy(tar, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    setMode(dest, e.getMode());
-                }
-            }
-        } catch (IOException e) {
-            throw new BerthException("Could not copy " + origin + " to " + targetDir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Path inside(Path root, String name, String shown, String origin) {
-        Path dest = name.startsWith("/") ? Path.of(name).normalize() : root.resolve(name).normalize();
-        if (!dest.startsWith(root)) {
-            throw new BerthException("Refused to copy " + origin + ": archive entry \"" + shown
-                    + "\" would be written outside " + root + ". Nothing outside the target directory is written.");
-        }
-        return dest;
-    }
-
-    private static void setMode(Path file, int mode) {
+    static void setMode(Path file, int mode) {
         try {
             Set<PosixFilePermission> perms = java.util.EnumSet.noneOf(PosixFilePermission.class);
             for (PosixFilePermission p : PosixFilePermission.values()) {

@@ -3,30 +3,26 @@ package dev.berth.engine;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.time.Duration;
 
-/** Builds docker-java clients (zerodep transport) for an endpoint. No API version is pinned. */
+/**
+ * Builds docker-java clients (zerodep transport) for an endpoint, every call bounded as
+ * {@link EngineTimeouts} says (see {@link BoundedHttpClient}). No API version is pinned.
+ */
 public final class DockerClients {
     private DockerClients() {
     }
 
     /**
      * @param endpoint where the engine listens
-     * @param connectTimeout connection timeout
-     * @return a client without a response timeout (pulls and builds may take long); the caller closes it
-     */
-    public static DockerClient create(EngineEndpoint endpoint, Duration connectTimeout) {
-        return create(endpoint, connectTimeout, null);
-    }
-
-    /**
-     * @param endpoint where the engine listens
-     * @param connectTimeout connection timeout
-     * @param responseTimeout how long to wait for a response, or null for no limit
+     * @param timeouts the bounds of connecting, quick calls and long calls
      * @return a client; the caller closes it
+     * @throws dev.berth.BerthException when an older docker-java-api than Berth's is on the classpath
      */
-    public static DockerClient create(EngineEndpoint endpoint, Duration connectTimeout, Duration responseTimeout) {
+    public static DockerClient create(EngineEndpoint endpoint, EngineTimeouts timeouts) {
+        DockerJavaCheck.require(DockerClient.class.getClassLoader());
         DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint.dockerHost())
                 .withDockerTlsVerify(endpoint.tlsVerify());
@@ -34,14 +30,36 @@ public final class DockerClients {
             b.withDockerCertPath(endpoint.certPath());
         }
         DefaultDockerClientConfig config = b.build();
+        // Over TCP the quick transport's read timeout also ends a read abandoned at its deadline. The other
+        // transport sets no socket timeout at all, not even a connect timeout (over TLS that one can outlive the
+        // handshake as the read timeout): its calls are bounded by BoundedHttpClient and by their callers.
+        DockerHttpClient quick = transport(config, timeouts.ping(), timeouts.call().plusSeconds(1));
+        DockerHttpClient unbounded = transport(config, null, null);
+        return DockerClientImpl.getInstance(config,
+                new BoundedHttpClient(endpoint.dockerHost(), timeouts, quick, unbounded));
+    }
+
+    /**
+     * @param endpoint where the engine listens
+     * @param connectTimeout connection timeout
+     * @return a client with the default bounds of {@link EngineTimeouts} and this connection timeout
+     */
+    public static DockerClient create(EngineEndpoint endpoint, Duration connectTimeout) {
+        return create(endpoint, EngineTimeouts.defaults().withPing(connectTimeout));
+    }
+
+    private static DockerHttpClient transport(DefaultDockerClientConfig config, Duration connectTimeout,
+                                              Duration readTimeout) {
         ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
-                .maxConnections(64)
-                .connectionTimeout(connectTimeout);
-        if (responseTimeout != null) {
-            http.responseTimeout(responseTimeout);
+                .maxConnections(64);
+        if (connectTimeout != null) {
+            http.connectionTimeout(connectTimeout);
         }
-        return DockerClientImpl.getInstance(config, http.build());
+        if (readTimeout != null) {
+            http.responseTimeout(readTimeout);
+        }
+        return http.build();
     }
 }

@@ -5,7 +5,6 @@ import com.github.dockerjava.api.DockerClient;
 import dev.berth.EngineUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,16 +20,18 @@ import org.slf4j.LoggerFactory;
  * ({@code DOCKER_CONTEXT} or {@code currentContext} in config.json), {@code /var/run/docker.sock},
  * rootless {@code $XDG_RUNTIME_DIR/docker.sock}, {@code $XDG_RUNTIME_DIR/podman/podman.sock},
  * {@code /run/podman/podman.sock}. A missing socket file is reported without a connection attempt;
- * each ping gets 2 s. No API version is pinned.
+ * each connect and ping gets {@link EngineTimeouts#ping()} (2 s unless set), and a location that does not
+ * answer in time is skipped for the next. The client returned bounds every call as {@link EngineTimeouts}
+ * says. No API version is pinned.
  */
 public final class EngineLocator {
     private static final Logger LOG = LoggerFactory.getLogger(EngineLocator.class);
-    static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
 
     private final Map<String, String> env;
     private final Path home;
     private final Path root;
     private final String pinned;
+    private final EngineTimeouts timeouts;
 
     /** @param env the environment to read (System.getenv() in production); home is {@code user.home} */
     public EngineLocator(Map<String, String> env) {
@@ -52,14 +53,23 @@ public final class EngineLocator {
      *     production; a scratch directory in tests)
      */
     public EngineLocator(Map<String, String> env, Path home, Path root) {
-        this(env, home, root, null);
+        this(env, home, root, null, EngineTimeouts.defaults());
     }
 
-    private EngineLocator(Map<String, String> env, Path home, Path root, String pinned) {
+    private EngineLocator(Map<String, String> env, Path home, Path root, String pinned, EngineTimeouts timeouts) {
         this.env = Map.copyOf(env);
         this.home = home;
         this.root = root;
         this.pinned = pinned;
+        this.timeouts = timeouts;
+    }
+
+    /**
+     * @param timeouts the bounds of the ping and of every call of the client located
+     * @return a copy using them (the default is {@link EngineTimeouts#defaults()})
+     */
+    public EngineLocator withTimeouts(EngineTimeouts timeouts) {
+        return new EngineLocator(env, home, root, pinned, java.util.Objects.requireNonNull(timeouts, "timeouts"));
     }
 
     /**
@@ -72,7 +82,7 @@ public final class EngineLocator {
      * @return a locator whose only candidate is that endpoint
      */
     public static EngineLocator pinned(Map<String, String> env, Path home, String dockerHost) {
-        return new EngineLocator(env, home, Path.of("/"), dockerHost.trim());
+        return new EngineLocator(env, home, Path.of("/"), dockerHost.trim(), EngineTimeouts.defaults());
     }
 
     /** A connected client and the endpoint it talks to. */
@@ -101,8 +111,12 @@ public final class EngineLocator {
                 continue;
             }
             EngineEndpoint endpoint = candidate.endpoint();
-            try (DockerClient probe = DockerClients.create(endpoint, PING_TIMEOUT, PING_TIMEOUT)) {
+            try (DockerClient probe = DockerClients.create(endpoint, timeouts.withCall(timeouts.ping()))) {
                 probe.pingCmd().exec();
+            } catch (EngineUnavailableException e) {
+                attempts.add(candidate.location() + ": " + (e.getCause() == null ? "no answer to a ping within "
+                        + timeouts.ping().toMillis() + " ms (" + EngineTimeouts.PING_PROPERTY + ")" : reason(e)));
+                continue;
             } catch (Exception e) {
                 attempts.add(candidate.location() + ": " + reason(e));
                 continue;
@@ -116,7 +130,7 @@ public final class EngineLocator {
                 }
             }
             LOG.debug("using the engine at {} ({})", endpoint.dockerHost(), endpoint.source());
-            return new Located(endpoint, DockerClients.create(endpoint, PING_TIMEOUT));
+            return new Located(endpoint, DockerClients.create(endpoint, timeouts));
         }
         throw pinned == null ? new EngineUnavailableException(attempts)
                 : new EngineUnavailableException(attempts, PINNED_HINT);

@@ -3,6 +3,8 @@ package dev.berth.image;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.LoadResponseItem;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -21,8 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
@@ -46,6 +50,7 @@ final class ImageArchives {
 
     List<String> load(Path archive) {
         requireFile(archive, "load images from");
+        Map<String, String> before = tagsToIds();
         List<String> loaded = Collections.synchronizedList(new ArrayList<>());
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         ProgressLog progress = new ProgressLog("Loading", archive.getFileName().toString(), LOG::info,
@@ -82,7 +87,46 @@ final class ImageArchives {
                     + String.join("; ", errors) + ". Pass an archive written by docker save.");
         }
         progress.done();
+        own(List.copyOf(loaded), before);
         return List.copyOf(loaded);
+    }
+
+    /** @return every tag the engine holds, with its image id, and each id under itself */
+    private Map<String, String> tagsToIds() {
+        Map<String, String> out = new HashMap<>();
+        for (Image i : docker.listImagesCmd().withShowAll(true).exec()) {
+            out.put(i.getId(), i.getId());
+            for (String tag : i.getRepoTags() == null ? new String[0] : i.getRepoTags()) {
+                out.put(tag, i.getId());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Records in the session what the load added: an image the engine did not hold is removed at close
+     * (by id, unless it carries {@code dev.berth.keep}); a new tag on an image it held is untagged at
+     * close; a tag that already named the same image is left alone, as is the image.
+     */
+    private void own(List<String> loaded, Map<String, String> before) {
+        for (String ref : loaded) {
+            String id;
+            try {
+                id = docker.inspectImageCmd(ref).exec().getId();
+            } catch (NotFoundException gone) {
+                continue;
+            }
+            if (id.equals(before.get(ref))) {
+                continue;
+            }
+            if (before.containsKey(id)) {
+                session.record(Session.Kind.IMAGE, ref, ref);
+                LOG.debug("Loaded tag {} on image {} that was already present: the tag goes at close", ref, id);
+            } else {
+                session.record(Session.Kind.IMAGE, id, ref);
+                LOG.debug("Loaded {} ({}), not present before: removed at close unless kept", ref, id);
+            }
+        }
     }
 
     ImageRef importRootfs(Path rootfsTar, ImageRef target, List<String> changes) {

@@ -5,12 +5,18 @@ import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
 import dev.berth.ImageRef;
+import dev.berth.engine.CallDeadline;
 import dev.berth.engine.DockerConfigDir;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Pulls one image, with credentials from config.json and throttled per-layer progress logging. */
+/**
+ * Pulls one image, with credentials from config.json and throttled per-layer progress logging. Within a
+ * {@link CallDeadline} (a container's start) the pull is abandoned when the budget runs out; otherwise it
+ * is bounded by the engine's long-call timeout.
+ */
 final class ImagePuller {
     private static final Logger LOG = LoggerFactory.getLogger(ImagePuller.class);
     private static final long PROGRESS_INTERVAL_MILLIS = 1000;
@@ -44,7 +50,14 @@ final class ImagePuller {
         String error;
         StreamCallback<PullResponseItem> callback = new StreamCallback<>(progress::onItem);
         try {
-            error = cmd.exec(callback).await();
+            cmd.exec(callback);
+            Optional<Duration> budget = CallDeadline.remaining();
+            if (budget.isPresent() && !callback.awaitEnd(budget.get())) {
+                callback.close();
+                throw new PullFailedException("the pull did not finish within "
+                        + CallDeadline.describe().orElse("its budget") + "; it was abandoned");
+            }
+            error = callback.await();
         } catch (InterruptedException e) {
             callback.close();
             Thread.currentThread().interrupt();

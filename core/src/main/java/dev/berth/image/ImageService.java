@@ -121,6 +121,19 @@ public final class ImageService {
     }
 
     /**
+     * @param ref an image reference
+     * @return the id ({@code sha256:…}) of the image the engine holds under it, or empty when it holds
+     *     none (never contacts a registry)
+     */
+    public java.util.Optional<String> id(ImageRef ref) {
+        try {
+            return java.util.Optional.ofNullable(docker.inspectImageCmd(ref.toString()).exec().getId());
+        } catch (NotFoundException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * @param reference an image reference
      * @return true if the engine holds it locally
      * @throws InvalidSpecException if the reference is invalid
@@ -194,7 +207,10 @@ public final class ImageService {
 
     /**
      * Loads images from a {@code docker save} archive, streamed from disk ({@code .tar}, or
-     * gzip-compressed, recognised by its content).
+     * gzip-compressed, recognised by its content). What the load added belongs to this session: an
+     * image the engine did not hold is removed when the engine closes (unless labelled
+     * {@code dev.berth.keep=true}), a tag added to an image it held is untagged then; an image or tag
+     * that was there before is never removed.
      *
      * @param archive the archive
      * @return the references the engine reported: {@code name:tag}, or the image id for an untagged image

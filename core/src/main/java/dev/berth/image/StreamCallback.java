@@ -69,6 +69,15 @@ final class StreamCallback<T extends ResponseItem> implements ResultCallback<T> 
         return error == null ? null : error.trim();
     }
 
+    /**
+     * @param timeout the most to wait
+     * @return whether the stream ended in time
+     * @throws InterruptedException if interrupted while waiting
+     */
+    boolean awaitEnd(java.time.Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     private void closeQuietly() {
         Closeable s = stream;
         if (s != null) {

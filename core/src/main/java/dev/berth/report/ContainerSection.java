@@ -26,7 +26,21 @@ public record ContainerSection(String id, String name, String image, String imag
                                List<String> command, List<String> env, List<String> ports,
                                List<Attachment> networks, Map<String, String> limits,
                                Map<String, String> namespaces, Map<String, String> security) {
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     * @param id container id
+     * @param name engine name (without the leading slash)
+     * @param image the image reference from its config
+     * @param imageId the image id
+     * @param state run state
+     * @param command entrypoint + arguments as the engine runs them
+     * @param env environment, {@code NAME=value}
+     * @param ports published ports, e.g. {@code 6379/tcp -> 127.0.0.1:32768}
+     * @param networks networks it is attached to, with aliases
+     * @param limits effective cgroup limits that are set (name to value)
+     * @param namespaces namespace modes that are set (name to value)
+     * @param security security fields that are set (name to value)
+     */
     public ContainerSection {
         command = List.copyOf(command);
         env = List.copyOf(env);
@@ -59,7 +73,20 @@ public record ContainerSection(String id, String name, String image, String imag
     public record State(String status, Long exitCode, boolean oomKilled, boolean dead, String error,
                         int restartCount, String startedAt, String finishedAt, String health, Integer failingStreak,
                         List<Probe> probes) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         * @param status {@code created}, {@code running}, {@code exited}, …
+         * @param exitCode exit code (0 while running)
+         * @param oomKilled whether the kernel OOM-killed it
+         * @param dead whether the engine marked it dead
+         * @param error the engine's error message, or empty
+         * @param restartCount how often the engine restarted it
+         * @param startedAt start time (RFC 3339)
+         * @param finishedAt end time (RFC 3339), or the zero time while running
+         * @param health health status, or null without a healthcheck
+         * @param failingStreak consecutive failed probes, or null
+         * @param probes the last health probes
+         */
         public State {
             probes = probes == null ? List.of() : List.copyOf(probes);
         }
@@ -84,7 +111,12 @@ public record ContainerSection(String id, String name, String image, String imag
      * @param ipAddress its IPv4 address there
      */
     public record Attachment(String network, List<String> aliases, String ipAddress) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         * @param network the network name
+         * @param aliases its aliases on that network
+         * @param ipAddress its IPv4 address there
+         */
         public Attachment {
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
         }

@@ -94,12 +94,35 @@ public final class FailureReporter {
      */
     public Result report(String testClass, String test, List<ReportTarget> targets,
                          List<ContainerStartException> failedStarts) {
+        return report(testClass, test, targets, failedStarts, null);
+    }
+
+    /**
+     * Like {@link #report(String, String, List, List)}, naming the test's exception too: its class, its message
+     * and the first frames of its stack, masked like the rest of the report.
+     *
+     * @param testClass the test class's fully qualified name; the report goes to {@code <testClass>/<test>.md}
+     * @param test the test's name, e.g. {@code savesOrder()} or {@code @BeforeAll}
+     * @param targets the running containers in scope
+     * @param failedStarts the start failures that are part of the failure
+     * @param failure the test's exception, or null (a passing test reported with {@code always})
+     * @return the report, its files and its summary
+     */
+    public Result report(String testClass, String test, List<ReportTarget> targets,
+                         List<ContainerStartException> failedStarts, Throwable failure) {
         String simple = testClass.substring(testClass.lastIndexOf('.') + 1);
         FailureReport report = collector.collect(simple + " > " + test, targets);
-        for (ContainerStartException failure : failedStarts) {
-            FailureReport known = failure.report() != null ? failure.report() : StartFailureReports.withKnownState(
-                    collector.collect(failure.image(), List.of(StartFailureReports.target(failure, null))), failure);
+        for (ContainerStartException start : failedStarts) {
+            FailureReport known = start.report() != null ? start.report() : StartFailureReports.withKnownState(
+                    collector.collect(start.image(), List.of(StartFailureReports.target(start, null))), start);
             report = merge(report, known);
+        }
+        if (failure != null) {
+            SecretMasker masker = SecretMasker.of(settings.maskPatterns());
+            for (ReportTarget t : targets) {
+                masker = masker.withSecretsFrom(t.env());
+            }
+            report = report.withFailure(FailureSection.of(failure, masker));
         }
         ReportWriter.Written files = writer.write(report, testClass, test);
         return new Result(report, files, summary.render(report, files.markdown().toString()));
@@ -117,7 +140,7 @@ public final class FailureReporter {
         return new FailureReport(base.title(), base.createdAt(),
                 base.collectionTime().plus(more.collectionTime()),
                 base.engine() != null ? base.engine() : more.engine(), containers,
-                new ArrayList<>(networks.values()), missing);
+                new ArrayList<>(networks.values()), missing, base.failure());
     }
 
     /**

@@ -14,7 +14,15 @@ import java.util.List;
  */
 public record ImageSection(String reference, String id, List<String> digests, Long sizeBytes, String created,
                            List<HistoryRow> history) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     * @param reference the reference the container was started from
+     * @param id the image id ({@code sha256:…})
+     * @param digests repository digests
+     * @param sizeBytes size in bytes, or null
+     * @param created creation time (RFC 3339), or null
+     * @param history layer history, newest first, as {@code docker history} lists it
+     */
     public ImageSection {
         digests = digests == null ? List.of() : List.copyOf(digests);
         history = history == null ? List.of() : List.copyOf(history);

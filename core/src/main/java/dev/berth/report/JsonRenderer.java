@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Renders a {@link FailureReport} as JSON for machines: every record component becomes a field of
  * the same name, in declaration order; times are RFC 3339 strings, durations are milliseconds in a
- * field suffixed {@code Millis} (e.g. {@code collectionTimeMillis}), absent values are {@code null}. Indented with two spaces, ending with a newline.
+ * field suffixed {@code Millis} (e.g. {@code collectionTimeMillis}), absent values (null or an empty
+ * {@code Optional}) are {@code null}. Indented with two spaces, ending with a newline.
  */
 public final class JsonRenderer {
 
@@ -28,6 +29,8 @@ public final class JsonRenderer {
     private static void value(StringBuilder b, Object v, int depth) {
         if (v == null) {
             b.append("null");
+        } else if (v instanceof java.util.Optional<?> o) {
+            value(b, o.orElse(null), depth);
         } else if (v instanceof String s) {
             string(b, s);
         } else if (v instanceof Double d) {

@@ -19,6 +19,7 @@ public final class MarkdownRenderer {
         b.append("# Berth failure report: ").append(inline(r.title())).append("\n\n");
         b.append("Created ").append(r.createdAt()).append(", collected in ").append(r.collectionTime().toMillis())
                 .append(" ms. ").append(inline(r.oneLine())).append("\n");
+        r.failure().ifPresent(f -> failure(b, f));
         if (!r.notCollected().isEmpty()) {
             b.append("\n## Not collected\n\n");
             r.notCollected().forEach(n -> b.append("- not collected: ").append(inline(n)).append('\n'));
@@ -39,6 +40,18 @@ public final class MarkdownRenderer {
             }
         }
         return b.toString();
+    }
+
+    private static void failure(StringBuilder b, FailureSection f) {
+        b.append("\n## Failure\n\n`").append(code(f.type())).append('`');
+        if (!f.message().isEmpty()) {
+            b.append(": ").append(inline(f.message().lines().findFirst().orElse("")));
+        }
+        String message = f.message().replace("```", "'''");
+        b.append("\n\n```\n").append(f.type()).append(message.isEmpty() ? "" : ": " + message).append('\n');
+        f.frames().forEach(frame -> b.append("\tat ").append(frame).append('\n'));
+        f.causes().forEach(cause -> b.append("Caused by: ").append(cause).append('\n'));
+        b.append("```\n");
     }
 
     private static void engine(StringBuilder b, EngineSection e) {

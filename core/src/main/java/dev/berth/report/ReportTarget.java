@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public record ReportTarget(String containerId, String label, String imageReference, List<String> env,
                            LogTail logs) {
-    /** Checks and copies. */
+    /**
+     * Checks and copies.
+     * @param containerId the engine's container id
+     * @param label how the test knows it (logical name, else engine name)
+     * @param imageReference the image it was started from, or null to read it from the container
+     * @param env its {@code NAME=value} environment as specified (masks secrets even if the engine is gone)
+     * @param logs where its last log lines come from, or null for the collector's default
+     */
     public ReportTarget {
         Objects.requireNonNull(containerId, "containerId");
         label = label == null ? containerId.substring(0, Math.min(12, containerId.length())) : label;

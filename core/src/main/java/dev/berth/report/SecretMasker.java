@@ -24,6 +24,8 @@ public final class SecretMasker {
     public static final int MIN_LITERAL = 4;
 
     private static final String NAME_CHARS = "[A-Za-z0-9_.-]*";
+    /** A quoted value, up to its closing quote (or the end of the text when it has none). */
+    private static final String QUOTED = "'[^']*(?:'|$)|\"[^\"]*(?:\"|$)";
 
     private final Pattern names;
     private final Pattern pairs;
@@ -45,8 +47,10 @@ public final class SecretMasker {
     public static SecretMasker of(List<String> patterns) {
         Pattern any = compile(patterns);
         String alt = any.pattern();
-        Pattern pairs = Pattern.compile("(?i)(" + NAME_CHARS + "(?:" + alt + ")" + NAME_CHARS + ")=([^\\s,;&\"']+)");
-        Pattern options = Pattern.compile("(?i)(--?" + NAME_CHARS + "(?:" + alt + ")" + NAME_CHARS + ")(\\s+)([^\\s-][^\\s]*)");
+        Pattern pairs = Pattern.compile("(?i)(" + NAME_CHARS + "(?:" + alt + ")" + NAME_CHARS + ")=(" + QUOTED
+                + "|[^\\s,;&|\"']+)");
+        Pattern options = Pattern.compile("(?i)(--?" + NAME_CHARS + "(?:" + alt + ")" + NAME_CHARS + ")(\\s+)(" + QUOTED
+                + "|[^\\s\"'-][^\\s\"';&|]*)");
         return new SecretMasker(Pattern.compile("(?i)" + alt), pairs, options, List.of());
     }
 
@@ -102,9 +106,20 @@ public final class SecretMasker {
         for (String secret : literals) {
             out = out.replace(secret, MASK);
         }
-        out = pairs.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + MASK));
-        out = options.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
+        out = pairs.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + masked(m.group(2))));
+        out = options.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2)
+                + masked(m.group(3))));
         return out;
+    }
+
+    /** @return the mask in place of a value, keeping the quotes around it (so the rest of the line still parses) */
+    private static String masked(String value) {
+        char first = value.charAt(0);
+        if (first != '\'' && first != '"') {
+            return MASK;
+        }
+        boolean closed = value.length() > 1 && value.charAt(value.length() - 1) == first;
+        return first + MASK + (closed ? String.valueOf(first) : "");
     }
 
     /**

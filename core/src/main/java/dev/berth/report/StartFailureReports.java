@@ -87,7 +87,7 @@ public final class StartFailureReports {
             containers.add(c);
         }
         return new FailureReport(report.title(), report.createdAt(), report.collectionTime(), report.engine(),
-                containers, report.networks(), report.notCollected());
+                containers, report.networks(), report.notCollected(), report.failure());
     }
 
     /**

@@ -50,7 +50,13 @@ public final class Session {
      * @param stopPolicy how to stop it at teardown (containers only; kill when null)
      */
     public record Resource(Kind kind, String id, String name, StopPolicy stopPolicy) {
-        /** Defaults a missing stop policy to kill. */
+        /**
+         * Defaults a missing stop policy to kill.
+         * @param kind what it is
+         * @param id its engine id
+         * @param name a human name, for logs
+         * @param stopPolicy how to stop it at teardown (containers only; kill when null)
+         */
         public Resource {
             stopPolicy = stopPolicy == null ? StopPolicy.kill() : stopPolicy;
         }

@@ -38,7 +38,8 @@ class ContainerCreateOptionsTest extends EngineTestSupport {
     @Test
     void tmpfsBindMountsVolumesLabelsAndLocalPorts(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("in.txt"), "bound");
-        String volume = "berth-test-vol-" + engine.session().id().substring(0, 8);
+        String volume = "test-vol";
+        String engineVolume = "berth-test-vol-" + engine.session().id().substring(0, 8);
         ContainerSpec spec = ContainerSpec.of(BUSYBOX).withCommand("sleep", "600")
                 .withTmpfs("/scratch", "size=8m")
                 .withMount(Mount.bind(tmp.toString(), "/bound").readOnlyMount().withRelabel(Mount.Relabel.SHARED))
@@ -54,7 +55,11 @@ class ContainerCreateOptionsTest extends EngineTestSupport {
 
             InspectContainerResponse inspect = engine.docker().inspectContainerCmd(c.id()).exec();
             assertThat(inspect.getHostConfig().getBinds()).extracting(Object::toString)
-                    .containsExactly(tmp + ":/bound:ro,z", volume + ":/vol:rw");
+                    .containsExactly(tmp + ":/bound:ro,z", engineVolume + ":/vol:rw");
+            assertThat(engine.docker().inspectVolumeCmd(engineVolume).exec().getLabels())
+                    .containsEntry(Session.LABEL_SESSION, engine.session().id());
+            assertThat(engine.session().heldNewestFirst())
+                    .anyMatch(r -> r.kind() == Session.Kind.VOLUME && r.id().equals(engineVolume));
             assertThat(inspect.getConfig().getLabels())
                     .containsEntry("com.example.team", "berth")
                     .containsEntry(Session.LABEL_SESSION, engine.session().id())
@@ -64,10 +69,9 @@ class ContainerCreateOptionsTest extends EngineTestSupport {
             assertThat(c.host()).isEqualTo("127.0.0.1");
             assertThat(c.mappedPort(8080)).isEqualTo(Integer.parseInt(binding[0].getHostPortSpec()));
         }
-        assertThat(engine.docker().inspectVolumeCmd(volume).exec().getLabels())
-                .containsEntry(Session.LABEL_SESSION, engine.session().id());
-        assertThat(engine.session().heldNewestFirst())
-                .anyMatch(r -> r.kind() == Session.Kind.VOLUME && r.id().equals(volume));
+        assertThat(engine.docker().listVolumesCmd().withFilter("name", List.of(engineVolume)).exec().getVolumes())
+                .as("removed with its only container").isNullOrEmpty();
+        assertThat(engine.session().heldNewestFirst()).noneMatch(r -> r.kind() == Session.Kind.VOLUME);
     }
 
     @Test

@@ -91,7 +91,7 @@ class IsolationMapperTest {
     void mapsSecurityAddingToWhatTheLauncherSet() {
         CreateContainerCmd cmd = map(BUSYBOX.withSecurity(Security.hardened().withCapAdd("NET_BIND_SERVICE")
                 .withSelinuxLevel("s0:c1,c2").withSeccompUnconfined().withAppArmorProfile("unconfined")
-                .withTmpfs("/cache", "size=8m").withPrivileged()));
+                .withTmpfs("/cache", "size=8m")));
         HostConfig host = cmd.getHostConfig();
         assertThat(host.getReadonlyRootfs()).isTrue();
         assertThat(host.getTmpFs()).containsOnly(Map.entry("/run", "size=1m"), Map.entry("/tmp", ""),
@@ -100,7 +100,9 @@ class IsolationMapperTest {
         assertThat(host.getCapAdd()).containsExactly(Capability.NET_BIND_SERVICE);
         assertThat(host.getSecurityOpts()).containsExactly("label=type:from_launcher", "label=level:s0:c1,c2",
                 "no-new-privileges:true", "seccomp=unconfined", "apparmor=unconfined");
-        assertThat(host.getPrivileged()).isTrue();
+        assertThat(host.getPrivileged()).isNotEqualTo(Boolean.TRUE);
         assertThat(cmd.getUser()).isEqualTo("65534:65534");
+        assertThat(map(BUSYBOX.withSecurity(Security.defaults().withPrivileged().withSeccompUnconfined()))
+                .getHostConfig().getPrivileged()).isTrue();
     }
 }

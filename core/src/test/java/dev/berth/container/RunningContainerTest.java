@@ -48,6 +48,21 @@ class RunningContainerTest extends EngineTestSupport {
     }
 
     @Test
+    void execOfAMissingBinaryIsAClearErrorButAShellsNotFoundIsAResult() {
+        try (RunningContainer c = engine.start(sleeper())) {
+            assertThatThrownBy(() -> c.exec("no-such-binary", "--flag"))
+                    .isInstanceOf(BerthException.class)
+                    .hasMessageStartingWith("Cannot run [no-such-binary, --flag] in container " + c.name()
+                            + ": the binary \"no-such-binary\" was not found in the container (exit code ")
+                    .hasMessageContaining("). Use a binary the image has, by absolute path or on its PATH, or run it"
+                            + " through a shell: ExecSpec.of(\"sh\", \"-c\", \"…\"). The runtime said: ");
+            ExecResult shell = c.exec("sh", "-c", "no-such-binary");
+            assertThat(shell.exitCode()).isEqualTo(127);
+            assertThat(shell.stderr()).contains("no-such-binary");
+        }
+    }
+
+    @Test
     void execOnAStoppedContainerIsAClearError() {
         try (RunningContainer c = engine.start(sleeper())) {
             c.kill("SIGKILL");

@@ -27,7 +27,7 @@ class StartFailureReportTest extends EngineTestSupport {
         String version = engine.docker().versionCmd().exec().getVersion();
         String imageId = engine.docker().inspectImageCmd(BUSYBOX).exec().getId();
         String logs = "    | connecting with ****\n    | DB_PASSWORD=****\n    | --db-password ****";
-        String head = "Container from image " + BUSYBOX + " (" + id12 + ") failed to start: the container exited"
+        String head = "Container db from image " + BUSYBOX + " (" + id12 + ") failed to start: the container exited"
                 + " (status exited, exit code 1) while waiting for log message /never/ (seen 0 of 1)\n"
                 + "  exit code: 1\n  OOMKilled: false\n  last 3 log lines:\n" + logs + "\n";
         String tail = "Berth report: failed start of db\n"

@@ -52,14 +52,22 @@ class StartFailureTest extends EngineTestSupport {
 
     @Test
     void startupTimeoutBoundsTheWaitAndTheContainerIsRemoved() {
-        ContainerSpec spec = ContainerSpec.of(BUSYBOX).withCommand("sh", "-c", "echo alive; sleep 600")
-                .withStartupTimeout(Duration.ofMillis(1500)).waitingFor(Wait.forLogMessage("never"));
+        ContainerSpec spec = ContainerSpec.of(BUSYBOX).withName("slow").withCommand("sh", "-c", "echo alive; sleep 600")
+                // the startup timeout bounds the engine calls of the start too: leave a loaded engine time to start it
+                .withStartupTimeout(Duration.ofSeconds(10)).waitingFor(Wait.forLogMessage("never"));
         ContainerStartException e = (ContainerStartException) org.assertj.core.api.Assertions
                 .catchThrowable(() -> engine.start(spec));
         assertThat(e.exitCode()).isNull();
         assertThat(e.lastLogLines()).containsExactly("alive");
-        assertThat(e.getMessage()).contains("failed to start: timed out after ")
-                .contains("ms waiting for log message /never/; raise the startup timeout");
+        assertThat(e.name()).contains("slow");
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("Container slow from image "
+                + java.util.regex.Pattern.quote(BUSYBOX) + " \\(" + e.containerId().substring(0, 12) + "\\) failed to"
+                + " start: startup timeout of 10000 ms ran out \\(create and start took (\\d+) ms, leaving (\\d+) ms"
+                + " for the wait\\): timed out after \\2 ms waiting for log message /never/; raise the startup timeout"
+                + " with withStartupTimeout\\(…\\) or check the wait strategy").matcher(e.getMessage().lines()
+                .findFirst().orElseThrow());
+        assertThat(first.matches()).as(e.getMessage()).isTrue();
+        assertThat(Long.parseLong(first.group(1)) + Long.parseLong(first.group(2))).isEqualTo(10000L);
         assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId()).exec())
                 .isInstanceOf(NotFoundException.class);
     }

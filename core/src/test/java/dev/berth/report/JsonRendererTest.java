@@ -60,7 +60,29 @@ class JsonRendererTest {
                   "networks": [],
                   "notCollected": [
                     "engine info (timed out after 500 ms)"
-                  ]
+                  ],
+                  "failure": null
+                }
+                """);
+    }
+
+    @Test
+    void writesTheTestsFailure() {
+        FailureReport r = new FailureReport("T > t()", ReportSamples.NOW, Duration.ofMillis(7), null, List.of(),
+                List.of(), List.of()).withFailure(new FailureSection("java.lang.AssertionError", "expected 1",
+                List.of("com.acme.T.t(T.java:9)"), List.of("java.io.IOException: gone")));
+        assertThat(new JsonRenderer().render(r)).endsWith("""
+                  "notCollected": [],
+                  "failure": {
+                    "type": "java.lang.AssertionError",
+                    "message": "expected 1",
+                    "frames": [
+                      "com.acme.T.t(T.java:9)"
+                    ],
+                    "causes": [
+                      "java.io.IOException: gone"
+                    ]
+                  }
                 }
                 """);
     }

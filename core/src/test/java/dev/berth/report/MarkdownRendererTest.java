@@ -175,4 +175,47 @@ class MarkdownRendererTest {
                 ~~~~
                 """);
     }
+
+    @Test
+    void rendersTheTestsExceptionMaskedWithItsFirstFrames() {
+        SecretMasker masker = SecretMasker.of(ReportSettings.DEFAULT_MASK)
+                .withSecretsFrom(List.of("POSTGRES_PASSWORD=hunter22"));
+        AssertionError failure = new AssertionError("login with hunter22 failed\nsecond line",
+                new IllegalStateException("PASSWORD=hunter22 rejected"));
+        failure.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("com.acme.OrdersTest", "savesOrder", "OrdersTest.java", 42),
+            new StackTraceElement("java.base/java.lang.reflect.Method", "invoke", "Method.java", 580)});
+        FailureReport r = new FailureReport("OrdersTest > savesOrder()", ReportSamples.NOW, Duration.ZERO, null,
+                List.of(), List.of(), List.of()).withFailure(FailureSection.of(failure, masker));
+        assertThat(new MarkdownRenderer().render(r)).startsWith("""
+                # Berth failure report: OrdersTest > savesOrder()
+
+                Created 2026-11-27T19:00:00Z, collected in 0 ms. 0 containers
+
+                ## Failure
+
+                `java.lang.AssertionError`: login with **** failed
+
+                ```
+                java.lang.AssertionError: login with **** failed
+                second line
+                \tat com.acme.OrdersTest.savesOrder(OrdersTest.java:42)
+                \tat java.base/java.lang.reflect.Method.invoke(Method.java:580)
+                Caused by: java.lang.IllegalStateException: PASSWORD=**** rejected
+                ```
+
+                ## Engine
+                """);
+    }
+
+    @Test
+    void keepsTheFirstTenFrames() {
+        Exception deep = new Exception();
+        deep.setStackTrace(java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> new StackTraceElement("C", "m" + i, "C.java", i)).toArray(StackTraceElement[]::new));
+        FailureSection f = FailureSection.of(deep, SecretMasker.of(ReportSettings.DEFAULT_MASK));
+        assertThat(f.frames()).hasSize(FailureSection.FRAMES).first().isEqualTo("C.m0(C.java:0)");
+        assertThat(f.message()).isEmpty();
+        assertThat(f.type()).isEqualTo("java.lang.Exception");
+    }
 }

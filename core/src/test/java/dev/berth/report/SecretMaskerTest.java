@@ -44,6 +44,25 @@ class SecretMaskerTest {
     }
 
     @Test
+    void masksAQuotedValueAndKeepsItsQuotesAndWhatFollows() {
+        SecretMasker plain = SecretMasker.of(ReportSettings.DEFAULT_MASK);
+        assertThat(plain.mask("run --password 'a b' --port 1")).isEqualTo("run --password '****' --port 1");
+        assertThat(plain.mask("run --password \"pw\" && echo ok")).isEqualTo("run --password \"****\" && echo ok");
+        assertThat(plain.mask("sh -c \"run --password pw\" && echo 'x'"))
+                .isEqualTo("sh -c \"run --password ****\" && echo 'x'");
+        assertThat(plain.mask("PASSWORD='a b' run; TOKEN=\"t\"")).isEqualTo("PASSWORD='****' run; TOKEN=\"****\"");
+        assertThat(plain.mask("run --password 'never closed")).isEqualTo("run --password '****");
+    }
+
+    @Test
+    void aReportCommandLineKeepsItsShellQuoting() {
+        SecretMasker plain = SecretMasker.of(ReportSettings.DEFAULT_MASK);
+        assertThat(MarkdownRenderer.commandLine(plain.maskArgs(List.of("sh", "-c",
+                "redis-server --password 'pw x' --port 6379", "--token", "t0k"))))
+                .isEqualTo("sh -c 'redis-server --password '\\''****'\\'' --port 6379' --token ****");
+    }
+
+    @Test
     void customPatternsReplaceTheDefaults() {
         SecretMasker custom = SecretMasker.of(List.of("PIN$")).withSecretsFrom(List.of("CARD_PIN=1234", "PASSWORD=open"));
         assertThat(custom.mask("pin 1234, password open, PASSWORD=open")).isEqualTo("pin ****, password open, PASSWORD=open");

@@ -9,6 +9,7 @@ import dev.berth.Engine;
 import dev.berth.RunningContainer;
 import dev.berth.engine.DockerClients;
 import dev.berth.engine.EngineEndpoint;
+import dev.berth.engine.FaultyEngineProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,12 +44,12 @@ class SlowOrGoneEngineTest {
     void aHangingEngineYieldsAReportNamingEveryCallThatTimedOut() throws Exception {
         try (RunningContainer db = engine.start(ContainerSpec.of(ReportFixtures.BUSYBOX).withName("db")
                      .withCommand("sh", "-c", "echo up; sleep 60"));
-             EngineProxy proxy = new EngineProxy()) {
+             FaultyEngineProxy proxy = FaultyEngineProxy.tcp()) {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                     .until(() -> db.logs().lines().contains("up"));
             DockerClient viaProxy = client(proxy);
             viaProxy.pingCmd().exec(); // the proxy works until it freezes
-            proxy.freeze();
+            proxy.hang();
             FailureReporter.Result r = new FailureReporter(viaProxy, proxy.dockerHost(),
                     ReportSettings.defaults().withDirectory(dir)).report("a.HangTest", "hangs()",
                     List.of(ReportTarget.of(db)));
@@ -76,7 +77,7 @@ class SlowOrGoneEngineTest {
     void aStoppedEngineYieldsAReportNamingWhyNothingWasCollected() throws Exception {
         DockerClient viaProxy;
         String host;
-        try (EngineProxy proxy = new EngineProxy()) {
+        try (FaultyEngineProxy proxy = FaultyEngineProxy.tcp()) {
             viaProxy = client(proxy);
             host = proxy.dockerHost();
         }
@@ -91,7 +92,7 @@ class SlowOrGoneEngineTest {
         assertThat(Files.readString(r.files().json())).contains("\"engine\": null");
     }
 
-    private static DockerClient client(EngineProxy proxy) {
+    private static DockerClient client(FaultyEngineProxy proxy) {
         return DockerClients.create(new EngineEndpoint(proxy.dockerHost(), false, null, "test proxy"),
                 Duration.ofSeconds(1));
     }

@@ -57,11 +57,13 @@ class WaitStrategiesTest extends EngineTestSupport {
 
     @Test
     void httpWaitTimesOutWhenTheStatusNeverMatches() {
-        ContainerSpec spec = ContainerSpec.of(NGINX).withExposedPorts(80).withStartupTimeout(Duration.ofSeconds(3))
+        // the startup timeout bounds the engine calls of the start too: leave a loaded engine time to start it
+        ContainerSpec spec = ContainerSpec.of(NGINX).withExposedPorts(80).withStartupTimeout(Duration.ofSeconds(8))
                 .waitingFor(Wait.forHttp("/missing").forStatusCode(200));
         assertThatThrownBy(() -> engine.start(spec))
                 .isInstanceOf(ContainerStartException.class)
-                .hasMessageContaining("failed to start: timed out after ")
+                .hasMessageContaining("failed to start: startup timeout of 8000 ms ran out (create and start took ")
+                .hasMessageContaining(" ms for the wait): timed out after ")
                 .hasMessageContaining(" ms waiting for HTTP GET /missing on port 80 to be accepted (last seen: status"
                         + " 404); raise the"
                         + " startup timeout with withStartupTimeout(…) or check the wait strategy\n"

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads {@code @Container(archive = ...)} archives for images the engine does not hold, before any
  * container of the class starts: every archive needed is checked first, so a missing one fails the
- * class with nothing created. Loaded images stay in the engine, as after {@code docker load}.
+ * class with nothing created. What a load added belongs to the run's engine session and goes when it
+ * closes; what the engine held before stays.
  */
 final class ArchiveSources {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveSources.class);

@@ -1,6 +1,7 @@
 package dev.berth.junit;
 
 import dev.berth.Berth;
+import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.EngineUnavailableException;
 import dev.berth.NetworkSpec;
@@ -8,8 +9,10 @@ import dev.berth.RunningContainer;
 import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -32,7 +35,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The Jupiter extension behind {@link DockerTest}: a thin adapter mapping JUnit callbacks onto a
  * core {@link Engine}. All state lives in {@link ExtensionContext.Store}s under a private namespace:
  * the engine in the root store (closed when the run ends), each class's and each test's
- * containers and networks in that context's store (closed when it ends, newest first).
+ * containers and networks in that context's store (closed when it ends, newest first). Every stored
+ * resource is a {@link StoredResource}, which every JUnit line from 5.10 on closes.
  */
 public final class BerthExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
         AfterTestExecutionCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
@@ -69,10 +73,12 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
         Class<?> testClass = context.getRequiredTestClass();
         BerthConfig config = BerthConfig.from(context);
         List<ClassModel> chain = chain(context, testClass);
-        new Validator(chain, c -> perClass(context, c), config, name -> sharedImage(context, name)).validate();
+        Map<Declaration, ContainerSpec> specs = new Validator(chain, c -> perClass(context, c), config,
+                name -> sharedImage(context, name)).validate();
         SnapshotDeclarations.validate(chain);
 
         Engine engine = engine(context);
+        Validator.checkAgainst(engine, specs);
         FailureReports.reporter(context);
         ArchiveSources.loadMissing(engine, chain);
         ContextResources resources = new ContextResources(engine, config, testClass.getName());
@@ -130,6 +136,11 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
             }
         }
         Lookup.checkBatch(declarations, batch, chainResources(context));
+        Map<Declaration, ContainerSpec> specs = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            specs.put(declarations.get(i), batch.get(i).spec());
+        }
+        Validator.checkAgainst(engine, specs);
         Starter.startAll(engine, batch, resources, name -> Lookup.container(chainResources(context), name));
         for (int i = 0; i < instances.size(); i++) {
             inject(context, models.get(i), instances.get(i));
@@ -213,7 +224,8 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
     static Engine engine(ExtensionContext context) {
         String dockerHost = BerthConfig.dockerHost(BerthConfig.parameters(context));
         return context.getRoot().getStore(NS).getOrComputeIfAbsent(ENGINE,
-                k -> dockerHost == null ? Berth.connect() : Berth.connect(dockerHost), Engine.class);
+                k -> new EngineHolder(dockerHost == null ? Berth.connect() : Berth.connect(dockerHost)),
+                EngineHolder.class).engine();
     }
 
     static ExtensionContext.Store rootStore(ExtensionContext context) {

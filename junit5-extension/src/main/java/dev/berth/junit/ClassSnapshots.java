@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * first test (so after its {@code @BeforeAll} seed), and restored before each test. Stored in the
  * class's store; closing it (when the class ends) removes the snapshot images. Thread-safe.
  */
-final class ClassSnapshots implements AutoCloseable {
+final class ClassSnapshots implements StoredResource {
     private static final Logger LOG = LoggerFactory.getLogger(ClassSnapshots.class);
 
     private final Map<Declaration, Snapshot> snapshots;

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * logical name. Stored in that context's store; JUnit closes it when the context ends, which
  * removes what it owns newest first, unless keep-on-failure applies. Thread-safe.
  */
-final class ContextResources implements AutoCloseable {
+final class ContextResources implements StoredResource {
     private static final Logger LOG = LoggerFactory.getLogger(ContextResources.class);
 
     private final Engine engine;

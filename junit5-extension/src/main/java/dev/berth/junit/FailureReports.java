@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a failure report (core's {@link FailureReporter}) for the containers in scope of a failure,
  * publishes its path and one-line summary as a report entry and prints the compact summary once to
- * stderr:
+ * stderr. The report names the test's exception (class, masked message, first stack frames):
  * <ul>
  *   <li>a failing test (or every test with {@code berth.reports.always=true}), right after the test
- *       method, while its containers still run: {@code <class>/<method>.md}, {@code <method>[2].md} for
+ *       method, while its containers still run: {@code <class>/<method>.md} ({@code <class>} is the fully
+ *       qualified class name, e.g. {@code com.acme.OrdersTest}), {@code <method>[2].md} for
  *       the second invocation of a parameterized or repeated test;</li>
  *   <li>a test that failed before or after its method ran ({@code @BeforeEach}, a per-test container
  *       that failed to start, {@code @AfterEach}), in {@code afterEach};</li>
@@ -66,8 +67,7 @@ final class FailureReports {
             return;
         }
         context.getStore(NS).put(REPORTED, Boolean.TRUE);
-        write(reporter, context, testName(context), targets(scope),
-                context.getExecutionException().map(FailureReports::startFailures).orElse(List.of()));
+        write(reporter, context, testName(context), targets(scope), context.getExecutionException());
     }
 
     /** After {@code @AfterEach}: reports a test that failed outside its method, unless already reported. */
@@ -93,17 +93,16 @@ final class FailureReports {
             return;
         }
         List<ReportTarget> targets = targets(scope);
-        List<ContainerStartException> starts = startFailures(failure.get());
-        if (!targets.isEmpty() || !starts.isEmpty()) {
-            write(reporter, context, name, targets, starts);
+        if (!targets.isEmpty() || !startFailures(failure.get()).isEmpty()) {
+            write(reporter, context, name, targets, failure);
         }
     }
 
     private static void write(FailureReporter reporter, ExtensionContext context, String test,
-                              List<ReportTarget> targets, List<ContainerStartException> starts) {
+                              List<ReportTarget> targets, Optional<Throwable> failure) {
         try {
             FailureReporter.Result result = reporter.report(context.getRequiredTestClass().getName(), test, targets,
-                    starts);
+                    failure.map(FailureReports::startFailures).orElse(List.of()), failure.orElse(null));
             context.publishReportEntry(ENTRY_KEY, result.files().markdown().toAbsolutePath() + " — "
                     + result.report().oneLine());
             System.err.print(result.summary());

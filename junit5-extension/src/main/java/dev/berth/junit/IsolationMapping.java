@@ -205,8 +205,11 @@ final class IsolationMapping {
         if (a.hardened()) {
             s = dev.berth.Security.hardened();
         }
-        if (a.readOnlyRootfs() || a.tmpfs().length > 0) {
-            s = s.withReadOnlyRootfs(a.tmpfs());
+        if (a.readOnlyRootfs()) {
+            s = s.withReadOnlyRootfs();
+        }
+        for (String path : a.tmpfs()) {
+            s = s.withTmpfs(path, "");
         }
         if (a.capAdd().length > 0) {
             s = s.withCapAdd(a.capAdd());

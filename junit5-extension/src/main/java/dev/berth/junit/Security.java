@@ -8,7 +8,10 @@ import java.lang.annotation.Target;
 
 /**
  * Security options of a {@link Container} field, mapped onto {@link dev.berth.Security}. Empty and
- * false values keep the engine's defaults (or those of {@link #hardened()}).
+ * false values keep the engine's defaults (or those of {@link #hardened()}). Each option does one thing
+ * ({@code tmpfs} mounts tmpfs paths and leaves the root writable unless {@code readOnlyRootfs = true});
+ * contradictions, such as {@code privileged} with {@code hardened} or capability options, fail the class
+ * before any container exists.
  *
  * <pre>{@code
  * @Container(image = "localhost:5000/berth-fixtures/busybox:1", command = {"sleep", "60"})
@@ -26,7 +29,10 @@ public @interface Security {
     /** @return true for a read-only root filesystem ({@code --read-only}) */
     boolean readOnlyRootfs() default false;
 
-    /** @return writable tmpfs paths on a read-only root filesystem, e.g. {@code "/run"} */
+    /**
+     * @return tmpfs paths to mount ({@code --tmpfs PATH}), e.g. {@code "/run"}; alone they leave the root filesystem
+     *     writable: add {@code readOnlyRootfs = true} for writable paths on a read-only root
+     */
     String[] tmpfs() default {};
 
     /** @return capabilities to add ({@code --cap-add}), e.g. {@code "NET_ADMIN"} */
@@ -41,7 +47,7 @@ public @interface Security {
     /** @return user[:group] to run as */
     String user() default "";
 
-    /** @return true for {@code --privileged} */
+    /** @return true for {@code --privileged}; not with {@code hardened}, capabilities, seccomp or AppArmor profiles */
     boolean privileged() default false;
 
     /** @return {@code "unconfined"}, {@code "default"} or a profile file path */

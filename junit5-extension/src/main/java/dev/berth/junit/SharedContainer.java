@@ -8,7 +8,7 @@ import dev.berth.RunningContainer;
  *
  * @param container the running container
  */
-record SharedContainer(RunningContainer container) implements AutoCloseable {
+record SharedContainer(RunningContainer container) implements StoredResource {
     @Override
     public void close() {
         container.close();

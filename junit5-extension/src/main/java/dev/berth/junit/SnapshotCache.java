@@ -1,5 +1,6 @@
 package dev.berth.junit;
 
+import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.ImageRef;
 import java.io.IOException;
@@ -19,8 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * and a per-key semaphore inside this JVM, where file locks do not exclude each other. Stored in the
  * class's store; closing it releases what it still holds.
  */
-final class SnapshotCache implements AutoCloseable {
+final class SnapshotCache implements StoredResource {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotCache.class);
     /** In-JVM exclusion per key: a process-wide lock table, as file locks are per process. */
     private static final Map<String, Semaphore> IN_JVM = new ConcurrentHashMap<>();
@@ -44,14 +47,14 @@ final class SnapshotCache implements AutoCloseable {
     private record Held(String key, FileChannel channel, FileLock lock) { }
 
     /** Decides hit or miss for each cached declaration, locking the misses. */
-    static SnapshotCache decide(Engine engine, List<Declaration> declarations) {
+    static SnapshotCache decide(Engine engine, BerthConfig config, List<Declaration> declarations) {
         SnapshotCache cache = new SnapshotCache();
         try {
             for (Declaration d : declarations) {
                 if (!d.field().getAnnotation(ResetPerTest.class).cache()) {
                     continue;
                 }
-                ImageRef ref = reference(d);
+                ImageRef ref = reference(d, key(engine, config, d));
                 String key = ref.tag();
                 Held lock = lock(key);
                 if (engine.images().exists(ref)) {
@@ -100,15 +103,27 @@ final class SnapshotCache implements AutoCloseable {
         held.clear();
     }
 
-    /** @return {@code berth-snapshots/<name>:cache-<16 hex of the key>} */
-    static ImageRef reference(Declaration d) {
-        ResetPerTest reset = d.field().getAnnotation(ResetPerTest.class);
-        String material = d.where() + "\n" + Arrays.toString(d.field().getAnnotations()) + "\n"
-                + (d.form() == Declaration.Form.SPEC && d.isStatic() && d.readSpec(null) != null
-                        ? d.readSpec(null).image() : d.annotation().image())
-                + "\n" + reset.seedVersion();
+    /**
+     * What a cached snapshot depends on: the field, its annotations, the {@code seedVersion}, the
+     * fingerprint of the whole spec the field runs (env, command, mounts, limits, …; networks by their
+     * declared names) and the id of the image it runs, so that a changed spec or a rebuilt image (same
+     * tag, another id) seeds anew instead of reusing a stale snapshot. The image is made available first.
+     */
+    static String key(Engine engine, BerthConfig config, Declaration d) {
+        String network = d.annotation().network();
+        ContainerSpec spec = SpecFactory.build(d, null, config, network.isEmpty() ? Set.of() : Set.of(network),
+                UnaryOperator.identity());
+        ImageRef image = engine.images().ensure(spec.image(), spec.pullPolicy());
+        String imageId = engine.images().id(image).orElseThrow(() -> new IllegalStateException(
+                "The engine no longer holds " + image + ", just made available for " + d.where()));
+        return d.where() + "\n" + Arrays.toString(d.field().getAnnotations()) + "\n"
+                + d.field().getAnnotation(ResetPerTest.class).seedVersion() + "\n" + spec.fingerprint() + "\n" + imageId;
+    }
+
+    /** @return {@code berth-snapshots/<name>:cache-<16 hex of the key's SHA-256>} */
+    static ImageRef reference(Declaration d, String key) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             String name = d.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
             return ImageRef.parse("berth-snapshots/" + (name.isEmpty() ? "container" : name) + ":cache-"
                     + HexFormat.of().formatHex(hash, 0, 8));

@@ -50,7 +50,7 @@ public final class SnapshotExtension implements BeforeEachCallback, AfterAllCall
         if (resets.stream().noneMatch(d -> d.field().getAnnotation(ResetPerTest.class).cache())) {
             return null;
         }
-        return classContext.getStore(NS).getOrComputeIfAbsent(CACHE, k -> SnapshotCache.decide(engine, resets),
+        return classContext.getStore(NS).getOrComputeIfAbsent(CACHE, k -> SnapshotCache.decide(engine, BerthConfig.from(classContext), resets),
                 SnapshotCache.class);
     }
 

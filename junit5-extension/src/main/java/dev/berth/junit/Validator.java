@@ -1,5 +1,6 @@
 package dev.berth.junit;
 
+import dev.berth.BerthException;
 import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.RunningContainer;
@@ -43,6 +44,7 @@ final class Validator {
     private final Map<Declaration, Integer> order = new LinkedHashMap<>();
     private final Map<String, Declaration> byName = new LinkedHashMap<>();
     private final Set<String> networks = new LinkedHashSet<>();
+    private final Map<Declaration, ContainerSpec> specs = new LinkedHashMap<>();
 
     /**
      * @param chain the class and its enclosing classes, outermost first
@@ -65,7 +67,13 @@ final class Validator {
         }
     }
 
-    void validate() {
+    /**
+     * Checks the class without the engine.
+     *
+     * @return the spec of every declaration that is known before a test instance exists, for
+     *     {@link #checkAgainst}
+     */
+    Map<Declaration, ContainerSpec> validate() {
         chain.forEach(ClassModel::networkSpecs);
         Map<String, List<String>> graph = new LinkedHashMap<>();
         Map<String, Declaration> aliases = new HashMap<>();
@@ -80,6 +88,7 @@ final class Validator {
             if (d.form() == Declaration.Form.ANNOTATION || d.isStatic()) {
                 ContainerSpec spec = SpecFactory.build(d, null, config, networks, UnaryOperator.identity());
                 dependsOn = spec.dependsOn();
+                specs.put(d, spec);
                 String running = d.shared() ? sharedImage.apply(d.name()) : null;
                 if (running != null && !running.equals(spec.image().toString())) {
                     throw Errors.sharedConflict(d, running);
@@ -99,6 +108,25 @@ final class Validator {
         }
         checkDependencies(graph);
         checkInjection();
+        return new LinkedHashMap<>(specs);
+    }
+
+    /**
+     * Checks specs against each other's options and the engine (its CPU count: one {@code info} call per
+     * run, only when a spec limits CPUs), before any resource of the scope is created.
+     *
+     * @param engine the engine
+     * @param specs the specs by declaration
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException naming the field
+     */
+    static void checkAgainst(Engine engine, Map<Declaration, ContainerSpec> specs) {
+        specs.forEach((d, spec) -> {
+            try {
+                engine.validate(spec);
+            } catch (BerthException e) {
+                throw Errors.invalidSpec(d, e);
+            }
+        });
     }
 
     private void checkDependencies(Map<String, List<String>> graph) {

@@ -137,6 +137,15 @@ class ErrorsTest {
     }
 
     @Test
+    void hardenedAndPrivilegedContradict() {
+        assertFails(ErrorFixtures.PrivilegedHardened.class, "@Container field " + F + "PrivilegedHardened.db:"
+                + " Invalid security: \"privileged with cap drop ALL\". Allowed: privileged alone, or capabilities,"
+                + " seccomp and AppArmor profiles without privileged (a privileged container gets every capability"
+                + " and runs without seccomp and AppArmor, so the engine would silently ignore them;"
+                + " Security.hardened() drops every capability). Example: Security.defaults().withPrivileged().");
+    }
+
+    @Test
     void namespaceReferenceToAnUnknownContainer() {
         assertFails(ErrorFixtures.BadNamespace.class, "@Container field " + F + "BadNamespace.db: dependsOn names no"
                 + " container: \"nobody\". Allowed: the logical name of a container of [ok, db]. Example:"
@@ -147,6 +156,29 @@ class ErrorsTest {
     void invalidNetworkDeclarationNamesTheClass() {
         assertFails(ErrorFixtures.BadNetworkDriver.class, "@Network on " + F + "BadNetworkDriver: " + coreMessage(
                 () -> dev.berth.NetworkSpec.of("backend").withDriver("no such driver")));
+    }
+
+    @Test
+    void cpusBeyondTheEngineFailBeforeTheValidContainerStarts() {
+        int cpus = kit.probe().info().cpus();
+        assertFails(ErrorFixtures.TooManyCpus.class, "@Container field " + F + "TooManyCpus.db: Invalid cpus: 1000.0."
+                + " Allowed: more than 0 and at most the engine's " + cpus + " CPUs (docker info: NCPU). Example: 0.5.");
+    }
+
+    @Test
+    void networkModeNoneOnADeclaredNetworkFailsBeforeTheNetworkExists() {
+        String network = ErrorFixtures.NoneModeOnNetwork.NETWORK;
+        Kit.Run run = kit.run(ErrorFixtures.NoneModeOnNetwork.class);
+        run.results().containerEvents().assertThatEvents().haveExactly(1, event(
+                container(ErrorFixtures.NoneModeOnNetwork.class), finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class),
+                        message("@Container field " + F + "NoneModeOnNetwork.db: " + coreMessage(
+                                () -> kit.probe().validate(dev.berth.ContainerSpec.of(
+                                        "localhost:5000/berth-fixtures/busybox:1").withNamespaces(dev.berth.Namespaces
+                                        .defaults().withNetwork(dev.berth.NetworkMode.none())).withNetwork(network)))))));
+        assertThat(run.created()).as("containers created").isEmpty();
+        assertThat(run.createdNetworks()).as("networks created").noneMatch(n -> n.startsWith(network + "-"));
+        assertThat(kit.leftovers()).isEmpty();
     }
 
     private static String coreMessage(Runnable invalid) {

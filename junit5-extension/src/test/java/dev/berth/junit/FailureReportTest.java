@@ -58,6 +58,14 @@ class FailureReportTest {
                 "- Status: running", "`API_TOKEN=****`", "starting app\ntoken is ****\n",
                 "- Id: " + Recorder.values("app").get(0));
         assertThat(report).doesNotContain("t0ps3cr3t");
+        assertThat(report).contains("\n## Failure\n\n`org.opentest4j.AssertionFailedError`: [the test's own failure,"
+                + " token ****] \n\n```\norg.opentest4j.AssertionFailedError: [the test's own failure, token ****] \n",
+                "\tat dev.berth.junit.fixtures.ReportFixture.fails(ReportFixture.java:26)\n");
+        String json = Files.readString(dir.resolve("dev.berth.junit.fixtures.ReportFixture/fails.json"));
+        assertThat(json).contains("\"failure\": {\n    \"type\": \"org.opentest4j.AssertionFailedError\",\n"
+                + "    \"message\": \"[the test's own failure, token ****] \\nexpected: 2\\n but was: 1\",\n"
+                + "    \"frames\": [\n", "\"dev.berth.junit.fixtures.ReportFixture.fails(ReportFixture.java:26)\"")
+                .doesNotContain("t0ps3cr3t");
 
         List<ReportEntry> entries = run.results().allEvents().reportingEntryPublished()
                 .map(e -> e.getPayload(ReportEntry.class).orElseThrow()).toList();

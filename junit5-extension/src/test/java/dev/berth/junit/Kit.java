@@ -31,8 +31,11 @@ final class Kit implements AutoCloseable {
     static final String PID = Long.toString(ProcessHandle.current().pid());
     private final Engine probe = Berth.connect();
 
-    /** One run: its results and the ids of the containers Berth created during it. */
-    record Run(EngineExecutionResults results, List<String> created) { }
+    /**
+     * One run: its results, the ids of the containers Berth created during it, and the names of every
+     * network created on the engine meanwhile (by anyone: filter by a name unique to the fixture).
+     */
+    record Run(EngineExecutionResults results, List<String> created, List<String> createdNetworks) { }
 
     Run run(Map<String, String> config, Class<?>... classes) {
         try (Watch watch = new Watch()) {
@@ -40,7 +43,8 @@ final class Kit implements AutoCloseable {
                     .selectors(Arrays.stream(classes).map(c -> (DiscoverySelector) selectClass(c))
                             .toArray(DiscoverySelector[]::new));
             EngineExecutionResults results = builder.execute();
-            return new Run(results, watch.createdSoFar());
+            List<String> containers = watch.createdSoFar();
+            return new Run(results, containers, watch.networks());
         }
     }
 
@@ -110,6 +114,7 @@ final class Kit implements AutoCloseable {
      */
     private final class Watch implements AutoCloseable {
         private final List<String> ids = new ArrayList<>();
+        private final List<String> networks = new ArrayList<>();
         private final CountDownLatch marker = new CountDownLatch(1);
         private final String markerName = "berth-kit-marker-" + PID + "-" + System.nanoTime();
         private final ResultCallback.Adapter<Event> stream;
@@ -128,6 +133,10 @@ final class Kit implements AutoCloseable {
                                 }
                             } else if (e.getType() == EventType.NETWORK && markerName.equals(attributes.get("name"))) {
                                 marker.countDown();
+                            } else if (e.getType() == EventType.NETWORK && attributes.get("name") != null) {
+                                synchronized (ids) {
+                                    networks.add(attributes.get("name"));
+                                }
                             }
                         }
                     });
@@ -147,6 +156,13 @@ final class Kit implements AutoCloseable {
             }
             synchronized (ids) {
                 return List.copyOf(ids);
+            }
+        }
+
+        /** @return names of the networks created so far, once {@link #createdSoFar()} has returned */
+        List<String> networks() {
+            synchronized (ids) {
+                return List.copyOf(networks);
             }
         }
 

@@ -2,9 +2,11 @@ package dev.berth.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.ContainerSpec;
 import dev.berth.ImageRef;
 import dev.berth.junit.fixtures.CacheFixture;
 import dev.berth.junit.fixtures.Recorder;
+import dev.berth.junit.fixtures.SpecCacheFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,5 +90,55 @@ class SnapshotCacheTest {
         assertThat(Recorder.values("cacheRows")).hasSize(4).containsOnly("seeded");
         assertThat(Recorder.values("cacheImage")).hasSize(4).containsOnly(Recorder.values("cacheImage").get(0));
         assertThat(kit.leftovers()).isEmpty();
+    }
+
+    @Test
+    void aChangedEnvOrARebuiltImageSeedsAnewInsteadOfReusingTheCachedSnapshot() {
+        String tag = "berth-test/speccache-" + Kit.PID + ":1";
+        var docker = kit.probe().docker();
+        String busybox = kit.probe().images().id(ImageRef.parse(dev.berth.junit.fixtures.Images.BUSYBOX)).orElseThrow();
+        ImageRef redis = kit.probe().images().ensure("localhost:5000/berth-fixtures/redis:7");
+        String redisId = kit.probe().images().id(redis).orElseThrow();
+        ContainerSpec before = SpecCacheFixture.spec;
+        try {
+            docker.tagImageCmd(busybox, "berth-test/speccache-" + Kit.PID, "1").withForce(true).exec();
+            SpecCacheFixture.spec = ContainerSpec.of(tag).withCommand("sleep", "600").withEnv("MODE", "a");
+            runSpecCache();
+            runSpecCache();
+            assertThat(Recorder.values("specCacheSeed")).as("the same spec and image reuse the snapshot").hasSize(1);
+
+            SpecCacheFixture.spec = SpecCacheFixture.spec.withEnv("MODE", "b");
+            runSpecCache();
+            assertThat(Recorder.values("specCacheSeed")).as("a changed env seeds anew").hasSize(2);
+            assertThat(Recorder.values("specCacheEnv")).containsExactly("a", "a", "b");
+
+            docker.tagImageCmd(redisId, "berth-test/speccache-" + Kit.PID, "1").withForce(true).exec();
+            runSpecCache();
+            assertThat(Recorder.values("specCacheSeed")).as("the same tag on another image seeds anew").hasSize(3);
+            assertThat(new java.util.HashSet<>(Recorder.values("specCacheImage"))).as("cached snapshots").hasSize(3);
+        } finally {
+            SpecCacheFixture.spec = before;
+            removeTagged("berth-snapshots/speccache:");
+            removeTagged(tag);
+        }
+    }
+
+    private void runSpecCache() {
+        Kit.Run run = kit.run(SpecCacheFixture.class);
+        run.results().containerEvents().failed().stream().findFirst().ifPresent(e -> {
+            throw new AssertionError("the fixture class failed", e.getPayload(
+                    org.junit.platform.engine.TestExecutionResult.class).flatMap(r -> r.getThrowable()).orElse(null));
+        });
+        run.results().testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+    }
+
+    private void removeTagged(String prefix) {
+        kit.probe().docker().listImagesCmd().exec().forEach(i -> {
+            for (String t : i.getRepoTags() == null ? new String[0] : i.getRepoTags()) {
+                if (t.startsWith(prefix)) {
+                    kit.probe().docker().removeImageCmd(t).exec();
+                }
+            }
+        });
     }
 }

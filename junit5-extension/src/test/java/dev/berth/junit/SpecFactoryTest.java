@@ -18,6 +18,14 @@ class SpecFactoryTest {
                 network = "backend", aliases = {"web", "www"}, dependsOn = "db")
         static RunningContainer web;
 
+        @Container(image = "busybox:1")
+        @Security(tmpfs = "/x")
+        static RunningContainer tmpfsOnly;
+
+        @Container(image = "busybox:1")
+        @Security(readOnlyRootfs = true, tmpfs = "/x")
+        static RunningContainer readOnly;
+
         @Container(startupTimeout = "5s", env = "EXTRA=1")
         static ContainerSpec fluent = ContainerSpec.of("localhost:5000/berth-fixtures/busybox:1").withEnv("A", "1")
                 .withPullPolicy(PullPolicy.ALWAYS);
@@ -47,6 +55,18 @@ class SpecFactoryTest {
         assertThat(spec.dependsOn()).containsExactly("db");
         assertThat(spec.startupTimeout()).isEqualTo(Duration.ofSeconds(42));
         assertThat(spec.pullPolicy()).isEqualTo(PullPolicy.NEVER);
+    }
+
+    @Test
+    void aTmpfsAloneLeavesTheRootWritable() throws Exception {
+        dev.berth.Security alone = SpecFactory.build(declaration("tmpfsOnly"), null, CONFIG, Set.of(), d -> d)
+                .security();
+        assertThat(alone.readOnlyRootfs()).isFalse();
+        assertThat(alone.tmpfs()).isEqualTo(Map.of("/x", ""));
+        dev.berth.Security readOnly = SpecFactory.build(declaration("readOnly"), null, CONFIG, Set.of(), d -> d)
+                .security();
+        assertThat(readOnly.readOnlyRootfs()).isTrue();
+        assertThat(readOnly.tmpfs()).isEqualTo(Map.of("/x", ""));
     }
 
     @Test

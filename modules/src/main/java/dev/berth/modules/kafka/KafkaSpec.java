@@ -62,7 +62,7 @@ public final class KafkaSpec {
 
     /** @return the defaults: {@value #DEFAULT_IMAGE}, a free host port, alias {@code kafka}, no network */
     public static KafkaSpec of() {
-        return new KafkaSpec(ImageRef.parse(DEFAULT_IMAGE), 0, null, "kafka", "127.0.0.1", Duration.ofSeconds(90));
+        return new KafkaSpec(ImageRef.parse(DEFAULT_IMAGE), 0, null, "kafka", "127.0.0.1", Duration.ofSeconds(120));
     }
 
     /**
@@ -112,7 +112,7 @@ public final class KafkaSpec {
     }
 
     /**
-     * @param timeout the most time start + readiness may take; 90 s by default
+     * @param timeout the most time start + readiness may take; 120 s by default (a JVM broker on a busy machine)
      * @return a copy
      */
     public KafkaSpec withStartupTimeout(Duration timeout) {

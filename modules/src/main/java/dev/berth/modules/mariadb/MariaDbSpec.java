@@ -53,7 +53,7 @@ public final class MariaDbSpec {
 
     /** @return the defaults: {@value #DEFAULT_IMAGE}, database/user/password {@code test} */
     public static MariaDbSpec of() {
-        return new MariaDbSpec(ImageRef.parse(DEFAULT_IMAGE), "test", "test", "test", List.of(), Duration.ofSeconds(90));
+        return new MariaDbSpec(ImageRef.parse(DEFAULT_IMAGE), "test", "test", "test", List.of(), Duration.ofSeconds(120));
     }
 
     /**
@@ -103,7 +103,7 @@ public final class MariaDbSpec {
     }
 
     /**
-     * @param timeout the most time start + readiness may take; 90 s by default
+     * @param timeout the most time start + readiness may take; 120 s by default
      * @return a copy
      */
     public MariaDbSpec withStartupTimeout(Duration timeout) {

@@ -53,7 +53,7 @@ public final class PostgresSpec {
 
     /** @return the defaults: {@value #DEFAULT_IMAGE}, database/user/password {@code test} */
     public static PostgresSpec of() {
-        return new PostgresSpec(ImageRef.parse(DEFAULT_IMAGE), "test", "test", "test", List.of(), Duration.ofSeconds(60));
+        return new PostgresSpec(ImageRef.parse(DEFAULT_IMAGE), "test", "test", "test", List.of(), Duration.ofSeconds(120));
     }
 
     /**
@@ -103,7 +103,7 @@ public final class PostgresSpec {
     }
 
     /**
-     * @param timeout the most time start + readiness may take; 60 s by default
+     * @param timeout the most time start + readiness may take; 120 s by default
      * @return a copy
      */
     public PostgresSpec withStartupTimeout(Duration timeout) {

@@ -1,0 +1,135 @@
+package dev.berth.engine;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A proxy the test owns in front of the real engine socket ({@code /var/run/docker.sock}), listening on a
+ * unix socket or on a 127.0.0.1 TCP port. It forwards until the test switches it to {@link #hang()}
+ * (connections are accepted and never answered, bytes already in flight are held) or to {@link #closeAll()}
+ * (every connection is closed and new ones are refused). It stands in for an engine that hangs or dies
+ * without touching the shared daemon.
+ */
+public final class FaultyEngineProxy implements AutoCloseable {
+    private static final Path ENGINE = Path.of("/var/run/docker.sock");
+
+    private final ServerSocketChannel server;
+    private final String dockerHost;
+    private final Path socketFile;
+    private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
+    private volatile boolean hanging;
+
+    private FaultyEngineProxy(ServerSocketChannel server, String dockerHost, Path socketFile) {
+        this.server = server;
+        this.dockerHost = dockerHost;
+        this.socketFile = socketFile;
+        Thread accept = new Thread(this::acceptLoop, "faulty-engine-proxy-accept");
+        accept.setDaemon(true);
+        accept.start();
+    }
+
+    /**
+     * @param socket where to listen (must not exist yet)
+     * @return a forwarding proxy on that unix socket
+     */
+    public static FaultyEngineProxy unix(Path socket) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        return new FaultyEngineProxy(server, "unix://" + socket, socket);
+    }
+
+    /** @return a forwarding proxy on a free 127.0.0.1 port */
+    public static FaultyEngineProxy tcp() throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+        return new FaultyEngineProxy(server, "tcp://127.0.0.1:" + port, null);
+    }
+
+    /** @return {@code unix:///…} or {@code tcp://127.0.0.1:<port>} */
+    public String dockerHost() {
+        return dockerHost;
+    }
+
+    /** @return an endpoint for this proxy */
+    public EngineEndpoint endpoint() {
+        return new EngineEndpoint(dockerHost, false, null, "test proxy");
+    }
+
+    /** From now on connections are accepted and nothing is answered: the engine seems to hang. */
+    public void hang() {
+        hanging = true;
+    }
+
+    /** Closes every connection and the listener: the engine is gone (connections are refused). */
+    public void closeAll() throws IOException {
+        server.close();
+        for (SocketChannel c : open) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+    }
+
+    private void acceptLoop() {
+        while (server.isOpen()) {
+            try {
+                SocketChannel client = server.accept();
+                open.add(client);
+                if (hanging) {
+                    continue; // accepted, never read, never answered
+                }
+                SocketChannel engine = SocketChannel.open(StandardProtocolFamily.UNIX);
+                engine.connect(UnixDomainSocketAddress.of(ENGINE));
+                open.add(engine);
+                pump(client, engine);
+                pump(engine, client);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void pump(SocketChannel from, SocketChannel to) {
+        Thread t = new Thread(() -> {
+            ByteBuffer buf = ByteBuffer.allocate(16384);
+            try {
+                while (from.read(buf) >= 0) {
+                    while (hanging) {
+                        Thread.sleep(50); // hold everything
+                    }
+                    buf.flip();
+                    while (buf.hasRemaining()) {
+                        to.write(buf);
+                    }
+                    buf.clear();
+                }
+                to.shutdownOutput();
+            } catch (IOException | InterruptedException e) {
+                // connection closed
+            }
+        }, "faulty-engine-proxy-pump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeAll();
+        if (socketFile != null) {
+            Files.deleteIfExists(socketFile);
+        }
+    }
+}
