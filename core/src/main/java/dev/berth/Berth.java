@@ -1,11 +1,9 @@
 package dev.berth;
 
-import dev.berth.engine.DockerConfigDir;
 import dev.berth.engine.EngineLocator;
 import dev.berth.engine.EngineTimeouts;
-import dev.berth.image.ImageService;
-import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
+import java.util.Properties;
 import java.util.Objects;
 
 /** Entry point of the programmatic API. */
@@ -14,46 +12,63 @@ public final class Berth {
     }
 
     /**
-     * Connects to the first Docker engine that answers: DOCKER_HOST, the docker CLI context,
+     * Connects with {@link EngineOptions#fromEnvironment()}: the engine pinned by {@code -Dberth.docker.host},
+     * else the first Docker engine that answers: DOCKER_HOST, the docker CLI context,
      * /var/run/docker.sock, rootless Docker, then Podman sockets. Nothing is started or pulled to do so.
-     * The registry mirror comes from {@code -Dberth.registry.mirror} or {@code BERTH_REGISTRY_MIRROR},
-     * registry credentials from {@code $DOCKER_CONFIG/config.json} (default {@code ~/.docker}).
      * Each location gets 2 s to answer a ping ({@code berth.engine.ping-timeout}); every later call is
-     * bounded too ({@link EngineTimeouts}: {@code berth.engine.call-timeout}, {@code berth.engine.long-call-timeout}
-     * or their {@code BERTH_ENGINE_…} variables), and one that gets no answer throws
+     * bounded too ({@code berth.engine.call-timeout}, {@code berth.engine.long-call-timeout} or their
+     * {@code BERTH_ENGINE_…} variables), and one that gets no answer throws
      * {@link EngineUnavailableException} naming the endpoint and the call.
      *
      * @return a new engine connection with its own session; close it to remove what it still holds
      * @throws EngineUnavailableException listing every location tried and why it failed
-     * @throws InvalidSpecException if the registry mirror or a timeout setting is invalid
+     * @throws InvalidSpecException if a setting is malformed (docker host, registry mirror, sweep)
      */
     public static Engine connect() {
-        Map<String, String> env = System.getenv();
-        Path home = Path.of(System.getProperty("user.home"));
-        return connect(new EngineLocator(env, home), env, home);
+        return connect(EngineOptions.fromEnvironment());
     }
 
     /**
      * Connects to the engine at exactly this endpoint; nothing else is tried (no DOCKER_HOST, context or
-     * default socket fallback). TLS for {@code tcp://} comes from {@code DOCKER_TLS_VERIFY} and
-     * {@code DOCKER_CERT_PATH}; the registry mirror and credentials as for {@link #connect()}.
+     * default socket fallback). Same as {@code connect(EngineOptions.fromEnvironment().withDockerHost(dockerHost))}.
      *
      * @param dockerHost {@code unix:///path/to/docker.sock} or {@code tcp://host:port}
      * @return a new engine connection with its own session; close it to remove what it still holds
      * @throws EngineUnavailableException naming the endpoint and why it did not answer
-     * @throws InvalidSpecException if the registry mirror setting is not host[:port]
+     * @throws InvalidSpecException if a setting is malformed
      */
     public static Engine connect(String dockerHost) {
         Objects.requireNonNull(dockerHost, "dockerHost");
-        Map<String, String> env = System.getenv();
-        Path home = Path.of(System.getProperty("user.home"));
-        return connect(EngineLocator.pinned(env, home, dockerHost), env, home);
+        return connect(EngineOptions.fromEnvironment().withDockerHost(dockerHost));
     }
 
-    private static Engine connect(EngineLocator locator, Map<String, String> env, Path home) {
-        String mirror = ImageService.mirrorSetting(System.getProperties(), env);
-        EngineTimeouts timeouts = EngineTimeouts.from(System.getProperties(), env);
-        EngineLocator.Located located = locator.withTimeouts(timeouts).locate();
-        return new Engine(located.endpoint(), located.client(), mirror, DockerConfigDir.of(env, home));
+    /**
+     * Connects with these options: to {@link EngineOptions#dockerHost()} when one is pinned (TLS for
+     * {@code tcp://} from {@code DOCKER_TLS_VERIFY}/{@code DOCKER_CERT_PATH} of the options' environment),
+     * else to the first engine that answers among DOCKER_HOST, the docker CLI context, /var/run/docker.sock,
+     * rootless Docker and Podman sockets.
+     *
+     * @param options engine-wide settings
+     * @return a new engine connection with its own session; close it to remove what it still holds
+     * @throws EngineUnavailableException listing every location tried and why it failed
+     * @throws InvalidSpecException if a {@code berth.*} setting of the options is malformed
+     */
+    public static Engine connect(EngineOptions options) {
+        Objects.requireNonNull(options, "options");
+        EngineLocator locator = options.dockerHost()
+                .map(host -> EngineLocator.pinned(options.environment(), options.home(), host))
+                .orElseGet(() -> new EngineLocator(options.environment(), options.home()));
+        EngineLocator.Located located = locator.withTimeouts(timeouts(options)).locate();
+        return new Engine(options, located.endpoint(), located.client());
+    }
+
+    /** The engine call bounds of these options' {@code berth.engine.*} settings, else {@code BERTH_ENGINE_*}. */
+    private static EngineTimeouts timeouts(EngineOptions options) {
+        Properties settings = new Properties();
+        for (String key : List.of(EngineTimeouts.PING_PROPERTY, EngineTimeouts.CALL_PROPERTY,
+                EngineTimeouts.LONG_CALL_PROPERTY)) {
+            options.setting(key).ifPresent(value -> settings.setProperty(key, value));
+        }
+        return EngineTimeouts.from(settings, options.environment());
     }
 }

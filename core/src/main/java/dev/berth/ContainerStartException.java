@@ -1,15 +1,14 @@
 package dev.berth;
 
-import dev.berth.report.FailureReport;
-import dev.berth.report.SummaryRenderer;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * A container did not start or did not become ready. The first line names it: its logical name (the spec's name,
- * e.g. the field under the extension), image and short id. The failed container has been removed;
+ * A container did not start or did not become ready. The failed container has been removed;
  * its exit code, OOM flag and last log lines are kept here. When the launcher could collect a failure
  * report about it (before removing it), the message ends with that report's compact summary (engine,
- * image@short-id, state, exit code and OOM flag, last 20 log lines) and {@link #report()} returns it.
+ * image@short-id, state, exit code and OOM flag, last 20 log lines) (the full report is written by the extension or {@code berth.reports.*}).
  * Secret env values of the spec are masked in the message and the log lines.
  */
 public final class ContainerStartException extends BerthException {
@@ -26,7 +25,6 @@ public final class ContainerStartException extends BerthException {
     private final boolean oomKilled;
     /** The container's last log lines, secrets masked. */
     private final List<String> lastLogLines;
-    private final transient FailureReport report;
 
     /**
      * @param reason why the start failed (one sentence)
@@ -49,14 +47,14 @@ public final class ContainerStartException extends BerthException {
      * @param exitCode the exit code, or null while running / unknown
      * @param oomKilled whether the kernel OOM-killed it
      * @param lastLogLines the last log lines (at most 50 are shown)
-     * @param report a failure report collected before the container was removed, or null; its compact
-     *     summary ends the message
+     * @param reportSummary the compact summary of a failure report collected before the container was
+     *     removed, or null; it ends the message
      * @param cause the underlying failure, may be null
      */
     public ContainerStartException(String reason, String image, String containerId, Long exitCode,
-                                   boolean oomKilled, List<String> lastLogLines, FailureReport report,
+                                   boolean oomKilled, List<String> lastLogLines, String reportSummary,
                                    Throwable cause) {
-        this(null, reason, image, containerId, exitCode, oomKilled, lastLogLines, report, cause);
+        this(null, reason, image, containerId, exitCode, oomKilled, lastLogLines, reportSummary, cause);
     }
 
     /**
@@ -67,26 +65,25 @@ public final class ContainerStartException extends BerthException {
      * @param exitCode the exit code, or null while running / unknown
      * @param oomKilled whether the kernel OOM-killed it
      * @param lastLogLines the last log lines (at most 50 are shown)
-     * @param report a failure report collected before the container was removed, or null; its compact
-     *     summary ends the message
+     * @param reportSummary the compact summary of a failure report collected before the container was
+     *     removed, or null; it ends the message
      * @param cause the underlying failure, may be null
      */
     public ContainerStartException(String name, String reason, String image, String containerId, Long exitCode,
-                                   boolean oomKilled, List<String> lastLogLines, FailureReport report,
+                                   boolean oomKilled, List<String> lastLogLines, String reportSummary,
                                    Throwable cause) {
-        super(render(name, reason, image, containerId, exitCode, oomKilled, lastLogLines, report), cause);
+        super(render(name, reason, image, containerId, exitCode, oomKilled, lastLogLines, reportSummary), cause);
         this.name = name;
         this.image = image;
         this.containerId = containerId;
         this.exitCode = exitCode;
         this.oomKilled = oomKilled;
         this.lastLogLines = List.copyOf(lastLogLines);
-        this.report = report;
     }
 
-    /** @return the container's logical name (its spec's name), when it has one */
-    public java.util.Optional<String> name() {
-        return java.util.Optional.ofNullable(name);
+    /** @return the container's logical name (field or spec name), if it had one */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
     }
 
     /** @return the image reference */
@@ -94,14 +91,14 @@ public final class ContainerStartException extends BerthException {
         return image;
     }
 
-    /** @return the container id, or null if none was created */
-    public String containerId() {
-        return containerId;
+    /** @return the container id, or empty if none was created */
+    public Optional<String> containerId() {
+        return Optional.ofNullable(containerId);
     }
 
-    /** @return the exit code, or null if unknown or still running when the start failed */
-    public Long exitCode() {
-        return exitCode;
+    /** @return the exit code, or empty if unknown or still running when the start failed */
+    public OptionalLong exitCode() {
+        return exitCode == null ? OptionalLong.empty() : OptionalLong.of(exitCode);
     }
 
     /** @return whether the container was OOM-killed */
@@ -114,17 +111,8 @@ public final class ContainerStartException extends BerthException {
         return lastLogLines;
     }
 
-    /**
-     * @return the failure report collected before the failed container was removed (real state, image
-     *     and layer history, engine, masked logs), or null if reports are off or this exception was
-     *     deserialised
-     */
-    public FailureReport report() {
-        return report;
-    }
-
     private static String render(String name, String reason, String image, String id, Long exitCode, boolean oom,
-                                 List<String> lines, FailureReport report) {
+                                 List<String> lines, String reportSummary) {
         StringBuilder b = new StringBuilder("Container ");
         if (name != null) {
             b.append(name).append(' ');
@@ -141,8 +129,8 @@ public final class ContainerStartException extends BerthException {
         for (String l : lines.subList(from, lines.size())) {
             b.append("\n    | ").append(l);
         }
-        if (report != null) {
-            b.append('\n').append(new SummaryRenderer().render(report, null).stripTrailing());
+        if (reportSummary != null) {
+            b.append('\n').append(reportSummary.stripTrailing());
         }
         return b.toString();
     }

@@ -1,19 +1,40 @@
 package dev.berth;
 
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A container's state as the engine reports it.
  *
  * @param running whether its main process runs
  * @param status the engine's status word: {@code created}, {@code running}, {@code exited}, …
- * @param exitCode the exit code of the last run, or null if it never exited
+ * @param exitCode the exit code of the last run, empty if it never exited
  * @param oomKilled whether the kernel OOM-killed it
- * @param health the healthcheck status ({@code starting}, {@code healthy}, {@code unhealthy}), or null
+ * @param health the healthcheck status ({@code starting}, {@code healthy}, {@code unhealthy}), empty
  *               when the container has no healthcheck
- * @param startedAt when it last started, or null if never
- * @param finishedAt when it last exited, or null if never
+ * @param startedAt when it last started, empty if never
+ * @param finishedAt when it last exited, empty if never
  */
-public record ContainerState(boolean running, String status, Long exitCode, boolean oomKilled, String health,
-                             Instant startedAt, Instant finishedAt) {
+public record ContainerState(boolean running, String status, OptionalLong exitCode, boolean oomKilled,
+                             Optional<String> health, Optional<Instant> startedAt, Optional<Instant> finishedAt) {
+    /**
+     * Nothing may be null: absence is an empty optional.
+     *
+     * @param running whether its main process runs
+     * @param status the engine's status word
+     * @param exitCode the exit code of the last run, empty if it never exited
+     * @param oomKilled whether the kernel OOM-killed it
+     * @param health the healthcheck status, empty without a healthcheck
+     * @param startedAt when it last started, empty if never
+     * @param finishedAt when it last exited, empty if never
+     */
+    public ContainerState {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(exitCode, "exitCode");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(finishedAt, "finishedAt");
+    }
 }

@@ -6,22 +6,20 @@ import dev.berth.cleanup.SweepSettings;
 import dev.berth.container.ContainerLauncher;
 import dev.berth.container.ParallelStarter;
 import dev.berth.engine.DockerConfigDir;
-import dev.berth.engine.EngineEndpoint;
 import dev.berth.engine.EngineInfoReader;
 import dev.berth.image.ImageService;
 import dev.berth.network.NetworkManager;
 import dev.berth.report.ReportSettings;
 import dev.berth.session.Session;
 import dev.berth.snapshot.ImageArchiver;
-import dev.berth.snapshot.Layer;
 import dev.berth.snapshot.Registries;
-import dev.berth.snapshot.Snapshot;
-import dev.berth.snapshot.SnapshotOptions;
 import dev.berth.snapshot.Snapshotter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
+    private final EngineOptions options;
     private final EngineEndpoint endpoint;
     private final DockerClient docker;
     private final Session session;
@@ -44,23 +43,27 @@ public final class Engine implements AutoCloseable {
     private final ImageArchiver archiver;
     private final Registries registries;
 
-    Engine(EngineEndpoint endpoint, DockerClient docker) {
-        this(endpoint, docker, null, DockerConfigDir.of(System.getenv(), Path.of(System.getProperty("user.home"))));
-    }
-
-    Engine(EngineEndpoint endpoint, DockerClient docker, String registryMirror, DockerConfigDir dockerConfig) {
+    Engine(EngineOptions options, EngineEndpoint endpoint, DockerClient docker) {
+        this.options = options;
         this.endpoint = endpoint;
         this.docker = docker;
         this.session = Session.create();
-        this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session, SweepSettings.fromSystem());
-        this.images = new ImageService(docker, session, registryMirror, dockerConfig);
+        this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session,
+                SweepSettings.from(options.settingsAsProperties(), options.environment()));
+        this.images = new ImageService(docker, session, options.registryMirror().orElse(null),
+                DockerConfigDir.at(options.dockerConfigDir()));
         this.launcher = new ContainerLauncher(docker, endpoint, session, images,
-                ReportSettings.fromProperties(System.getProperties()),
+                ReportSettings.fromProperties(options.settingsAsProperties()),
                 ImageSubstitution.fromSettings(System.getProperties(), System.getenv()));
         this.networks = new NetworkManager(docker, session);
         this.snapshots = new Snapshotter(docker, session);
         this.archiver = new ImageArchiver(docker);
         this.registries = new Registries(docker);
+    }
+
+    /** @return the settings this engine was connected with */
+    public EngineOptions options() {
+        return options;
     }
 
     /** @return where the engine listens */
@@ -77,19 +80,45 @@ public final class Engine implements AutoCloseable {
         return EngineInfoReader.read(docker);
     }
 
-    /** @return the images of this engine: pull, load, build, import, remove */
-    public ImageService images() {
+    /** @return the images of this engine: check, pull, load, build, import, remove */
+    public Images images() {
         return images;
     }
 
-    /** @return this connection's session: its id, labels and ledger */
-    public Session session() {
+    /** @return this connection's session: its id and the labels of every resource it creates */
+    public SessionInfo session() {
+        return new SessionInfo(session.id(), session.labels());
+    }
+
+    /** @return the ledger of what this engine's session holds; for core's own tests and cleanup */
+    Session ledger() {
         return session;
     }
 
     /**
-     * The docker-java client, for what Berth does not cover. Resources created through it carry no
-     * Berth labels and are not cleaned up.
+     * Releases a container from this session: closing the engine no longer removes it (it keeps the
+     * session's labels, so {@code docker rm -f $(docker ps -aq --filter label=dev.berth.session=<id>)}
+     * or a later sweep still finds it). For keeping a failed test's containers for inspection.
+     *
+     * @param container a container started by this engine
+     */
+    public void release(RunningContainer container) {
+        session.forget(Session.Kind.CONTAINER, container.id());
+    }
+
+    /**
+     * Releases a network from this session, as {@link #release(RunningContainer)} does for a container.
+     *
+     * @param network a network created by this engine
+     */
+    public void release(Network network) {
+        session.forget(Session.Kind.NETWORK, network.id());
+    }
+
+    /**
+     * The docker-java client, for what Berth does not cover: the one documented place where a
+     * docker-java type appears in Berth's API (an escape hatch; it ties a caller using it to
+     * docker-java 3.x). Resources created through it carry no Berth labels and are not cleaned up.
      *
      * @return the client
      */
@@ -138,6 +167,22 @@ public final class Engine implements AutoCloseable {
      */
     public List<RunningContainer> startAll(List<ContainerSpec> specs) {
         return new ParallelStarter(launcher).startAll(List.copyOf(specs));
+    }
+
+    /**
+     * Starts containers together as {@link #startAll(List)} does, where specs may also depend on containers
+     * already running (e.g. started earlier for a whole test class): those count as ready and are neither
+     * started nor stopped here. The name checks, the dependency check and the cycle search are the same.
+     *
+     * @param specs what to run
+     * @param running containers already running, by the name specs use in {@code dependsOn}
+     * @return the ready containers started for {@code specs}, in their order
+     * @throws InvalidSpecException for a spec name that repeats or names a running container, a dependency
+     *         that is neither among {@code specs} nor running, a cycle, duplicate aliases or an unknown network
+     * @throws ContainerStartException if one fails to start or to become ready
+     */
+    public List<RunningContainer> startAll(List<ContainerSpec> specs, Map<String, RunningContainer> running) {
+        return new ParallelStarter(launcher).startAll(List.copyOf(specs), Map.copyOf(running));
     }
 
     /**
@@ -202,7 +247,7 @@ public final class Engine implements AutoCloseable {
      * @param source the spec to restore on it (ports, env, limits, networks, aliases)
      * @return the snapshot, or empty if the engine has no such image
      */
-    public java.util.Optional<Snapshot> openSnapshot(ImageRef image, ContainerSpec source) {
+    public Optional<Snapshot> openSnapshot(ImageRef image, ContainerSpec source) {
         return snapshots.open(image, source);
     }
 
@@ -214,7 +259,7 @@ public final class Engine implements AutoCloseable {
      * @param images the images, at least one
      * @return the archive written, with its size
      */
-    public ImageArchiver.SavedArchive save(Path archive, ImageRef... images) {
+    public SavedArchive save(Path archive, ImageRef... images) {
         return archiver.save(archive, Arrays.asList(images));
     }
 
@@ -249,7 +294,7 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Closes a resource off the caller's critical path (e.g. a per-test container, or a whole
-     * {@link dev.berth.cleanup.Scope}): the removal runs on a small background pool owned by this
+     * {@link dev.berth.Scope}): the removal runs on a small background pool owned by this
      * engine, and {@link #close()} awaits every such removal and reports its failure.
      *
      * @param resource what to close

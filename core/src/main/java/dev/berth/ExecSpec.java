@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A command to run in a running container: immutable, changed through {@code with…} copies.
@@ -85,6 +86,20 @@ public final class ExecSpec {
                     "Duration.ofSeconds(10)");
         }
         return new ExecSpec(command, user, env, timeout);
+    }
+
+    /** @return true for an ExecSpec with the same values */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ExecSpec o
+                && Objects.equals(command, o.command) && Objects.equals(user, o.user)
+                && Objects.equals(env, o.env)
+                && Objects.equals(timeout, o.timeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(command, user, env, timeout);
     }
 
     @Override

@@ -82,6 +82,20 @@ public final class NetworkSpec {
         return new NetworkSpec(name, internal, driver, Collections.unmodifiableMap(copy));
     }
 
+    /** @return true for a NetworkSpec with the same values */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NetworkSpec o
+                && Objects.equals(name, o.name) && Objects.equals(internal, o.internal)
+                && Objects.equals(driver, o.driver)
+                && Objects.equals(labels, o.labels);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, internal, driver, labels);
+    }
+
     @Override
     public String toString() {
         return "NetworkSpec[" + name + " " + driver + (internal ? " internal" : "") + "]";

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class BadInputTest extends EngineTestSupport {
     List<Container> mine() {
         return engine.docker().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(Session.LABEL_SESSION, engine.session().id())).exec();
+                .withLabelFilter(Map.of(Session.LABEL_SESSION, Internals.ledger(engine).id())).exec();
     }
 
     @Test
@@ -31,7 +31,7 @@ class BadInputTest extends EngineTestSupport {
         assertThatThrownBy(() -> engine.startAll(sleeper().withName("ok"), spec))
                 .isInstanceOf(InvalidSpecException.class).hasMessage(expected);
         assertThat(mine()).isEmpty();
-        assertThat(engine.session().heldNewestFirst()).isEmpty();
+        assertThat(Internals.ledger(engine).heldNewestFirst()).isEmpty();
     }
 
     @Test

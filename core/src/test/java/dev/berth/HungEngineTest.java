@@ -57,7 +57,7 @@ class HungEngineTest {
     static Engine through(FaultyEngineProxy proxy, EngineTimeouts timeouts) {
         EngineLocator.Located located = EngineLocator.pinned(Map.of(), Path.of(System.getProperty("user.home")),
                 proxy.dockerHost()).withTimeouts(timeouts).locate();
-        return new Engine(located.endpoint(), located.client());
+        return new Engine(EngineOptions.defaults(), located.endpoint(), located.client());
     }
 
     static <T> T timed(String what, Supplier<T> call) {

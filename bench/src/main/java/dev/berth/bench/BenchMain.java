@@ -3,11 +3,8 @@ package dev.berth.bench;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Version;
-import dev.berth.engine.DockerClients;
-import dev.berth.engine.EngineEndpoint;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -85,8 +82,7 @@ public final class BenchMain {
     }
 
     private static DockerClient client() {
-        return DockerClients.create(new EngineEndpoint("unix:///var/run/docker.sock", false, null, "bench"),
-                Duration.ofSeconds(5));
+        return RawClients.local();
     }
 
     private static List<String> header(Options o) throws Exception {

@@ -4,9 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
-import dev.berth.engine.DockerClients;
-import dev.berth.engine.EngineEndpoint;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -21,9 +18,7 @@ public final class RawDockerStarter implements Starter {
     /** @param runId value of the {@link Fixture#LABEL} label on every container created */
     public RawDockerStarter(String runId) {
         this.runId = runId;
-        this.docker = DockerClients.create(
-                new EngineEndpoint("unix:///var/run/docker.sock", false, null, "bench baseline"),
-                Duration.ofSeconds(5));
+        this.docker = RawClients.local();
     }
 
     @Override

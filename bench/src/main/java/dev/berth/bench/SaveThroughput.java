@@ -5,8 +5,6 @@ import com.github.dockerjava.api.command.BuildImageResultCallback;
 import dev.berth.Berth;
 import dev.berth.Engine;
 import dev.berth.ImageRef;
-import dev.berth.engine.DockerClients;
-import dev.berth.engine.EngineEndpoint;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +29,7 @@ final class SaveThroughput implements AutoCloseable {
     private final Path dir;
 
     SaveThroughput(String runId) throws Exception {
-        docker = DockerClients.create(new EngineEndpoint("unix:///var/run/docker.sock", false, null, "bench"),
-                Duration.ofSeconds(5));
+        docker = RawClients.local();
         image = "berth-bench/big:" + runId;
         String dockerfile = "FROM " + Fixture.IMAGE + "\nRUN dd if=/dev/urandom of=/random.bin bs=1M count="
                 + MEGABYTES + "\n";

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #awaitAll}, and every failure is reported there. Threads are daemons, created on first use.
  * Thread-safe.
  */
-public final class BackgroundRemovals {
+final class BackgroundRemovals {
     private final String owner;
     private final int threads;
     private final Map<CompletableFuture<Void>, String> pending = new ConcurrentHashMap<>();

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** Tells whether the JVM that created a session on this host is still running. */
 @FunctionalInterface
-public interface ProcessProbe {
+interface ProcessProbe {
     /** What became of a recorded pid. */
     enum Liveness {
         /** The process runs and may be the creator: never sweep. */

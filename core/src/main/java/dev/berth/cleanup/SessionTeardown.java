@@ -13,7 +13,7 @@ import java.util.List;
  * volumes; newest first within each kind. Every step is attempted; removed resources leave the
  * ledger, failed ones stay (so a second close retries them).
  */
-public final class SessionTeardown {
+final class SessionTeardown {
     private static final List<Kind> ORDER = List.of(Kind.CONTAINER, Kind.NETWORK, Kind.IMAGE, Kind.VOLUME);
 
     private final Session session;

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
  * deregistered when it closes, run on a normal exit, SIGTERM or Ctrl-C (not on SIGKILL — the
  * {@link Sweeper} of the next run covers that).
  */
-public final class ShutdownHook {
+final class ShutdownHook {
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownHook.class);
 
     private final Thread thread;

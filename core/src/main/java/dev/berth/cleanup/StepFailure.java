@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * @param step what was attempted, e.g. {@code "remove network backend-1a2b (id 0123456789ab)"}
  * @param cause the failure
  */
-public record StepFailure(String step, Throwable cause) {
+record StepFailure(String step, Throwable cause) {
     /**
      * Validates.
      * @param step what was attempted, e.g. {@code "remove network backend-1a2b (id 0123456789ab)"}

@@ -1,5 +1,6 @@
 package dev.berth.cleanup;
 
+import dev.berth.engine.Durations;
 import dev.berth.BerthException;
 import dev.berth.engine.EngineLocator;
 import java.io.PrintStream;

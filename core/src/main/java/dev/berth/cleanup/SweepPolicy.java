@@ -1,5 +1,6 @@
 package dev.berth.cleanup;
 
+import dev.berth.engine.Durations;
 import dev.berth.session.Session;
 import java.time.Clock;
 import java.time.Duration;

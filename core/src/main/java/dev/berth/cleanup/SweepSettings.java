@@ -1,5 +1,6 @@
 package dev.berth.cleanup;
 
+import dev.berth.engine.Durations;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;

@@ -4,7 +4,7 @@ import dev.berth.BerthException;
 import java.util.List;
 
 /** Builds the one exception that reports every failed teardown step. Each message is built here only. */
-public final class TeardownErrors {
+final class TeardownErrors {
     private TeardownErrors() {
     }
 

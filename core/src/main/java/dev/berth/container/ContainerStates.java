@@ -4,6 +4,8 @@ import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.berth.ContainerState;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.time.format.DateTimeParseException;
 
 /** Maps the engine's inspect answer to a {@link ContainerState}. */
@@ -19,8 +21,10 @@ final class ContainerStates {
         if (finished == null && !"exited".equals(s.getStatus()) && !"dead".equals(s.getStatus())) {
             exit = null;
         }
-        return new ContainerState(running, s.getStatus(), exit, Boolean.TRUE.equals(s.getOOMKilled()),
-                health == null ? null : health.getStatus(), instant(s.getStartedAt()), finished);
+        return new ContainerState(running, String.valueOf(s.getStatus()),
+                exit == null ? OptionalLong.empty() : OptionalLong.of(exit), Boolean.TRUE.equals(s.getOOMKilled()),
+                Optional.ofNullable(health == null ? null : health.getStatus()),
+                Optional.ofNullable(instant(s.getStartedAt())), Optional.ofNullable(finished));
     }
 
     /** @return the instant, or null for Docker's zero time or an unparsable value */

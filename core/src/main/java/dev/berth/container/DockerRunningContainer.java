@@ -17,7 +17,7 @@ import dev.berth.InvalidSpecException;
 import dev.berth.RunningContainer;
 import dev.berth.cleanup.ResourceRemover;
 import dev.berth.cleanup.Steps;
-import dev.berth.engine.EngineEndpoint;
+import dev.berth.EngineEndpoint;
 import dev.berth.session.Session;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@link CreateContainerCmd} and its {@link HostConfig}, after {@link IsolationValidator} has checked them
  * against the engine and the session. Adds to what the command already holds (tmpfs, security options).
  */
-public final class IsolationMapper {
+final class IsolationMapper {
     private static final Logger LOG = LoggerFactory.getLogger(IsolationMapper.class);
 
     private final DockerClient docker;

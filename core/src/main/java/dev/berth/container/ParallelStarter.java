@@ -38,7 +38,16 @@ public final class ParallelStarter {
      * @return the ready containers, in the order of {@code specs}
      */
     public List<RunningContainer> startAll(List<ContainerSpec> specs) {
-        StartPlan.check(specs);
+        return startAll(specs, Map.of());
+    }
+
+    /**
+     * @param specs the specs, started together
+     * @param running containers already running, by the name specs use in {@code dependsOn}
+     * @return the ready containers started for {@code specs}, in their order
+     */
+    public List<RunningContainer> startAll(List<ContainerSpec> specs, Map<String, RunningContainer> running) {
+        StartPlan.check(specs, running.keySet());
         specs.forEach(launcher::validate);
         StartPlan.checkNetworks(specs, networks::exists);
         if (specs.isEmpty()) {
@@ -61,7 +70,7 @@ public final class ParallelStarter {
             List<CompletableFuture<RunningContainer>> futures = new ArrayList<>(Collections.nCopies(specs.size(), null));
             List<CompletableFuture<RunningContainer>> ordered = new ArrayList<>();
             for (int i = 0; i < specs.size(); i++) {
-                ordered.add(schedule(i, specs, indexByName, futures, pool));
+                ordered.add(schedule(i, specs, indexByName, running, futures, pool));
             }
             CompletableFuture.allOf(ordered.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
             return collect(ordered);
@@ -71,7 +80,8 @@ public final class ParallelStarter {
     }
 
     private CompletableFuture<RunningContainer> schedule(int index, List<ContainerSpec> specs,
-            Map<String, Integer> indexByName, List<CompletableFuture<RunningContainer>> futures, ExecutorService pool) {
+            Map<String, Integer> indexByName, Map<String, RunningContainer> running,
+            List<CompletableFuture<RunningContainer>> futures, ExecutorService pool) {
         CompletableFuture<RunningContainer> known = futures.get(index);
         if (known != null) {
             return known;
@@ -79,7 +89,8 @@ public final class ParallelStarter {
         ContainerSpec s = specs.get(index);
         List<CompletableFuture<RunningContainer>> deps = new ArrayList<>();
         for (String dep : s.dependsOn()) {
-            deps.add(schedule(indexByName.get(dep), specs, indexByName, futures, pool));
+            deps.add(indexByName.containsKey(dep) ? schedule(indexByName.get(dep), specs, indexByName, running, futures, pool)
+                    : CompletableFuture.completedFuture(running.get(dep)));
         }
         CompletableFuture<RunningContainer> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new))
                 .thenApplyAsync(ready -> launcher.launch(s), pool);

@@ -9,6 +9,7 @@ import dev.berth.report.FailureReport;
 import dev.berth.report.ReportCollector;
 import dev.berth.report.ReportTarget;
 import dev.berth.report.SecretMasker;
+import dev.berth.report.StartFailureReports;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,11 +77,11 @@ final class StartFailures {
             cause.addSuppressed(e);
         }
         List<String> last = m.maskAll(container.logs().last(LOG_LINES));
-        Long exit = state == null || state.running() ? null : state.exitCode();
+        Long exit = state == null || state.running() || state.exitCode().isEmpty() ? null : state.exitCode().getAsLong();
         boolean oom = state != null && state.oomKilled();
         String reason = reason(cause);
         String masked = m.mask(reason);
-        return new ContainerStartException(container.spec().name(), masked, container.spec().image().toString(),
+        return StartFailureReports.failedStart(container.spec().name(), masked, container.spec().image().toString(),
                 container.id(),
                 exit, oom, last, report, masked.equals(reason) ? cause : maskedCopy(cause, m));
     }

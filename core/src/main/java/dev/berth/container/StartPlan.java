@@ -22,18 +22,33 @@ final class StartPlan {
 
     /** Rejects duplicate names, unknown dependencies, cycles and duplicate aliases. */
     static Map<String, ContainerSpec> check(List<ContainerSpec> specs) {
+        return check(specs, Set.of());
+    }
+
+    /**
+     * Rejects duplicate names (also against the running ones), dependencies that are neither started
+     * together nor running, cycles and duplicate aliases.
+     *
+     * @param specs the specs started together
+     * @param running names of containers already running that specs may depend on
+     * @return the specs by name
+     */
+    static Map<String, ContainerSpec> check(List<ContainerSpec> specs, Set<String> running) {
         Map<String, ContainerSpec> byName = new LinkedHashMap<>();
         for (ContainerSpec s : specs) {
-            if (s.name() != null && byName.put(s.name(), s) != null) {
+            if (s.name() != null && (byName.put(s.name(), s) != null || running.contains(s.name()))) {
                 throw new InvalidSpecException("container name", s.name(),
                         "a name used by one spec among those started together", "withName(\"db\")");
             }
         }
         for (ContainerSpec s : specs) {
             for (String dep : s.dependsOn()) {
-                if (!byName.containsKey(dep)) {
-                    throw new InvalidSpecException("dependsOn of " + label(s), dep,
-                            "the name of a spec started together with it, one of " + byName.keySet(),
+                if (!byName.containsKey(dep) && !running.contains(dep)) {
+                    Set<String> known = new LinkedHashSet<>(byName.keySet());
+                    known.addAll(running);
+                    throw new InvalidSpecException("dependsOn of " + label(s), dep, running.isEmpty()
+                            ? "the name of a spec started together with it, one of " + known
+                            : "the name of a spec started together with it or of a running container, one of " + known,
                             "withName(\"" + dep + "\") on the spec it depends on");
                 }
             }
@@ -51,8 +66,8 @@ final class StartPlan {
 
     private static List<String> cycleFrom(String name, Map<String, ContainerSpec> byName, List<String> path,
                                           Set<String> done) {
-        if (name == null || done.contains(name)) {
-            return null;
+        if (name == null || done.contains(name) || !byName.containsKey(name)) {
+            return null; // unnamed, already explored, or already running
         }
         int at = path.indexOf(name);
         if (at >= 0) {

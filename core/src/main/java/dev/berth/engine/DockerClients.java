@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.EngineEndpoint;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;

@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.EngineEndpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import dev.berth.EngineUnavailableException;

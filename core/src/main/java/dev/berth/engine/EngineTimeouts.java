@@ -1,7 +1,6 @@
 package dev.berth.engine;
 
 import dev.berth.InvalidSpecException;
-import dev.berth.cleanup.Durations;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

@@ -3,7 +3,9 @@ package dev.berth.image;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.ImageNotFoundException;
+import dev.berth.EngineOptions;
 import dev.berth.ImageRef;
+import dev.berth.Images;
 import dev.berth.InvalidSpecException;
 import dev.berth.PullPolicy;
 import dev.berth.engine.DockerConfigDir;
@@ -20,12 +22,7 @@ import java.util.Objects;
  * session's labels and are removed when the engine is closed. Reached through
  * {@code engine.images()}; immutable and thread-safe ({@code with…} methods return copies).
  */
-public final class ImageService {
-    /** System property naming a registry that replaces Docker Hub, e.g. {@code localhost:5000}. */
-    public static final String MIRROR_PROPERTY = "berth.registry.mirror";
-    /** Environment variable naming a registry that replaces Docker Hub (the property wins). */
-    public static final String MIRROR_ENV = "BERTH_REGISTRY_MIRROR";
-
+public final class ImageService implements Images {
     private final DockerClient docker;
     private final Session session;
     private final String mirror;
@@ -41,40 +38,8 @@ public final class ImageService {
     public ImageService(DockerClient docker, Session session, String mirror, DockerConfigDir config) {
         this.docker = Objects.requireNonNull(docker, "docker");
         this.session = Objects.requireNonNull(session, "session");
-        this.mirror = validMirror(mirror);
+        this.mirror = EngineOptions.defaults().withRegistryMirror(mirror).registryMirror().orElse(null);
         this.config = Objects.requireNonNull(config, "config");
-    }
-
-    /**
-     * @param properties system properties ({@value #MIRROR_PROPERTY})
-     * @param env the environment ({@value #MIRROR_ENV})
-     * @return the configured mirror, or null
-     * @throws InvalidSpecException if the setting is not host[:port]
-     */
-    public static String mirrorSetting(Map<?, ?> properties, Map<String, String> env) {
-        Object prop = properties.get(MIRROR_PROPERTY);
-        if (prop != null && !prop.toString().isBlank()) {
-            return validMirror(prop.toString());
-        }
-        return validMirror(env.get(MIRROR_ENV));
-    }
-
-    private static String validMirror(String mirror) {
-        if (mirror == null || mirror.isBlank()) {
-            return null;
-        }
-        String m = mirror.trim();
-        boolean ok;
-        try {
-            ok = ImageRef.parse(m + "/library/probe").registry().map(m::equals).orElse(false);
-        } catch (InvalidSpecException e) {
-            ok = false;
-        }
-        if (!ok) {
-            throw new InvalidSpecException("registry mirror", mirror, "host[:port] of a registry, no scheme or path",
-                    "localhost:5000");
-        }
-        return m;
     }
 
     /**
@@ -111,6 +76,7 @@ public final class ImageService {
      * @param ref an image reference
      * @return true if the engine holds it locally (never contacts a registry)
      */
+    @Override
     public boolean exists(ImageRef ref) {
         try {
             docker.inspectImageCmd(ref.toString()).exec();
@@ -125,6 +91,7 @@ public final class ImageService {
      * @return the id ({@code sha256:…}) of the image the engine holds under it, or empty when it holds
      *     none (never contacts a registry)
      */
+    @Override
     public java.util.Optional<String> id(ImageRef ref) {
         try {
             return java.util.Optional.ofNullable(docker.inspectImageCmd(ref.toString()).exec().getId());
@@ -138,6 +105,7 @@ public final class ImageService {
      * @return true if the engine holds it locally
      * @throws InvalidSpecException if the reference is invalid
      */
+    @Override
     public boolean exists(String reference) {
         return exists(ImageRef.parse(reference));
     }
@@ -148,6 +116,7 @@ public final class ImageService {
      * @param reference an image reference
      * @return the reference to run (on the mirror if it was pulled from there)
      */
+    @Override
     public ImageRef ensure(String reference) {
         return ensure(ImageRef.parse(reference), PullPolicy.MISSING);
     }
@@ -160,6 +129,7 @@ public final class ImageService {
      * @return the reference to run: {@code ref}, or its mirror form when that is what exists or was pulled
      * @throws ImageNotFoundException naming each source tried and its error
      */
+    @Override
     public ImageRef ensure(ImageRef ref, PullPolicy policy) {
         Objects.requireNonNull(policy, "policy");
         ImageRef source = source(ref);
@@ -196,6 +166,7 @@ public final class ImageService {
      * @return the reference pulled
      * @throws ImageNotFoundException with the registry's error
      */
+    @Override
     public ImageRef pull(ImageRef ref) {
         return ensure(ref, PullPolicy.ALWAYS);
     }
@@ -216,6 +187,7 @@ public final class ImageService {
      * @return the references the engine reported: {@code name:tag}, or the image id for an untagged image
      * @throws dev.berth.BerthException if the file is missing, not an archive, or rejected by the engine
      */
+    @Override
     public List<String> load(Path archive) {
         return new ImageArchives(docker, session).load(archive);
     }
@@ -230,6 +202,7 @@ public final class ImageService {
      * @return the tag, parsed
      * @throws dev.berth.BerthException if the directory or Dockerfile is missing, or the build fails
      */
+    @Override
     public ImageRef build(Path dockerfileDir, Map<String, String> buildArgs, String tag) {
         return new ImageBuilder(docker, session).build(dockerfileDir, buildArgs, ImageRef.parse(tag));
     }
@@ -244,6 +217,7 @@ public final class ImageService {
      * @param changes Dockerfile instructions: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, USER, VOLUME, WORKDIR
      * @return {@code target}
      */
+    @Override
     public ImageRef importRootfs(Path rootfsTar, ImageRef target, List<String> changes) {
         return new ImageArchives(docker, session).importRootfs(rootfsTar, target, changes);
     }
@@ -254,6 +228,7 @@ public final class ImageService {
      * @param ref the image
      * @return false if there was no such image
      */
+    @Override
     public boolean remove(ImageRef ref) {
         String id;
         try {

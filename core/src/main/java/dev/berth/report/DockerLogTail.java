@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Fetches the last lines with {@code docker logs --tail N} (stdout and stderr, no timestamps). Works
  * only while the container exists.
  */
-public final class DockerLogTail implements LogTail {
+final class DockerLogTail implements LogTail {
     private final DockerClient docker;
     private final Duration timeout;
 

@@ -113,7 +113,8 @@ public final class FailureReporter {
         String simple = testClass.substring(testClass.lastIndexOf('.') + 1);
         FailureReport report = collector.collect(simple + " > " + test, targets);
         for (ContainerStartException start : failedStarts) {
-            FailureReport known = start.report() != null ? start.report() : StartFailureReports.withKnownState(
+            FailureReport collected = StartFailureReports.collected(start);
+            FailureReport known = collected != null ? collected : StartFailureReports.withKnownState(
                     collector.collect(start.image(), List.of(StartFailureReports.target(start, null))), start);
             report = merge(report, known);
         }
@@ -153,8 +154,8 @@ public final class FailureReporter {
      * @return the same exception, with the report attached
      */
     public ContainerStartException explain(ContainerStartException failure, ContainerSpec spec) {
-        if (failure.report() != null) {
-            return StartFailureReports.attach(failure, failure.report());
+        if (StartFailureReports.collected(failure) != null) {
+            return StartFailureReports.attach(failure, StartFailureReports.collected(failure));
         }
         FailureReport report = collector.collect("start of " + failure.image(),
                 List.of(StartFailureReports.target(failure, spec)));

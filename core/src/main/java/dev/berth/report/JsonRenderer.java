@@ -14,7 +14,7 @@ import java.util.Map;
  * field suffixed {@code Millis} (e.g. {@code collectionTimeMillis}), absent values (null or an empty
  * {@code Optional}) are {@code null}. Indented with two spaces, ending with a newline.
  */
-public final class JsonRenderer {
+final class JsonRenderer {
 
     /**
      * @param r the report

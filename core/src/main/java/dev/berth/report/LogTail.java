@@ -7,7 +7,7 @@ import java.util.List;
  * removal) are the best source; {@link DockerLogTail} asks the engine while the container exists.
  */
 @FunctionalInterface
-public interface LogTail {
+interface LogTail {
     /**
      * @param containerId the container
      * @param lines how many lines at most

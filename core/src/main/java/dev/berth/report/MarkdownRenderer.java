@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Renders a {@link FailureReport} as Markdown for people. Deterministic: same report, same text. */
-public final class MarkdownRenderer {
+final class MarkdownRenderer {
     private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
     /**

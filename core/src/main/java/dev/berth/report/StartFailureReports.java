@@ -31,13 +31,62 @@ public final class StartFailureReports {
         }
     }
 
+    /** The report the launcher collected before it removed a failed container; silent in stack traces. */
+    static final class CollectedReport extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient FailureReport report;
+
+        CollectedReport(FailureReport report) {
+            super("(failure report collected before the container was removed)", null, false, false);
+            this.report = report;
+        }
+    }
+
+    /**
+     * Builds the exception for a failed start with the report collected before the container was removed:
+     * the report's compact summary ends the message, and {@link #collected} returns the report.
+     *
+     * @param reason why the start failed
+     * @param image the image reference
+     * @param containerId the container id
+     * @param exitCode the exit code, or null
+     * @param oomKilled the OOM flag
+     * @param lastLogLines the last log lines
+     * @param report the collected report, or null
+     * @param cause the underlying failure
+     * @return the exception
+     */
+    public static ContainerStartException failedStart(String name, String reason, String image, String containerId,
+                                                      Long exitCode, boolean oomKilled, List<String> lastLogLines,
+                                                      FailureReport report, Throwable cause) {
+        ContainerStartException e = new ContainerStartException(name, reason, image, containerId, exitCode, oomKilled,
+                lastLogLines, report == null ? null : new SummaryRenderer().render(report, null), cause);
+        if (report != null) {
+            e.addSuppressed(new CollectedReport(report));
+        }
+        return e;
+    }
+
+    /**
+     * @param failure a start failure
+     * @return the report the launcher collected before removing the container, or null
+     */
+    public static FailureReport collected(ContainerStartException failure) {
+        for (Throwable t : failure.getSuppressed()) {
+            if (t instanceof CollectedReport c) {
+                return c.report;
+            }
+        }
+        return null;
+    }
+
     /**
      * @param failure the start failure
      * @param spec the spec it was started from (its env names the secrets to mask), or null
      * @return a report target for the failed container, with the exception's captured log lines
      */
     public static ReportTarget target(ContainerStartException failure, ContainerSpec spec) {
-        String id = failure.containerId() == null ? "none" : failure.containerId();
+        String id = failure.containerId().orElse("none");
         List<String> captured = failure.lastLogLines();
         LogTail fromException = (containerId, n) -> MarkdownRenderer.tail(captured, n);
         List<String> env = new ArrayList<>();
@@ -78,9 +127,9 @@ public final class StartFailureReports {
         for (ContainerReport c : report.containers()) {
             if (c.container() == null) {
                 ContainerSection.State state = new ContainerSection.State("removed after a failed start",
-                        failure.exitCode(), failure.oomKilled(), false, "", 0, null, null, null, null, List.of());
+                        failure.exitCode().isPresent() ? failure.exitCode().getAsLong() : null, failure.oomKilled(), false, "", 0, null, null, null, null, List.of());
                 String imageId = c.image() == null ? null : c.image().id();
-                ContainerSection known = new ContainerSection(failure.containerId(), null, failure.image(), imageId,
+                ContainerSection known = new ContainerSection(failure.containerId().orElse(null), null, failure.image(), imageId,
                         state, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of());
                 c = new ContainerReport(c.label(), known, c.image(), c.logs(), c.stats());
             }

@@ -6,7 +6,7 @@ import java.util.List;
  * Renders the compact summary printed once to stderr with a failure: the engine, each container's
  * image@short-id, state, OOM flag and exit code, and its last {@value #LOG_LINES} log lines.
  */
-public final class SummaryRenderer {
+final class SummaryRenderer {
     /** Log lines per container in the summary. */
     public static final int LOG_LINES = 20;
 

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  */
 public final class Session {
     /** Label: the session UUID. */
-    public static final String LABEL_SESSION = "dev.berth.session";
+    public static final String LABEL_SESSION = dev.berth.SessionInfo.LABEL;
     /** Label: the pid of the JVM that created the resource. */
     public static final String LABEL_PID = "dev.berth.pid";
     /** Label: the host name of the machine that created the resource. */

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.SaveImagesCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.BerthException;
 import dev.berth.ImageRef;
+import dev.berth.SavedArchive;
 import dev.berth.InvalidSpecException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,9 +34,6 @@ public final class ImageArchiver {
     public ImageArchiver(DockerClient docker) {
         this.docker = docker;
     }
-
-    /** The archive written: where, which images, how many bytes, how long it took. */
-    public record SavedArchive(Path path, List<ImageRef> images, long bytes, Duration took) { }
 
     /**
      * @param target the archive to write (replaced if it exists)

@@ -1,5 +1,6 @@
 package dev.berth.snapshot;
 
+import dev.berth.Layer;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;

@@ -1,5 +1,7 @@
 package dev.berth.snapshot;
 
+import dev.berth.SnapshotOptions;
+import dev.berth.Snapshot;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
@@ -93,7 +95,7 @@ public final class Snapshotter {
             ContainerSpec restore = tmpfs
                     ? TmpfsRestore.spec(container.spec(), ref, volumes, TmpfsRestore.effectiveCommand(state))
                     : container.spec().withImage(ref);
-            return new Snapshot(docker, session, ref, imageId, container.spec(), restore, volumes, tmpfs,
+            return new DockerSnapshot(docker, session, ref, imageId, container.spec(), restore, volumes, tmpfs,
                     options.keep(), took);
         } catch (IOException | UncheckedIOException | DockerException e) {
             removeQuietly(commitId);
@@ -133,7 +135,7 @@ public final class Snapshotter {
         if (!kept) {
             session.record(Session.Kind.IMAGE, info.getId(), image.toString());
         }
-        return java.util.Optional.of(new Snapshot(docker, session, image, info.getId(), source, restore, volumes, tmpfs,
+        return java.util.Optional.of(new DockerSnapshot(docker, session, image, info.getId(), source, restore, volumes, tmpfs,
                 kept, Duration.ZERO));
     }
 

@@ -12,12 +12,12 @@ final class HealthcheckWait implements WaitStrategy {
         String what = "the Docker healthcheck to report healthy";
         Polling.until(container, timeout, what, () -> {
             ContainerState state = container.state();
-            if (state.health() == null) {
+            if (state.health().isEmpty()) {
                 throw new BerthException("the container has no healthcheck, so Wait.forHealthcheck() cannot"
                         + " succeed; add one with ContainerSpec.withHealthcheck(Healthcheck.shell(…)) or use"
                         + " another wait strategy");
             }
-            return "healthy".equals(state.health());
+            return state.health().filter("healthy"::equals).isPresent();
         });
     }
 

@@ -136,7 +136,7 @@ final class Polling {
 
     static BerthException exited(ContainerState state, String what) {
         return new BerthException("the container exited (status " + state.status() + ", exit code "
-                + state.exitCode() + (state.oomKilled() ? ", OOM-killed" : "") + ") while waiting for " + what);
+                + (state.exitCode().isPresent() ? Long.toString(state.exitCode().getAsLong()) : "null") + (state.oomKilled() ? ", OOM-killed" : "") + ") while waiting for " + what);
     }
 
     static BerthException timedOut(String what, Duration timeout) {

@@ -1,5 +1,7 @@
 package dev.berth.cleanup;
 
+import dev.berth.Internals;
+import dev.berth.Scope;
 import static dev.berth.cleanup.CleanupFixtures.exists;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -68,7 +70,7 @@ class BackgroundRemovalTest {
         BerthException e = catchThrowableOfType(BerthException.class, engine::close);
 
         assertThat(f).isCompletedExceptionally();
-        assertThat(e).hasMessage("Teardown of session " + engine.session().id().substring(0, 8)
+        assertThat(e).hasMessage("Teardown of session " + Internals.ledger(engine).id().substring(0, 8)
                 + " failed in 1 of 1 step(s); every other step was attempted:\n"
                 + "  - close flaky-client in the background: connection reset by peer\n"
                 + "Free what still uses these resources, then remove the leftovers with 'scripts/sweep --remove'"

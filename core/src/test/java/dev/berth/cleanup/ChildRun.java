@@ -1,5 +1,6 @@
 package dev.berth.cleanup;
 
+import dev.berth.Internals;
 import dev.berth.Berth;
 import dev.berth.ContainerSpec;
 import dev.berth.Engine;
@@ -19,7 +20,7 @@ public final class ChildRun {
     /** @param args {@code --kept} to also create a kept snapshot */
     public static void main(String[] args) throws Exception {
         Engine engine = Berth.connect();
-        Session session = engine.session();
+        Session session = Internals.ledger(engine);
         String tag = session.id().substring(0, 8);
         RunningContainer container = engine.start(ContainerSpec.of(CleanupFixtures.BUSYBOX).withCommand("sleep", "600"));
         Network network = engine.network("crash");

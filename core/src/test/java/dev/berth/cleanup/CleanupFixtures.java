@@ -3,7 +3,7 @@ package dev.berth.cleanup;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.engine.DockerClients;
-import dev.berth.engine.EngineEndpoint;
+import dev.berth.EngineEndpoint;
 import dev.berth.session.Session;
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.berth.cleanup;
 
+import dev.berth.Internals;
 import static dev.berth.cleanup.CleanupFixtures.exists;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.doThrow;
@@ -34,7 +35,7 @@ class ContainerStepFailureTest {
                     .when(refusing).removeContainerCmd(c.id());
 
             Steps steps = new Steps();
-            new SessionTeardown(refusing, engine.session()).run(true, steps);
+            new SessionTeardown(refusing, Internals.ledger(engine)).run(true, steps);
 
             assertThat(steps.attempted()).isEqualTo(3);
             assertThat(steps.failures()).singleElement().satisfies(f -> {
@@ -43,7 +44,7 @@ class ContainerStepFailureTest {
             });
             assertThat(raw.inspectContainerCmd(c.id()).exec().getState().getRunning()).as("stopped first").isFalse();
             assertThat(exists(raw, Kind.NETWORK, n.id())).isFalse();
-            assertThat(engine.session().heldNewestFirst()).extracting(r -> r.id()).containsExactly(c.id());
+            assertThat(Internals.ledger(engine).heldNewestFirst()).extracting(r -> r.id()).containsExactly(c.id());
         }
     }
 }

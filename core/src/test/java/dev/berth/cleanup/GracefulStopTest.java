@@ -1,5 +1,6 @@
 package dev.berth.cleanup;
 
+import dev.berth.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
@@ -43,7 +44,7 @@ class GracefulStopTest {
         try (DockerClient raw = CleanupFixtures.raw()) {
             String id;
             try (Engine engine = Berth.connect()) {
-                Session session = engine.session();
+                Session session = Internals.ledger(engine);
                 id = raw.createContainerCmd(CleanupFixtures.BUSYBOX).withLabels(session.labels())
                         .withCmd("sh", "-c", TRAPPER)
                         .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(dir.toString(), new Volume("/tmp/m"))))

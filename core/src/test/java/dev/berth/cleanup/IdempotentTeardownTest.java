@@ -1,5 +1,6 @@
 package dev.berth.cleanup;
 
+import dev.berth.Internals;
 import static dev.berth.cleanup.CleanupFixtures.exists;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class IdempotentTeardownTest {
 
             assertThat(exists(raw, Kind.CONTAINER, leftForEngine.id())).isFalse();
             assertThat(exists(raw, Kind.CONTAINER, closedTwice.id())).isFalse();
-            assertThat(engine.session().heldNewestFirst()).isEmpty();
+            assertThat(Internals.ledger(engine).heldNewestFirst()).isEmpty();
         }
     }
 }

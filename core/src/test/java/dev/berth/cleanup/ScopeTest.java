@@ -1,10 +1,11 @@
 package dev.berth.cleanup;
 
+import dev.berth.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.BerthException;
-import dev.berth.cleanup.Scope.Phase;
+import dev.berth.Scope.Phase;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

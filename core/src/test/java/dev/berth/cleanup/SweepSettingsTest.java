@@ -1,5 +1,6 @@
 package dev.berth.cleanup;
 
+import dev.berth.engine.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.berth.cleanup;
 
+import dev.berth.Internals;
 import static dev.berth.cleanup.CleanupFixtures.exists;
 import static dev.berth.cleanup.CleanupFixtures.removeQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ class TeardownFailureTest {
         String busyVolume = null;
         try (DockerClient raw = CleanupFixtures.raw()) {
             Engine engine = Berth.connect();
-            Session session = engine.session();
+            Session session = Internals.ledger(engine);
             String tag = session.id().substring(0, 8);
             try {
                 Network busy = engine.network("busy");

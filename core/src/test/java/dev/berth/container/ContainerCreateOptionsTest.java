@@ -1,5 +1,6 @@
 package dev.berth.container;
 
+import dev.berth.Internals;
 import static dev.berth.Fixtures.BUSYBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,7 @@ class ContainerCreateOptionsTest extends EngineTestSupport {
     void tmpfsBindMountsVolumesLabelsAndLocalPorts(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("in.txt"), "bound");
         String volume = "test-vol";
-        String engineVolume = "berth-test-vol-" + engine.session().id().substring(0, 8);
+        String engineVolume = "berth-test-vol-" + Internals.ledger(engine).id().substring(0, 8);
         ContainerSpec spec = ContainerSpec.of(BUSYBOX).withCommand("sleep", "600")
                 .withTmpfs("/scratch", "size=8m")
                 .withMount(Mount.bind(tmp.toString(), "/bound").readOnlyMount().withRelabel(Mount.Relabel.SHARED))
@@ -57,12 +58,12 @@ class ContainerCreateOptionsTest extends EngineTestSupport {
             assertThat(inspect.getHostConfig().getBinds()).extracting(Object::toString)
                     .containsExactly(tmp + ":/bound:ro,z", engineVolume + ":/vol:rw");
             assertThat(engine.docker().inspectVolumeCmd(engineVolume).exec().getLabels())
-                    .containsEntry(Session.LABEL_SESSION, engine.session().id());
-            assertThat(engine.session().heldNewestFirst())
+                    .containsEntry(Session.LABEL_SESSION, Internals.ledger(engine).id());
+            assertThat(Internals.ledger(engine).heldNewestFirst())
                     .anyMatch(r -> r.kind() == Session.Kind.VOLUME && r.id().equals(engineVolume));
             assertThat(inspect.getConfig().getLabels())
                     .containsEntry("com.example.team", "berth")
-                    .containsEntry(Session.LABEL_SESSION, engine.session().id())
+                    .containsEntry(Session.LABEL_SESSION, Internals.ledger(engine).id())
                     .containsKeys(Session.LABEL_PID, Session.LABEL_HOST, Session.LABEL_CREATED);
             Ports.Binding[] binding = inspect.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(8080));
             assertThat(binding[0].getHostIp()).isEqualTo("127.0.0.1");
@@ -71,7 +72,7 @@ class ContainerCreateOptionsTest extends EngineTestSupport {
         }
         assertThat(engine.docker().listVolumesCmd().withFilter("name", List.of(engineVolume)).exec().getVolumes())
                 .as("removed with its only container").isNullOrEmpty();
-        assertThat(engine.session().heldNewestFirst()).noneMatch(r -> r.kind() == Session.Kind.VOLUME);
+        assertThat(Internals.ledger(engine).heldNewestFirst()).noneMatch(r -> r.kind() == Session.Kind.VOLUME);
     }
 
     @Test
@@ -90,9 +91,9 @@ class ContainerCreateOptionsTest extends EngineTestSupport {
     @Test
     void everyCreatedContainerIsInTheSessionLedgerUntilClosed() {
         RunningContainer c = engine.start(ContainerSpec.of(BUSYBOX).withCommand("sleep", "600"));
-        assertThat(engine.session().heldNewestFirst()).anyMatch(r -> r.id().equals(c.id()));
+        assertThat(Internals.ledger(engine).heldNewestFirst()).anyMatch(r -> r.id().equals(c.id()));
         c.close();
-        assertThat(engine.session().heldNewestFirst()).noneMatch(r -> r.id().equals(c.id()));
+        assertThat(Internals.ledger(engine).heldNewestFirst()).noneMatch(r -> r.id().equals(c.id()));
         assertThat(List.of(c.logs().all())).containsExactly("");
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.container;
 
+import dev.berth.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,13 +22,13 @@ import org.junit.jupiter.api.Test;
 class IsolationValidationEngineTest extends EngineTestSupport {
     private List<?> containersOfThisSession() {
         return engine.docker().listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(Session.LABEL_SESSION + "=" + engine.session().id())).exec();
+                .withLabelFilter(List.of(Session.LABEL_SESSION + "=" + Internals.ledger(engine).id())).exec();
     }
 
     private void assertRejectedBeforeCreation(ContainerSpec spec, String message) {
         assertThatThrownBy(() -> engine.start(spec)).isInstanceOf(InvalidSpecException.class).hasMessage(message);
         assertThat(containersOfThisSession()).isEmpty();
-        assertThat(engine.session().heldNewestFirst()).isEmpty();
+        assertThat(Internals.ledger(engine).heldNewestFirst()).isEmpty();
     }
 
     @Test
@@ -61,14 +62,14 @@ class IsolationValidationEngineTest extends EngineTestSupport {
             assertRejectedBeforeCreation(Shell.idle().withNamespaces(Namespaces.defaults()
                             .withIpc(IpcMode.container(foreign))),
                     "Invalid ipc mode: \"container:" + foreign.name() + "\". Allowed: a container started and still "
-                            + "held by this engine session (session " + engine.session().id() + " holds 0 "
+                            + "held by this engine session (session " + Internals.ledger(engine).id() + " holds 0 "
                             + "container(s)), given by its RunningContainer handle or spec name. "
                             + "Example: IpcMode.container(dbHandle).");
         }
         assertRejectedBeforeCreation(Shell.idle().withNamespaces(Namespaces.defaults()
                         .withPid(PidMode.container("never-started"))),
                 "Invalid pid mode: \"container:never-started\". Allowed: a container started and still held by this "
-                        + "engine session (session " + engine.session().id() + " holds 0 container(s)), given by "
+                        + "engine session (session " + Internals.ledger(engine).id() + " holds 0 container(s)), given by "
                         + "its RunningContainer handle or spec name. Example: PidMode.container(dbHandle).");
     }
 
@@ -94,7 +95,7 @@ class IsolationValidationEngineTest extends EngineTestSupport {
         assertRejectedBeforeCreation(Shell.idle().withNamespaces(Namespaces.defaults()
                         .withPid(PidMode.container(gone))),
                 "Invalid pid mode: \"container:" + gone.name() + "\". Allowed: a container started and still held by "
-                        + "this engine session (session " + engine.session().id() + " holds 0 container(s)), given "
+                        + "this engine session (session " + Internals.ledger(engine).id() + " holds 0 container(s)), given "
                         + "by its RunningContainer handle or spec name. Example: PidMode.container(dbHandle).");
     }
 }

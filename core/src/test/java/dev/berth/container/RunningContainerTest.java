@@ -1,5 +1,6 @@
 package dev.berth.container;
 
+import dev.berth.Internals;
 import static dev.berth.Fixtures.BUSYBOX;
 import static dev.berth.Fixtures.sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,7 +170,7 @@ class RunningContainerTest extends EngineTestSupport {
         ContainerState running = c.state();
         assertThat(running.running()).isTrue();
         assertThat(running.status()).isEqualTo("running");
-        assertThat(running.exitCode()).isNull();
+        assertThat(running.exitCode()).isEmpty();
         assertThat(running.startedAt()).isNotNull();
         assertThat(running.finishedAt()).isNull();
         assertThat(running.health()).isNull();
@@ -177,7 +178,7 @@ class RunningContainerTest extends EngineTestSupport {
         c.stop(Duration.ofSeconds(20));
         ContainerState stopped = c.state();
         assertThat(stopped.running()).isFalse();
-        assertThat(stopped.exitCode()).isEqualTo(0L);
+        assertThat(stopped.exitCode()).hasValue(0);
         assertThat(stopped.oomKilled()).isFalse();
         assertThat(stopped.finishedAt()).isNotNull();
         assertThat(c.logs().lines()).containsExactly("up", "got-term");
@@ -186,7 +187,7 @@ class RunningContainerTest extends EngineTestSupport {
         assertThat(c.state().running()).isTrue();
         c.kill("SIGKILL");
         ContainerState killed = awaitExited(c);
-        assertThat(killed.exitCode()).isEqualTo(137L);
+        assertThat(killed.exitCode()).hasValue(137);
         assertThat(c.logs().lines()).startsWith("up", "got-term", "up");
 
         c.remove();
@@ -206,7 +207,7 @@ class RunningContainerTest extends EngineTestSupport {
         assertThatThrownBy(() -> c.stop(Duration.ofSeconds(1))).hasMessageContaining("no longer exists");
         c.close();
         c.close();
-        assertThat(engine.session().heldNewestFirst()).noneMatch(r -> r.id().equals(c.id()));
+        assertThat(Internals.ledger(engine).heldNewestFirst()).noneMatch(r -> r.id().equals(c.id()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.berth.container;
 
+import dev.berth.Internals;
 import static dev.berth.Fixtures.BUSYBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +16,7 @@ import dev.berth.session.Session;
 import dev.berth.wait.Wait;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StartAllTest extends EngineTestSupport {
@@ -59,6 +61,32 @@ class StartAllTest extends EngineTestSupport {
     }
 
     @Test
+    void specsMayDependOnContainersAlreadyRunning() {
+        try (RunningContainer db = engine.start(slowReady("db"))) {
+            List<RunningContainer> started = engine.startAll(List.of(slowReady("app").withDependsOn("db")),
+                    Map.of("db", db));
+            try {
+                assertThat(started).extracting(c -> c.spec().name()).containsExactly("app");
+                assertThat(startedAt(started.get(0))).isAfter(startedAt(db));
+            } finally {
+                started.forEach(RunningContainer::close);
+            }
+            assertThat(db.state().running()).as("a running dependency is neither started nor stopped").isTrue();
+
+            assertThatThrownBy(() -> engine.startAll(List.of(ContainerSpec.of(BUSYBOX).withName("app")
+                    .withDependsOn("cache")), Map.of("db", db)))
+                    .isInstanceOf(InvalidSpecException.class)
+                    .hasMessage("Invalid dependsOn of app: \"cache\". Allowed: the name of a spec started together"
+                            + " with it or of a running container, one of [app, db]. Example: withName(\"cache\") on the"
+                            + " spec it depends on.");
+            assertThatThrownBy(() -> engine.startAll(List.of(ContainerSpec.of(BUSYBOX).withName("db")),
+                    Map.of("db", db)))
+                    .isInstanceOf(InvalidSpecException.class)
+                    .hasMessageStartingWith("Invalid container name: \"db\".");
+        }
+    }
+
+    @Test
     void independentSpecsStartConcurrently() {
         // each is ready only once it can resolve the other's alias: started one after the other, the
         // first could never become ready, so both being ready proves they started together
@@ -87,12 +115,12 @@ class StartAllTest extends EngineTestSupport {
                 .withDependsOn("bad");
         assertThatThrownBy(() -> engine.startAll(ok, bad, dependent))
                 .isInstanceOf(ContainerStartException.class)
-                .satisfies(e -> assertThat(((ContainerStartException) e).exitCode()).isEqualTo(9L))
+                .satisfies(e -> assertThat(((ContainerStartException) e).exitCode()).hasValue(9L))
                 .satisfies(e -> assertThat(((ContainerStartException) e).lastLogLines()).containsExactly("bye"));
         List<Container> left = engine.docker().listContainersCmd().withShowAll(true)
-                .withLabelFilter(java.util.Map.of(Session.LABEL_SESSION, engine.session().id())).exec();
+                .withLabelFilter(java.util.Map.of(Session.LABEL_SESSION, Internals.ledger(engine).id())).exec();
         assertThat(left).isEmpty();
-        assertThat(engine.session().heldNewestFirst()).noneMatch(r -> r.kind() == Session.Kind.CONTAINER);
+        assertThat(Internals.ledger(engine).heldNewestFirst()).noneMatch(r -> r.kind() == Session.Kind.CONTAINER);
     }
 
     @Test
@@ -108,7 +136,7 @@ class StartAllTest extends EngineTestSupport {
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessage("Invalid dependsOn of a: \"b\". Allowed: the name of a spec started together with it,"
                         + " one of [a]. Example: withName(\"b\") on the spec it depends on.");
-        assertThat(engine.session().heldNewestFirst()).isEmpty();
+        assertThat(Internals.ledger(engine).heldNewestFirst()).isEmpty();
     }
 
     static Instant startedAt(RunningContainer c) {

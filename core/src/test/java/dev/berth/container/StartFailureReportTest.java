@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.berth.ContainerSpec;
+import dev.berth.report.StartFailureReports;
 import dev.berth.ContainerStartException;
 import dev.berth.EngineTestSupport;
 import dev.berth.wait.Wait;
@@ -23,7 +24,7 @@ class StartFailureReportTest extends EngineTestSupport {
                 .withStartupTimeout(Duration.ofSeconds(60)).waitingFor(Wait.forLogMessage("never"));
         ContainerStartException e = catchThrowableOfType(ContainerStartException.class, () -> engine.start(spec));
 
-        String id12 = e.containerId().substring(0, 12);
+        String id12 = e.containerId().orElseThrow().substring(0, 12);
         String version = engine.docker().versionCmd().exec().getVersion();
         String imageId = engine.docker().inspectImageCmd(BUSYBOX).exec().getId();
         String logs = "    | connecting with ****\n    | DB_PASSWORD=****\n    | --db-password ****";
@@ -36,9 +37,9 @@ class StartFailureReportTest extends EngineTestSupport {
                 + logs;
         assertThat(e.getMessage()).isEqualTo(head + tail);
         assertThat(e.lastLogLines()).containsExactly("connecting with ****", "DB_PASSWORD=****", "--db-password ****");
-        assertThat(e.report().containers()).hasSize(1);
-        assertThat(e.report().containers().get(0).container().env()).contains("DB_PASSWORD=****");
-        assertThat(e.report().notCollected()).isEmpty();
+        assertThat(StartFailureReports.collected(e).containers()).hasSize(1);
+        assertThat(StartFailureReports.collected(e).containers().get(0).container().env()).contains("DB_PASSWORD=****");
+        assertThat(StartFailureReports.collected(e).notCollected()).isEmpty();
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         assertThat(trace.toString()).contains("****").doesNotContain("hunter22");

@@ -1,5 +1,6 @@
 package dev.berth.container;
 
+import dev.berth.Internals;
 import static dev.berth.Fixtures.BUSYBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,8 +25,8 @@ class StartFailureTest extends EngineTestSupport {
         ContainerStartException e = (ContainerStartException) org.assertj.core.api.Assertions
                 .catchThrowable(() -> engine.start(spec));
         assertThat(e.image()).isEqualTo(BUSYBOX);
-        assertThat(e.containerId()).hasSize(64);
-        assertThat(e.exitCode()).isEqualTo(42L);
+        assertThat(e.containerId().orElseThrow()).hasSize(64);
+        assertThat(e.exitCode()).hasValue(42);
         assertThat(e.oomKilled()).isFalse();
         assertThat(e.lastLogLines()).hasSize(50).endsWith("line 119", "line 120", "fatal");
         assertThat(e.lastLogLines()).containsExactlyElementsOf(
@@ -34,9 +35,9 @@ class StartFailureTest extends EngineTestSupport {
                                 l -> { l.add("fatal"); return l; })));
         assertThat(e.getMessage()).contains("\n  exit code: 42\n  OOMKilled: false\n  last 50 log lines:\n"
                 + "    | line 72\n");
-        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId()).exec())
+        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId().orElseThrow()).exec())
                 .isInstanceOf(NotFoundException.class);
-        assertThat(engine.session().heldNewestFirst()).noneMatch(r -> r.id().equals(e.containerId()));
+        assertThat(Internals.ledger(engine).heldNewestFirst()).noneMatch(r -> r.id().equals(e.containerId()));
     }
 
     @Test
@@ -46,7 +47,7 @@ class StartFailureTest extends EngineTestSupport {
                 .catchThrowable(() -> engine.start(spec));
         assertThat(e.getMessage()).startsWith("Container from image " + BUSYBOX + " (")
                 .contains("failed to start: ").contains("/no/such/binary");
-        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId()).exec())
+        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId().orElseThrow()).exec())
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -57,18 +58,18 @@ class StartFailureTest extends EngineTestSupport {
                 .withStartupTimeout(Duration.ofSeconds(10)).waitingFor(Wait.forLogMessage("never"));
         ContainerStartException e = (ContainerStartException) org.assertj.core.api.Assertions
                 .catchThrowable(() -> engine.start(spec));
-        assertThat(e.exitCode()).isNull();
+        assertThat(e.exitCode()).isEmpty();
         assertThat(e.lastLogLines()).containsExactly("alive");
         assertThat(e.name()).contains("slow");
         java.util.regex.Matcher first = java.util.regex.Pattern.compile("Container slow from image "
-                + java.util.regex.Pattern.quote(BUSYBOX) + " \\(" + e.containerId().substring(0, 12) + "\\) failed to"
+                + java.util.regex.Pattern.quote(BUSYBOX) + " \\(" + e.containerId().orElseThrow().substring(0, 12) + "\\) failed to"
                 + " start: startup timeout of 10000 ms ran out \\(create and start took (\\d+) ms, leaving (\\d+) ms"
                 + " for the wait\\): timed out after \\2 ms waiting for log message /never/; raise the startup timeout"
                 + " with withStartupTimeout\\(…\\) or check the wait strategy").matcher(e.getMessage().lines()
                 .findFirst().orElseThrow());
         assertThat(first.matches()).as(e.getMessage()).isTrue();
         assertThat(Long.parseLong(first.group(1)) + Long.parseLong(first.group(2))).isEqualTo(10000L);
-        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId()).exec())
+        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(e.containerId().orElseThrow()).exec())
                 .isInstanceOf(NotFoundException.class);
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.EngineEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

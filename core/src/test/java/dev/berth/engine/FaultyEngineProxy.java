@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.EngineEndpoint;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,5 +1,6 @@
 package dev.berth.foundation;
 
+import dev.berth.Internals;
 import dev.berth.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class EngineSmokeTest {
                 InspectContainerResponse inspect = engine.docker().inspectContainerCmd(id).exec();
                 assertThat(inspect.getState().getRunning()).isTrue();
                 assertThat(inspect.getConfig().getLabels())
-                        .containsEntry(Session.LABEL_SESSION, engine.session().id())
+                        .containsEntry(Session.LABEL_SESSION, Internals.ledger(engine).id())
                         .containsEntry(Session.LABEL_PID, Long.toString(ProcessHandle.current().pid()))
                         .containsKeys(Session.LABEL_HOST, Session.LABEL_CREATED);
             }

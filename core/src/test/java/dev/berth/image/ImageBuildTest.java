@@ -1,5 +1,6 @@
 package dev.berth.image;
 
+import dev.berth.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,10 +41,10 @@ class ImageBuildTest extends WithEngine {
             id = image.getId();
             Map<String, String> labels = image.getConfig().getLabels();
             assertThat(labels).containsEntry("greeting", "from-berth")
-                    .containsEntry(Session.LABEL_SESSION, own.session().id())
-                    .containsEntry(Session.LABEL_PID, Long.toString(own.session().pid()))
+                    .containsEntry(Session.LABEL_SESSION, Internals.ledger(own).id())
+                    .containsEntry(Session.LABEL_PID, Long.toString(Internals.ledger(own).pid()))
                     .containsKeys(Session.LABEL_HOST, Session.LABEL_CREATED);
-            assertThat(own.session().heldNewestFirst())
+            assertThat(Internals.ledger(own).heldNewestFirst())
                     .containsExactly(new Session.Resource(Session.Kind.IMAGE, id, tag));
         }
         assertThatThrownBy(() -> engine.docker().inspectImageCmd(id).exec()).isInstanceOf(NotFoundException.class);

@@ -1,5 +1,6 @@
 package dev.berth.image;
 
+import dev.berth.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,9 +42,9 @@ class ImageImportTest extends WithEngine {
             assertThat(image.getConfig().getEnv()).contains("GREETING=hello world");
             assertThat(image.getConfig().getExposedPorts()).containsExactly(ExposedPort.tcp(8080));
             assertThat(image.getConfig().getWorkingDir()).isEqualTo("/etc");
-            assertThat(image.getConfig().getLabels()).containsEntry(Session.LABEL_SESSION, own.session().id())
+            assertThat(image.getConfig().getLabels()).containsEntry(Session.LABEL_SESSION, Internals.ledger(own).id())
                     .containsKeys(Session.LABEL_PID, Session.LABEL_HOST, Session.LABEL_CREATED);
-            assertThat(own.session().heldNewestFirst())
+            assertThat(Internals.ledger(own).heldNewestFirst())
                     .containsExactly(new Session.Resource(Session.Kind.IMAGE, id, target.toString()));
         }
         assertThatThrownBy(() -> engine.docker().inspectImageCmd(id).exec()).isInstanceOf(NotFoundException.class);
@@ -58,10 +59,10 @@ class ImageImportTest extends WithEngine {
         ImageRef target = ImageRef.parse("berth-test/" + TestImages.uniqueName() + ":removed");
         try (Engine own = Berth.connect()) {
             own.images().importRootfs(tar, target, List.of());
-            assertThat(own.session().heldNewestFirst()).hasSize(1);
+            assertThat(Internals.ledger(own).heldNewestFirst()).hasSize(1);
             assertThat(own.images().remove(target)).isTrue();
             assertThat(own.images().exists(target)).isFalse();
-            assertThat(own.session().heldNewestFirst()).isEmpty();
+            assertThat(Internals.ledger(own).heldNewestFirst()).isEmpty();
         }
     }
 

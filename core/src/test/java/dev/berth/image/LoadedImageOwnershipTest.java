@@ -8,7 +8,7 @@ import dev.berth.Fixtures;
 import dev.berth.ImageRef;
 import dev.berth.cleanup.SweepPolicy;
 import dev.berth.cleanup.Sweeper;
-import dev.berth.snapshot.Snapshot;
+import dev.berth.Snapshot;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.berth.image;
 
+import dev.berth.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class PullOnStartTest extends WithEngine {
                 .hasMessageStartingWith("Image " + ref + " is not available. Tried:\n  - local images: no " + ref
                         + "\n  - pull policy NEVER: no registry contacted\n");
         assertThat(engine.docker().listContainersCmd().withShowAll(true)
-                .withLabelFilter(java.util.Map.of(Session.LABEL_SESSION, engine.session().id())).exec()).isEmpty();
-        assertThat(engine.session().heldNewestFirst()).isEqualTo(List.of());
+                .withLabelFilter(java.util.Map.of(Session.LABEL_SESSION, Internals.ledger(engine).id())).exec()).isEmpty();
+        assertThat(Internals.ledger(engine).heldNewestFirst()).isEqualTo(List.of());
     }
 }

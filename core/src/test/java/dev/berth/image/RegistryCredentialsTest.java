@@ -1,5 +1,6 @@
 package dev.berth.image;
 
+import dev.berth.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -45,7 +46,7 @@ class RegistryCredentialsTest extends WithEngine {
         ImageRef ref = ImageRef.parse(host + "/berth-test/" + TestImages.uniqueName() + ":1");
 
         ImageNotFoundException e = catchThrowableOfType(ImageNotFoundException.class,
-                () -> engine.images().withDockerConfig(dockerConfig).ensure(ref, PullPolicy.MISSING));
+                () -> Internals.images(engine).withDockerConfig(dockerConfig).ensure(ref, PullPolicy.MISSING));
 
         assertThat(registry.authorizations).isNotEmpty().allMatch(a -> a.equals("Basic " + auth));
         assertThat(e.attempts()).containsExactly("local images: no " + ref,
@@ -59,7 +60,7 @@ class RegistryCredentialsTest extends WithEngine {
         ImageRef ref = ImageRef.parse(host + "/berth-test/" + TestImages.uniqueName() + ":1");
 
         ImageNotFoundException e = catchThrowableOfType(ImageNotFoundException.class,
-                () -> engine.images().withDockerConfig(dockerConfig).ensure(ref, PullPolicy.MISSING));
+                () -> Internals.images(engine).withDockerConfig(dockerConfig).ensure(ref, PullPolicy.MISSING));
 
         assertThat(e.attempts()).containsExactly("local images: no " + ref,
                 "registry " + host + ": the auth entry for " + host + " is not base64 of user:password (in "

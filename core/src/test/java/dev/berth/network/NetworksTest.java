@@ -1,5 +1,6 @@
 package dev.berth.network;
 
+import dev.berth.Internals;
 import static dev.berth.Fixtures.BUSYBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,12 +66,12 @@ class NetworksTest extends EngineTestSupport {
         assertThat(inspect.getDriver()).isEqualTo("bridge");
         assertThat(inspect.getName()).startsWith("internal-net-").isEqualTo(net.name());
         assertThat(inspect.getLabels()).containsEntry("com.example.purpose", "test")
-                .containsEntry(Session.LABEL_SESSION, engine.session().id());
+                .containsEntry(Session.LABEL_SESSION, Internals.ledger(engine).id());
         assertThat(net.spec().internal()).isTrue();
         net.close();
         net.close();
         assertThatThrownBy(() -> engine.docker().inspectNetworkCmd().withNetworkId(net.id()).exec())
                 .isInstanceOf(NotFoundException.class);
-        assertThat(engine.session().heldNewestFirst()).noneMatch(r -> r.id().equals(net.id()));
+        assertThat(Internals.ledger(engine).heldNewestFirst()).noneMatch(r -> r.id().equals(net.id()));
     }
 }

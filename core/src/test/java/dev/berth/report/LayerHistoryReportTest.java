@@ -1,5 +1,6 @@
 package dev.berth.report;
 
+import dev.berth.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,18 +17,18 @@ class LayerHistoryReportTest {
     void historyRowsMatchTheDockerCliRowByRow() throws Exception {
         try (Engine engine = Berth.connect()) {
             String builder = engine.docker().createContainerCmd(ReportFixtures.BUSYBOX)
-                    .withCmd("sh", "-c", "echo layer > /layer.txt").withLabels(engine.session().labels()).exec().getId();
-            engine.session().record(Session.Kind.CONTAINER, builder, "layer-builder");
+                    .withCmd("sh", "-c", "echo layer > /layer.txt").withLabels(Internals.ledger(engine).labels()).exec().getId();
+            Internals.ledger(engine).record(Session.Kind.CONTAINER, builder, "layer-builder");
             engine.docker().startContainerCmd(builder).exec();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                     !Boolean.TRUE.equals(engine.docker().inspectContainerCmd(builder).exec().getState().getRunning()));
-            String repo = "berth-report-history-" + engine.session().id().substring(0, 8);
+            String repo = "berth-report-history-" + Internals.ledger(engine).id().substring(0, 8);
             String image = engine.docker().commitCmd(builder).withRepository(repo).withTag("1")
-                    .withMessage("added /layer.txt").withLabels(engine.session().labels()).exec();
-            engine.session().record(Session.Kind.IMAGE, image, repo + ":1");
+                    .withMessage("added /layer.txt").withLabels(Internals.ledger(engine).labels()).exec();
+            Internals.ledger(engine).record(Session.Kind.IMAGE, image, repo + ":1");
             String run = engine.docker().createContainerCmd(repo + ":1").withCmd("true")
-                    .withLabels(engine.session().labels()).exec().getId();
-            engine.session().record(Session.Kind.CONTAINER, run, "layered");
+                    .withLabels(Internals.ledger(engine).labels()).exec().getId();
+            Internals.ledger(engine).record(Session.Kind.CONTAINER, run, "layered");
 
             FailureReport report = new ReportCollector(engine.docker(), "local", ReportSettings.defaults())
                     .collect("history", List.of(new ReportTarget(run, "layered", repo + ":1", List.of(), null)));

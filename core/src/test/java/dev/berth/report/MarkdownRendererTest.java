@@ -1,5 +1,6 @@
 package dev.berth.report;
 
+import dev.berth.Layer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.berth.report;
 
+import dev.berth.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -92,7 +93,7 @@ class OomReportTest {
                 .withStartupTimeout(Duration.ofSeconds(20));
         ContainerStartException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
                 ContainerStartException.class, () -> engine.start(flaky));
-        assertThat(failure.exitCode()).isEqualTo(3L);
+        assertThat(failure.exitCode()).hasValue(3);
 
         ContainerStartException explained = new FailureReporter(engine, ReportSettings.defaults()
                 .withDirectory(dir)).explain(failure, flaky);
@@ -100,7 +101,7 @@ class OomReportTest {
         String md = new MarkdownRenderer().render(report);
 
         // the launcher collected the report before it removed the container: the real state
-        assertThat(report).isSameAs(failure.report());
+        assertThat(report).isSameAs(StartFailureReports.collected(failure));
         assertThat(md).contains("- Status: exited\n- Exit code: 3\n- OOMKilled: false\n",
                 "```text\nbooting\npassword is ****\n```\n", "- Reference: " + ReportFixtures.BUSYBOX + "\n");
         assertThat(explained.getSuppressed()[explained.getSuppressed().length - 1].getMessage())
@@ -113,8 +114,8 @@ class OomReportTest {
     private static String startHog(String... command) {
         HostConfig host = HostConfig.newHostConfig().withMemory(16L * 1024 * 1024).withMemorySwap(16L * 1024 * 1024);
         String id = engine.docker().createContainerCmd(ReportFixtures.BUSYBOX).withCmd(command)
-                .withLabels(engine.session().labels()).withHostConfig(host).exec().getId();
-        engine.session().record(Session.Kind.CONTAINER, id, "hog");
+                .withLabels(Internals.ledger(engine).labels()).withHostConfig(host).exec().getId();
+        Internals.ledger(engine).record(Session.Kind.CONTAINER, id, "hog");
         engine.docker().startContainerCmd(id).exec();
         return id;
     }

@@ -8,7 +8,7 @@ import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.RunningContainer;
 import dev.berth.engine.DockerClients;
-import dev.berth.engine.EngineEndpoint;
+import dev.berth.EngineEndpoint;
 import dev.berth.engine.FaultyEngineProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.berth.snapshot;
 
+import dev.berth.Snapshot;
+import dev.berth.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +63,7 @@ class BadArchiveLoadTest {
             assertThatThrownBy(() -> engine.images().load(notAnImage)).isInstanceOf(BerthException.class)
                     .hasMessageStartingWith("Cannot load images from " + notAnImage + ": the engine rejected it: ")
                     .hasMessageEndingWith(". Pass an archive written by docker save.");
-            assertThat(engine.session().heldNewestFirst()).isEmpty();
+            assertThat(Internals.ledger(engine).heldNewestFirst()).isEmpty();
         }
     }
 }

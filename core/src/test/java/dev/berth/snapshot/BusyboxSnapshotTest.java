@@ -1,5 +1,9 @@
 package dev.berth.snapshot;
 
+import dev.berth.Layer;
+import dev.berth.SnapshotOptions;
+import dev.berth.Snapshot;
+import dev.berth.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,10 +75,10 @@ class BusyboxSnapshotTest {
             assertThat(layers.subList(1, layers.size())).isEqualTo(base);
 
             Map<String, String> labels = engine.docker().inspectImageCmd(snapshot.imageId()).exec().getConfig().getLabels();
-            assertThat(labels).containsEntry(Session.LABEL_SESSION, engine.session().id())
+            assertThat(labels).containsEntry(Session.LABEL_SESSION, Internals.ledger(engine).id())
                     .containsEntry(Snapshotter.LABEL_SOURCE, writer.name())
                     .doesNotContainKey(Session.LABEL_KEEP);
-            assertThat(engine.session().heldNewestFirst()).anyMatch(r -> r.kind() == Session.Kind.IMAGE
+            assertThat(Internals.ledger(engine).heldNewestFirst()).anyMatch(r -> r.kind() == Session.Kind.IMAGE
                     && r.id().equals(snapshot.imageId()));
         }
     }
@@ -113,7 +117,7 @@ class BusyboxSnapshotTest {
             assertThat(kept.kept()).isTrue();
             assertThat(engine.docker().inspectImageCmd(keptId).exec().getConfig().getLabels())
                     .containsEntry(Session.LABEL_KEEP, "true");
-            assertThat(engine.session().heldNewestFirst()).noneMatch(r -> r.id().equals(keptId));
+            assertThat(Internals.ledger(engine).heldNewestFirst()).noneMatch(r -> r.id().equals(keptId));
             kept.close();
             assertThat(Docker.imageExists(engine.docker(), keptId)).isTrue();
         }

@@ -1,5 +1,6 @@
 package dev.berth.snapshot;
 
+import dev.berth.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.command.BuildImageResultCallback;
@@ -41,11 +42,11 @@ class LargeImageSaveTest {
             tar.write(text);
             tar.closeArchiveEntry();
         }
-        big = ImageRef.parse("berth-test/big-random:" + engine.session().id().substring(0, 8));
+        big = ImageRef.parse("berth-test/big-random:" + Internals.ledger(engine).id().substring(0, 8));
         String id = engine.docker().buildImageCmd(new ByteArrayInputStream(context.toByteArray()))
-                .withLabels(engine.session().labels()).withTags(java.util.Set.of(big.toString())).withForcerm(true)
+                .withLabels(Internals.ledger(engine).labels()).withTags(java.util.Set.of(big.toString())).withForcerm(true)
                 .exec(new BuildImageResultCallback()).awaitImageId(10, TimeUnit.MINUTES);
-        engine.session().record(Session.Kind.IMAGE, id, big.toString());
+        Internals.ledger(engine).record(Session.Kind.IMAGE, id, big.toString());
     }
 
     @AfterAll

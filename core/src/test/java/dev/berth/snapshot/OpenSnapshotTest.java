@@ -1,5 +1,7 @@
 package dev.berth.snapshot;
 
+import dev.berth.SnapshotOptions;
+import dev.berth.Snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.Berth;

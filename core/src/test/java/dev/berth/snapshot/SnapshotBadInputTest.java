@@ -1,5 +1,7 @@
 package dev.berth.snapshot;
 
+import dev.berth.SnapshotOptions;
+import dev.berth.Internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +41,7 @@ class SnapshotBadInputTest {
 
     private long sessionImages() {
         return engine.docker().listImagesCmd().withShowAll(true)
-                .withLabelFilter(java.util.Map.of(Session.LABEL_SESSION, engine.session().id())).exec().size();
+                .withLabelFilter(java.util.Map.of(Session.LABEL_SESSION, Internals.ledger(engine).id())).exec().size();
     }
 
     @Test

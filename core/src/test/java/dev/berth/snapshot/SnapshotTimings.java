@@ -1,5 +1,7 @@
 package dev.berth.snapshot;
 
+import dev.berth.SnapshotOptions;
+import dev.berth.Snapshot;
 import dev.berth.Berth;
 import dev.berth.ContainerSpec;
 import dev.berth.Engine;

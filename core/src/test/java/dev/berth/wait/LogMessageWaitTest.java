@@ -25,7 +25,7 @@ class LogMessageWaitTest {
         });
         RunningContainer c = mock(RunningContainer.class);
         when(c.logs()).thenReturn(logs);
-        when(c.state()).thenReturn(new ContainerState(true, "running", null, false, null, null, null));
+        when(c.state()).thenReturn(new ContainerState(true, "running", java.util.OptionalLong.empty(), false, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
         assertThatThrownBy(() -> Wait.forLogMessage("ready").waitUntilReady(c, Duration.ofSeconds(30)))
                 .isInstanceOf(BerthException.class)
                 .hasMessage("the log stream ended while the container still runs, waiting for log message /ready/"

@@ -3,8 +3,8 @@ package dev.berth.junit;
 import dev.berth.Engine;
 import dev.berth.Network;
 import dev.berth.RunningContainer;
-import dev.berth.cleanup.Scope;
-import dev.berth.session.Session;
+import dev.berth.SessionInfo;
+import dev.berth.Scope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -123,24 +123,24 @@ final class ContextResources implements StoredResource {
     }
 
     private void keep(List<AutoCloseable> held) {
-        Session session = engine.session();
+        SessionInfo session = engine.session();
         List<String> lines = new ArrayList<>();
         lines.add("Berth kept the resources of failed " + label + " (berth.keep-on-failure=true):");
         for (AutoCloseable r : held) {
             if (r instanceof RunningContainer c) {
-                session.forget(Session.Kind.CONTAINER, c.id());
+                engine.release(c);
                 StringBuilder ports = new StringBuilder();
                 c.spec().exposedPorts().forEach(p -> ports.append(' ').append(p).append("->").append(c.host())
                         .append(':').append(c.mappedPort(p)));
                 lines.add("  container " + c.name() + " (" + c.id() + ")" + ports);
             } else if (r instanceof Network n) {
-                session.forget(Session.Kind.NETWORK, n.id());
+                engine.release(n);
                 lines.add("  network " + n.name() + " (" + n.id() + ")");
             }
         }
         lines.add("Reach them with docker exec -it <name> sh; remove them later with:");
-        lines.add("  docker rm -f $(docker ps -aq --filter label=" + Session.LABEL_SESSION + "=" + session.id() + ")"
-                + " && docker network prune --force --filter label=" + Session.LABEL_SESSION + "=" + session.id());
+        lines.add("  docker rm -f $(docker ps -aq --filter label=" + SessionInfo.LABEL + "=" + session.id() + ")"
+                + " && docker network prune --force --filter label=" + SessionInfo.LABEL + "=" + session.id());
         String text = String.join(System.lineSeparator(), lines);
         LOG.warn(text);
         try {

@@ -3,7 +3,7 @@ package dev.berth.junit;
 import dev.berth.Engine;
 import dev.berth.ImageRef;
 import dev.berth.RunningContainer;
-import dev.berth.snapshot.Snapshot;
+import dev.berth.Snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.berth.Berth;
 import dev.berth.Engine;
 import dev.berth.ImageRef;
-import dev.berth.snapshot.Layer;
+import dev.berth.Layer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

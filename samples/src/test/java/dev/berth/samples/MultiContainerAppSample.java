@@ -48,6 +48,6 @@ class MultiContainerAppSample {
 
     @Test
     void redisStartedBeforeTheApp(RunningContainer redis, RunningContainer app) {
-        assertThat(redis.state().startedAt()).isBefore(app.state().startedAt());
+        assertThat(redis.state().startedAt().orElseThrow()).isBefore(app.state().startedAt().orElseThrow());
     }
 }

@@ -3,8 +3,9 @@ package dev.berth.spring;
 import dev.berth.Berth;
 import dev.berth.ContainerSpec;
 import dev.berth.Engine;
+import dev.berth.EngineOptions;
+import dev.berth.Snapshot;
 import dev.berth.RunningContainer;
-import dev.berth.snapshot.Snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * bean of the context; thread-safe.
  */
 public final class BerthServices implements AutoCloseable {
-    /** The system property naming the only Docker endpoint to use, as for the JUnit extension. */
-    public static final String DOCKER_HOST = "berth.docker.host";
+    /** The system property naming the only Docker endpoint to use ({@link EngineOptions#DOCKER_HOST_PROPERTY}). */
+    public static final String DOCKER_HOST = EngineOptions.DOCKER_HOST_PROPERTY;
     private static final Logger LOG = LoggerFactory.getLogger(BerthServices.class);
 
     private final Engine engine;
@@ -42,8 +43,7 @@ public final class BerthServices implements AutoCloseable {
      * @return the started services; the caller owns them
      */
     static BerthServices start(List<Declaration> declarations) {
-        String host = System.getProperty(DOCKER_HOST);
-        Engine engine = host == null || host.isBlank() ? Berth.connect() : Berth.connect(host);
+        Engine engine = Berth.connect(EngineOptions.fromEnvironment());
         try {
             List<ContainerSpec> specs = declarations.stream().map(Declaration::spec).toList();
             List<RunningContainer> started = engine.startAll(specs);

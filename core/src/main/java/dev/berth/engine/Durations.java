@@ -1,4 +1,4 @@
-package dev.berth.cleanup;
+package dev.berth.engine;
 
 import dev.berth.InvalidSpecException;
 import java.time.Duration;

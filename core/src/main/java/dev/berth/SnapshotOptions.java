@@ -1,7 +1,5 @@
-package dev.berth.snapshot;
+package dev.berth;
 
-import dev.berth.ImageRef;
-import dev.berth.InvalidSpecException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -154,6 +152,23 @@ public final class SnapshotOptions {
     public SnapshotOptions withTag(ImageRef tag) {
         return new SnapshotOptions(pause, keep, captureVolumes, tmpfsRestore, comment, prepareCommand,
                 java.util.Objects.requireNonNull(tag, "tag"));
+    }
+
+    /** @return true for a SnapshotOptions with the same values */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SnapshotOptions o
+                && Objects.equals(pause, o.pause) && Objects.equals(keep, o.keep)
+                && Objects.equals(captureVolumes, o.captureVolumes)
+                && Objects.equals(tmpfsRestore, o.tmpfsRestore)
+                && Objects.equals(comment, o.comment)
+                && Objects.equals(prepareCommand, o.prepareCommand)
+                && Objects.equals(tag, o.tag);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(pause, keep, captureVolumes, tmpfsRestore, comment, prepareCommand, tag);
     }
 
     @Override

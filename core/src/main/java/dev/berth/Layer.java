@@ -1,4 +1,4 @@
-package dev.berth.snapshot;
+package dev.berth;
 
 import java.time.Instant;
 import java.util.List;

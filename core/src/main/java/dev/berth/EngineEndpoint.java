@@ -1,4 +1,4 @@
-package dev.berth.engine;
+package dev.berth;
 
 import java.net.URI;
 

@@ -6,17 +6,14 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.BerthException;
 import dev.berth.ContainerSpec;
 import dev.berth.ImageRef;
+import dev.berth.Snapshot;
 import dev.berth.session.Session;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/**
- * An image committed from a running container, with the content of its volumes, and the spec that
- * container was started from. Start a fresh copy with {@code engine.start(snapshot.spec())}. Closing it
- * removes the image unless it was kept; closing twice is harmless. Thread-safe.
- */
-public final class Snapshot implements AutoCloseable {
+/** A snapshot image on a Docker engine, recorded in the session that took or opened it. Thread-safe. */
+final class DockerSnapshot implements Snapshot {
     private final DockerClient docker;
     private final Session session;
     private final ImageRef image;
@@ -29,7 +26,7 @@ public final class Snapshot implements AutoCloseable {
     private final Duration took;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Snapshot(DockerClient docker, Session session, ImageRef image, String imageId, ContainerSpec source,
+    DockerSnapshot(DockerClient docker, Session session, ImageRef image, String imageId, ContainerSpec source,
              ContainerSpec restore, List<String> volumePaths, boolean tmpfs, boolean kept, Duration took) {
         this.docker = docker;
         this.session = session;
@@ -43,47 +40,42 @@ public final class Snapshot implements AutoCloseable {
         this.took = took;
     }
 
-    /** @return the image, {@code berth-snapshots/<name>:<12 hex digits of the image id>} */
+    @Override
     public ImageRef image() {
         return image;
     }
 
-    /** @return the engine's image id ({@code sha256:…}) */
+    @Override
     public String imageId() {
         return imageId;
     }
 
-    /** @return the spec of the container the snapshot was taken from */
+    @Override
     public ContainerSpec sourceSpec() {
         return source;
     }
 
-    /**
-     * @return the source spec on the snapshot image: same ports, env, limits, networks and aliases; its
-     *     volumes start with the captured content. For a tmpfs restore ({@link #restoresIntoTmpfs()}) it
-     *     also mounts a tmpfs on each volume path and starts through a copy-in step before the original
-     *     entrypoint and command
-     */
+    @Override
     public ContainerSpec spec() {
         return restore;
     }
 
-    /** @return true when {@link #spec()} restores the volume content into tmpfs mounts */
+    @Override
     public boolean restoresIntoTmpfs() {
         return tmpfs;
     }
 
-    /** @return the volume paths whose content the image carries, empty if none */
+    @Override
     public List<String> volumePaths() {
         return volumePaths;
     }
 
-    /** @return true when the image is labelled {@code dev.berth.keep=true} and outlives the session */
+    @Override
     public boolean kept() {
         return kept;
     }
 
-    /** @return how long taking the snapshot took, from the prepare command to the tagged image */
+    @Override
     public Duration took() {
         return took;
     }

@@ -1,5 +1,6 @@
-package dev.berth.cleanup;
+package dev.berth;
 
+import dev.berth.cleanup.Steps;
 import dev.berth.Network;
 import dev.berth.RunningContainer;
 import java.util.ArrayList;
