@@ -19,8 +19,11 @@ module dev.berth.core {
     requires awaitility;
     requires java.management;
     requires java.net.http;
+    // compose files (dev.berth.compose): the composer's node API keeps line and column
+    requires org.snakeyaml.engine;
 
     exports dev.berth;
     exports dev.berth.wait;
+    exports dev.berth.compose;
     exports dev.berth.report to dev.berth.junit;
 }

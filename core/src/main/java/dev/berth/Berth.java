@@ -2,8 +2,6 @@ package dev.berth;
 
 import dev.berth.engine.EngineLocator;
 import dev.berth.engine.EngineTimeouts;
-import java.util.List;
-import java.util.Properties;
 import java.util.Objects;
 
 /** Entry point of the programmatic API. */
@@ -64,11 +62,6 @@ public final class Berth {
 
     /** The engine call bounds of these options' {@code berth.engine.*} settings, else {@code BERTH_ENGINE_*}. */
     private static EngineTimeouts timeouts(EngineOptions options) {
-        Properties settings = new Properties();
-        for (String key : List.of(EngineTimeouts.PING_PROPERTY, EngineTimeouts.CALL_PROPERTY,
-                EngineTimeouts.LONG_CALL_PROPERTY)) {
-            options.setting(key).ifPresent(value -> settings.setProperty(key, value));
-        }
-        return EngineTimeouts.from(settings, options.environment());
+        return EngineTimeouts.from(options.settingsAsProperties(), options.environment());
     }
 }

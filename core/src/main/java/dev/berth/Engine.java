@@ -7,6 +7,7 @@ import dev.berth.container.ContainerLauncher;
 import dev.berth.container.ParallelStarter;
 import dev.berth.engine.DockerConfigDir;
 import dev.berth.engine.EngineInfoReader;
+import dev.berth.engine.EngineKind;
 import dev.berth.image.ImageService;
 import dev.berth.network.NetworkManager;
 import dev.berth.report.ReportSettings;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,23 +44,25 @@ public final class Engine implements AutoCloseable {
     private final Snapshotter snapshots;
     private final ImageArchiver archiver;
     private final Registries registries;
+    private final Supplier<EngineKind> kind;
 
     Engine(EngineOptions options, EngineEndpoint endpoint, DockerClient docker) {
         this.options = options;
         this.endpoint = endpoint;
         this.docker = docker;
         this.session = Session.create();
+        this.kind = EngineKind.lazy(docker);
         this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session,
                 SweepSettings.from(options.settingsAsProperties(), options.environment()));
         this.images = new ImageService(docker, session, options.registryMirror().orElse(null),
                 DockerConfigDir.at(options.dockerConfigDir()));
         this.launcher = new ContainerLauncher(docker, endpoint, session, images,
                 ReportSettings.fromProperties(options.settingsAsProperties()),
-                ImageSubstitution.fromSettings(System.getProperties(), System.getenv()));
+                kind, ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()));
         this.networks = new NetworkManager(docker, session);
         this.snapshots = new Snapshotter(docker, session);
         this.archiver = new ImageArchiver(docker);
-        this.registries = new Registries(docker);
+        this.registries = new Registries(docker, kind);
     }
 
     /** @return the settings this engine was connected with */
@@ -192,6 +196,20 @@ public final class Engine implements AutoCloseable {
      */
     public List<RunningContainer> startAll(ContainerSpec... specs) {
         return startAll(List.of(specs));
+    }
+
+    /**
+     * Starts the services of a compose file — read by Berth itself, no compose binary — with its
+     * networks and volumes, named per session. Same as {@code ComposeProject.file(composeFile).start(this)};
+     * use {@link dev.berth.compose.ComposeProject} for profiles, variables or a project name.
+     *
+     * @param composeFile e.g. {@code src/test/resources/docker-compose.yml}
+     * @return the running project; {@code service("db")} gives a service's container; close it to remove all
+     * @throws dev.berth.compose.ComposeFileException for a bad file, naming the file, line and key
+     * @throws ContainerStartException if a service fails to start or to become ready
+     */
+    public dev.berth.compose.RunningCompose compose(Path composeFile) {
+        return dev.berth.compose.ComposeProject.file(composeFile).start(this);
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.List;
  * What the engine reports about itself ({@code docker info} and {@code docker version}), as an
  * immutable value. Strings the engine did not report are empty, numbers it did not report are -1.
  *
- * @param serverVersion engine version, e.g. {@code "20.10.24+dfsg1"}
+ * @param product {@code "Docker"}, or {@code "Podman"} when Podman's Docker-compatible API answers
+ * @param serverVersion engine version, e.g. {@code "20.10.24+dfsg1"} (Podman's own version on Podman)
  * @param apiVersion the API version the engine speaks, e.g. {@code "1.41"}
  * @param operatingSystem e.g. {@code "Debian GNU/Linux 12 (bookworm)"}
  * @param osType e.g. {@code "linux"}
@@ -22,7 +23,7 @@ import java.util.List;
  * @param containersStopped stopped containers
  * @param images images held by the engine
  */
-public record EngineInfo(String serverVersion, String apiVersion, String operatingSystem, String osType,
+public record EngineInfo(String product, String serverVersion, String apiVersion, String operatingSystem, String osType,
                          String architecture, String kernelVersion, String cgroupDriver, String cgroupVersion,
                          String storageDriver, int cpus, long memoryBytes, SecurityOptions security,
                          int containersRunning, int containersStopped, int images) {
@@ -103,7 +104,7 @@ public record EngineInfo(String serverVersion, String apiVersion, String operati
 
     /** @return a one-line summary, e.g. for a failure report */
     public String summary() {
-        return "Docker " + serverVersion + " (API " + apiVersion + ") on " + operatingSystem + ", kernel "
+        return (security.rootless() ? "rootless " : "") + product + " " + serverVersion + " (API " + apiVersion + ") on " + operatingSystem + ", kernel "
                 + kernelVersion + ", cgroup v" + cgroupVersion + " (" + cgroupDriver + "), " + storageDriver
                 + ", " + cpus + " CPUs, " + (memoryBytes >> 20) + " MiB, security " + security.raw();
     }

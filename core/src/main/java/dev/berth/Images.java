@@ -82,6 +82,19 @@ public interface Images {
     ImageRef build(Path dockerfileDir, Map<String, String> buildArgs, String tag);
 
     /**
+     * Builds an image as {@link #build(Path, Map, String)} does, from a Dockerfile with another name or
+     * place (compose's {@code build.dockerfile}).
+     *
+     * @param context the build context directory
+     * @param dockerfile the Dockerfile; a relative path is resolved against {@code context}
+     * @param buildArgs values for the Dockerfile's {@code ARG}s
+     * @param tag the reference to tag the image with
+     * @return the tag, parsed
+     * @throws BerthException if the directory or Dockerfile is missing, or the build fails
+     */
+    ImageRef build(Path context, Path dockerfile, Map<String, String> buildArgs, String tag);
+
+    /**
      * Imports a root-filesystem tar (like {@code docker import}) as an image, applying Dockerfile
      * instructions such as {@code CMD ["sh"]}, {@code ENV A=b}, {@code EXPOSE 80}. The image gets the
      * session's labels and is removed when the engine closes.

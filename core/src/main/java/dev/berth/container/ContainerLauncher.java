@@ -11,17 +11,20 @@ import dev.berth.ImageSubstitution;
 import dev.berth.RunningContainer;
 import dev.berth.EngineEndpoint;
 import dev.berth.engine.CallDeadline;
+import dev.berth.engine.EngineKind;
 import dev.berth.image.ImageService;
 import dev.berth.report.ReportCollector;
 import dev.berth.report.ReportSettings;
 import dev.berth.report.SecretMasker;
 import dev.berth.session.Session;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,7 @@ public final class ContainerLauncher {
     private final CreateOptions options;
     private final ContainerFiles files;
     private final StartFailures failures;
+    private final EngineFit fit;
     private final AtomicLong sequence = new AtomicLong();
     private final ImageSubstitution substitution;
     private volatile Integer engineCpus;
@@ -56,22 +60,11 @@ public final class ContainerLauncher {
      * @param images makes the image available (spec.pullPolicy()) before the container is created
      * @param reports whether a failed start collects a report (stats are never sampled for it), within
      *     which time budget, and which env names are secrets
-     */
-    public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
-                             ReportSettings reports) {
-        this(docker, endpoint, session, images, reports, ImageSubstitution.none());
-    }
-
-    /**
-     * @param docker the engine client
-     * @param endpoint where the engine listens (decides the port bind address)
-     * @param session records every created container
-     * @param images makes the image available (spec.pullPolicy()) before the container is created
-     * @param reports whether a failed start collects a report, within which time budget, which secrets
+     * @param kind the engine's kind, read when a spec needs it (limits, domain name, seccomp profile)
      * @param substitution replaces the image a spec names before it is resolved
      */
     public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
-                             ReportSettings reports, ImageSubstitution substitution) {
+                             ReportSettings reports, Supplier<EngineKind> kind, ImageSubstitution substitution) {
         this.substitution = java.util.Objects.requireNonNull(substitution, "substitution");
         this.docker = docker;
         this.endpoint = endpoint;
@@ -79,6 +72,7 @@ public final class ContainerLauncher {
         this.images = images;
         this.options = new CreateOptions(docker, session);
         this.files = new ContainerFiles(docker);
+        this.fit = new EngineFit(kind, endpoint, Path.of(System.getProperty("java.io.tmpdir")));
         this.failures = new StartFailures(SecretMasker.of(reports.maskPatterns()), reports.enabled()
                 ? new ReportCollector(docker, endpoint.dockerHost(), reports.withIncludeStats(false)) : null);
     }
@@ -221,6 +215,6 @@ public final class ContainerLauncher {
         if (spec.hostname() != null) {
             cmd.withHostName(spec.hostname());
         }
-        new IsolationMapper(docker, session).apply(cmd, spec);
+        new IsolationMapper(docker, session, fit).apply(cmd, spec);
     }
 }

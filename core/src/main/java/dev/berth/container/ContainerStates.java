@@ -3,13 +3,14 @@ package dev.berth.container;
 import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.berth.ContainerState;
+import dev.berth.engine.ContainerStatus;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.time.format.DateTimeParseException;
 
 /** Maps the engine's inspect answer to a {@link ContainerState}. */
-final class ContainerStates {
+public final class ContainerStates {
     private ContainerStates() {
     }
 
@@ -18,10 +19,11 @@ final class ContainerStates {
         Instant finished = instant(s.getFinishedAt());
         boolean running = Boolean.TRUE.equals(s.getRunning());
         Long exit = s.getExitCodeLong();
-        if (finished == null && !"exited".equals(s.getStatus()) && !"dead".equals(s.getStatus())) {
+        String status = ContainerStatus.of(s);
+        if (finished == null && !"exited".equals(status) && !"dead".equals(status)) {
             exit = null;
         }
-        return new ContainerState(running, String.valueOf(s.getStatus()),
+        return new ContainerState(running, status,
                 exit == null ? OptionalLong.empty() : OptionalLong.of(exit), Boolean.TRUE.equals(s.getOOMKilled()),
                 Optional.ofNullable(health == null ? null : health.getStatus()),
                 Optional.ofNullable(instant(s.getStartedAt())), Optional.ofNullable(finished));

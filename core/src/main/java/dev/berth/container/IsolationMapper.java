@@ -32,14 +32,17 @@ final class IsolationMapper {
 
     private final DockerClient docker;
     private final Session session;
+    private final EngineFit fit;
 
     /**
      * @param docker the engine client (asked for {@code info} when a check needs it)
      * @param session the session whose containers {@code container:} references may name
+     * @param fit what the engine cannot apply, or takes in another form
      */
-    public IsolationMapper(DockerClient docker, Session session) {
+    IsolationMapper(DockerClient docker, Session session, EngineFit fit) {
         this.docker = docker;
         this.session = session;
+        this.fit = fit;
     }
 
     /**
@@ -49,9 +52,14 @@ final class IsolationMapper {
      * @param spec the spec being created
      * @throws dev.berth.InvalidSpecException if an option conflicts or does not fit the engine or session
      */
-    public void apply(CreateContainerCmd cmd, ContainerSpec spec) {
+    void apply(CreateContainerCmd cmd, ContainerSpec spec) {
         Map<ContainerRef, String> ids = new IsolationValidator(docker, session).check(spec);
+        fit.check(spec);
         map(cmd, spec, ids::get);
+        HostConfig host = cmd.getHostConfig();
+        if (host.getSecurityOpts() != null) {
+            host.withSecurityOpts(fit.securityOpts(host.getSecurityOpts()));
+        }
     }
 
     /**

@@ -19,9 +19,11 @@ import java.util.Optional;
 public final class DockerConfigDir {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
+    private final String searchPath;
 
-    private DockerConfigDir(Path dir) {
+    private DockerConfigDir(Path dir, String searchPath) {
         this.dir = dir;
+        this.searchPath = searchPath == null ? "" : searchPath;
     }
 
     /**
@@ -32,7 +34,7 @@ public final class DockerConfigDir {
     public static DockerConfigDir of(Map<String, String> env, Path home) {
         String configured = env.get("DOCKER_CONFIG");
         return new DockerConfigDir(configured != null && !configured.isBlank()
-                ? Path.of(configured) : home.resolve(".docker"));
+                ? Path.of(configured) : home.resolve(".docker"), env.get("PATH"));
     }
 
     /**
@@ -40,7 +42,35 @@ public final class DockerConfigDir {
      * @return it, as a configuration directory
      */
     public static DockerConfigDir at(Path dir) {
-        return new DockerConfigDir(dir);
+        return new DockerConfigDir(dir, System.getenv("PATH"));
+    }
+
+    /**
+     * @param dir a directory laid out like {@code ~/.docker}
+     * @param searchPath where credential helpers are looked for, as {@code PATH} lists directories
+     * @return it, as a configuration directory
+     */
+    public static DockerConfigDir at(Path dir, String searchPath) {
+        return new DockerConfigDir(dir, searchPath);
+    }
+
+    /**
+     * Finds a credential helper the way the docker CLI runs it: {@code docker-credential-<name>} on PATH.
+     *
+     * @param name the helper's name as config.json gives it ({@code credsStore}, {@code credHelpers})
+     * @return the executable, if PATH has it
+     */
+    public Optional<Path> credentialHelper(String name) {
+        for (String entry : searchPath.split(java.io.File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path candidate = Path.of(entry).resolve("docker-credential-" + name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return the directory */

@@ -19,8 +19,8 @@ public final class EngineInfoReader {
         Info info = docker.infoCmd().exec();
         Version version = docker.versionCmd().exec();
         List<String> security = info.getSecurityOptions() == null ? List.of() : info.getSecurityOptions();
-        return new EngineInfo(
-                text(info.getServerVersion() != null ? info.getServerVersion() : version.getVersion()),
+        EngineKind kind = EngineKind.of(info, version);
+        return new EngineInfo(kind.product(), kind.version(),
                 text(version.getApiVersion()),
                 text(info.getOperatingSystem()),
                 text(info.getOsType()),

@@ -116,10 +116,10 @@ public final class EngineLocator {
                 probe.pingCmd().exec();
             } catch (EngineUnavailableException e) {
                 attempts.add(candidate.location() + ": " + (e.getCause() == null ? "no answer to a ping within "
-                        + timeouts.ping().toMillis() + " ms (" + EngineTimeouts.PING_PROPERTY + ")" : reason(e)));
+                        + timeouts.ping().toMillis() + " ms (" + EngineTimeouts.PING_PROPERTY + ")" : reason(endpoint, e)));
                 continue;
             } catch (Exception e) {
-                attempts.add(candidate.location() + ": " + reason(e));
+                attempts.add(candidate.location() + ": " + reason(endpoint, e));
                 continue;
             }
             for (String failed : attempts) {
@@ -253,6 +253,37 @@ public final class EngineLocator {
             }
         }
         return out;
+    }
+
+    /**
+     * @return why a ping failed: for a TCP engine, what to do about TLS when the failure is about TLS;
+     *     otherwise the innermost message
+     */
+    static String reason(EngineEndpoint endpoint, Throwable e) {
+        if (endpoint.isLocal()) {
+            return reason(e);
+        }
+        boolean tls = false;
+        boolean plainToTls = false;
+        for (Throwable t = e; t != null && !(t.getCause() == t); t = t.getCause()) {
+            tls |= t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException
+                    // TLS 1.3: the engine refuses the client certificate after the handshake; the client sees
+                    // its next write fail
+                    || (t instanceof java.net.SocketException && t.getMessage() != null
+                    && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset")));
+            plainToTls |= t.getMessage() != null && t.getMessage().contains("HTTP request to an HTTPS server");
+        }
+        if (plainToTls || (!endpoint.tlsVerify() && reason(e).contains("Unexpected end of file"))) {
+            return "the engine answers with TLS but this client connects without it; set DOCKER_TLS_VERIFY=1 and "
+                    + "DOCKER_CERT_PATH to the directory holding ca.pem, cert.pem and key.pem";
+        }
+        if (tls && endpoint.tlsVerify()) {
+            Path certs = Path.of(endpoint.certPath() == null ? "." : endpoint.certPath());
+            return "the TLS handshake failed (" + reason(e) + "): the engine did not accept the client certificate "
+                    + certs.resolve("cert.pem") + ", or its own certificate is not signed by " + certs.resolve("ca.pem")
+                    + "; use the certificates the engine was set up with";
+        }
+        return reason(e);
     }
 
     /** @return the innermost message of a failed ping, e.g. {@code "Connection refused"} */

@@ -62,7 +62,7 @@ final class ImageArchives {
                 if (stream != null) {
                     for (String line : stream.split("\n")) {
                         if (line.startsWith("Loaded image: ")) {
-                            loaded.add(line.substring("Loaded image: ".length()).trim());
+                            loaded.add(ImageNames.familiar(line.substring("Loaded image: ".length()).trim()));
                         } else if (line.startsWith("Loaded image ID: ")) {
                             loaded.add(line.substring("Loaded image ID: ".length()).trim());
                         }

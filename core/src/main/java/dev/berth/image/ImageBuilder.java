@@ -26,16 +26,16 @@ final class ImageBuilder {
         this.session = session;
     }
 
-    ImageRef build(Path dir, Map<String, String> buildArgs, ImageRef tag) {
+    ImageRef build(Path dir, Path dockerfile, Map<String, String> buildArgs, ImageRef tag) {
         if (!Files.isDirectory(dir)) {
             throw new BerthException("Cannot build " + tag + " from " + dir + ": "
                     + (Files.exists(dir) ? "it is not a directory" : "the directory does not exist")
                     + ". Pass a directory holding a Dockerfile.");
         }
-        Path dockerfile = dir.resolve("Dockerfile");
         if (!Files.isRegularFile(dockerfile)) {
-            throw new BerthException("Cannot build " + tag + " from " + dir + ": it has no Dockerfile."
-                    + " Pass a directory holding a Dockerfile.");
+            throw new BerthException("Cannot build " + tag + " from " + dir + ": "
+                    + (dockerfile.equals(dir.resolve("Dockerfile")) ? "it has no Dockerfile"
+                    : "there is no Dockerfile " + dockerfile) + ". Pass a directory holding a Dockerfile.");
         }
         BuildImageCmd cmd = docker.buildImageCmd()
                 .withBaseDirectory(dir.toFile())

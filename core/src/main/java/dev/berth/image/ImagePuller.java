@@ -41,6 +41,8 @@ final class ImagePuller {
         } catch (IllegalStateException e) {
             throw new PullFailedException(e.getMessage() + " (in " + config.path().resolve("config.json")
                     + "); fix it with docker login " + registry);
+        } catch (CredentialHelper.CredentialsUnavailableException e) {
+            throw new PullFailedException(e.getMessage());
         }
         PullImageCmd cmd = docker.pullImageCmd(ref.name()).withTag(ref.digest().orElse(ref.tag()));
         auth.ifPresent(cmd::withAuthConfig);

@@ -55,7 +55,15 @@ public final class ImageService implements Images {
      * @return a copy reading credentials from there
      */
     public ImageService withDockerConfig(Path dockerConfigDir) {
-        return new ImageService(docker, session, mirror, DockerConfigDir.at(dockerConfigDir));
+        return withDockerConfig(DockerConfigDir.at(dockerConfigDir));
+    }
+
+    /**
+     * @param config the docker CLI configuration (and PATH for its credential helpers) to use
+     * @return a view of this service with that configuration
+     */
+    ImageService withDockerConfig(DockerConfigDir config) {
+        return new ImageService(docker, session, mirror, config);
     }
 
     /** @return the registry replacing Docker Hub, or null */
@@ -204,7 +212,24 @@ public final class ImageService implements Images {
      */
     @Override
     public ImageRef build(Path dockerfileDir, Map<String, String> buildArgs, String tag) {
-        return new ImageBuilder(docker, session).build(dockerfileDir, buildArgs, ImageRef.parse(tag));
+        return new ImageBuilder(docker, session).build(dockerfileDir, dockerfileDir.resolve("Dockerfile"), buildArgs,
+                ImageRef.parse(tag));
+    }
+
+    /**
+     * Builds an image as {@link #build(Path, Map, String)} does, from a Dockerfile with another name or
+     * place (compose's {@code build.dockerfile}).
+     *
+     * @param context the build context directory
+     * @param dockerfile the Dockerfile; a relative path is resolved against {@code context}
+     * @param buildArgs values for the Dockerfile's {@code ARG}s
+     * @param tag the reference to tag the image with
+     * @return the tag, parsed
+     * @throws dev.berth.BerthException if the directory or Dockerfile is missing, or the build fails
+     */
+    public ImageRef build(Path context, Path dockerfile, Map<String, String> buildArgs, String tag) {
+        return new ImageBuilder(docker, session).build(context, context.resolve(dockerfile), buildArgs,
+                ImageRef.parse(tag));
     }
 
     /**

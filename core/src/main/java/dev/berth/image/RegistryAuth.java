@@ -4,16 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.model.AuthConfig;
 import dev.berth.engine.DockerConfigDir;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Registry credentials from the docker CLI's {@code config.json} {@code auths} section (what
- * {@code docker login} writes without a credential store): {@code auth} is base64 of
- * {@code user:password}; {@code username}/{@code password} and {@code identitytoken} are read too.
- * Credential helpers ({@code credsStore}, {@code credHelpers}) are not consulted.
+ * Registry credentials resolved as the docker CLI resolves them from {@code config.json}: a
+ * {@code credHelpers} entry for the registry runs that helper; otherwise a {@code credsStore} runs the
+ * store's helper ({@link CredentialHelper}); otherwise the {@code auths} section (what {@code docker login}
+ * writes without a credential store) is read: {@code auth} is base64 of {@code user:password};
+ * {@code username}/{@code password} and {@code identitytoken} are read too.
  */
 final class RegistryAuth {
     private static final Set<String> DOCKER_HUB = Set.of("docker.io", "index.docker.io", "registry-1.docker.io");
@@ -27,7 +29,36 @@ final class RegistryAuth {
      * @return the credentials for that registry, if config.json has any
      */
     static Optional<AuthConfig> forRegistry(DockerConfigDir config, String registry) {
-        return config.config().flatMap(json -> forRegistry(json, registry));
+        Optional<JsonNode> json = config.config();
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        String file = config.path().resolve("config.json").toString();
+        String wanted = normalize(registry);
+        for (Map.Entry<String, JsonNode> e : json.get().path("credHelpers").properties()) {
+            if (normalize(e.getKey()).equals(wanted) && !e.getValue().asText("").isBlank()) {
+                return helper(config, e.getValue().asText(), "credHelpers in " + file, registry);
+            }
+        }
+        String store = json.get().path("credsStore").asText("");
+        if (!store.isBlank()) {
+            return helper(config, store, "credsStore in " + file, registry);
+        }
+        return forRegistry(json.get(), registry);
+    }
+
+    private static Optional<AuthConfig> helper(DockerConfigDir config, String name, String origin, String registry) {
+        String shown = normalize(registry);
+        Path executable = config.credentialHelper(name).orElseThrow(() ->
+                new CredentialHelper.CredentialsUnavailableException("the credential helper docker-credential-" + name
+                        + " (" + origin + ") for " + shown + " is not on PATH; install it, or remove it from "
+                        + "config.json"));
+        return new CredentialHelper(name, executable, origin).get(shown, serverAddress(shown));
+    }
+
+    /** @return what the CLI asks a helper for: Docker Hub's legacy index URL, else host[:port] */
+    static String serverAddress(String normalizedRegistry) {
+        return normalizedRegistry.equals("docker.io") ? "https://index.docker.io/v1/" : normalizedRegistry;
     }
 
     /**

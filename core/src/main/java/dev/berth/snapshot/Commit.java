@@ -19,7 +19,8 @@ import java.util.Map;
  * {@code POST /commit} with a comment. docker-java 3.7.1's {@code CommitCmd.withMessage} sends the
  * message as query parameter {@code m}, which the engine ignores (the API calls it {@code comment}),
  * so the request is made on the client's own HTTP transport; other clients fall back to
- * {@code CommitCmd} without the comment.
+ * {@code CommitCmd} without the comment. The labels go both in the body (Docker) and as {@code LABEL}
+ * changes (Podman's Docker API ignores the body's labels but applies changes; Docker applies both alike).
  */
 final class Commit {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,11 +36,14 @@ final class Commit {
             return docker.commitCmd(containerId).withPause(false).withAuthor("berth").withMessage(comment)
                     .withLabels(labels).exec();
         }
-        String path = "/commit?container=" + enc(containerId) + "&comment=" + enc(comment) + "&author=berth&pause=0";
+        StringBuilder path = new StringBuilder("/commit?container=" + enc(containerId) + "&comment=" + enc(comment)
+                + "&author=berth&pause=0");
+        labels.forEach((k, v) -> path.append("&changes=").append(enc("LABEL \"" + k.replace("\"", "\\\"") + "\"=\""
+                + v.replace("\"", "\\\"") + "\"")));
         try {
             byte[] body = JSON.writeValueAsBytes(Map.of("Labels", labels));
             DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                    .method(DockerHttpClient.Request.Method.POST).path(path)
+                    .method(DockerHttpClient.Request.Method.POST).path(path.toString())
                     .putHeader("Content-Type", "application/json")
                     .body(new ByteArrayInputStream(body)).build();
             try (DockerHttpClient.Response response = impl.getHttpClient().execute(request);
@@ -53,7 +57,9 @@ final class Commit {
                 if (status / 100 != 2 || reply == null || !reply.has("Id")) {
                     throw new DockerException("commit failed: " + message, status);
                 }
-                return reply.get("Id").asText();
+                String id = reply.get("Id").asText();
+                // Podman answers the bare hex digest; Docker (and every inspect) says sha256:<hex>
+                return id.matches("[0-9a-f]{64}") ? "sha256:" + id : id;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("commit of container " + containerId + " failed", e);

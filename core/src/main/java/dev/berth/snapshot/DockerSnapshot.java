@@ -87,6 +87,14 @@ final class DockerSnapshot implements Snapshot {
             return;
         }
         try {
+            // Podman's forced removal also removes the containers using the image: ask first, on every engine.
+            String hex = imageId.substring(imageId.indexOf(':') + 1);
+            if (docker.listContainersCmd().withShowAll(true).exec().stream()
+                    .anyMatch(c -> c.getImageId() != null && c.getImageId().endsWith(hex))) {
+                closed.set(false);
+                throw new BerthException("Cannot remove snapshot image " + image + ": a container started from it"
+                        + " still exists. Close the containers started from the snapshot first.");
+            }
             docker.removeImageCmd(imageId).withForce(true).exec();
         } catch (NotFoundException alreadyGone) {
             // removed by someone else: nothing to do

@@ -2,6 +2,9 @@ package dev.berth.snapshot;
 
 import dev.berth.Layer;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import dev.berth.engine.EngineKind;
+import dev.berth.image.ImageNames;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
@@ -14,6 +17,7 @@ import dev.berth.InvalidSpecException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -22,10 +26,15 @@ import java.util.regex.Pattern;
 public final class Registries {
     private static final Pattern REGISTRY = Pattern.compile("[a-zA-Z0-9.-]+(:[0-9]{1,5})?");
     private final DockerClient docker;
+    private final Supplier<EngineKind> kind;
 
-    /** @param docker the engine client */
-    public Registries(DockerClient docker) {
+    /**
+     * @param docker the engine client
+     * @param kind the engine's kind (Podman keeps a commit's comment elsewhere), read when history is asked
+     */
+    public Registries(DockerClient docker, Supplier<EngineKind> kind) {
         this.docker = docker;
+        this.kind = kind;
     }
 
     /**
@@ -113,8 +122,33 @@ public final class Registries {
         } catch (NotFoundException e) {
             throw new BerthException(Messages.imageMissing("read the history of " + image, image.toString()), e);
         }
-        return entries.stream().map(h -> new Layer(h.getId(), Instant.ofEpochSecond(h.getCreated() == null ? 0 : h.getCreated()),
+        List<Layer> layers = entries.stream().map(h -> new Layer(layerId(h.getId()), Instant.ofEpochSecond(h.getCreated() == null ? 0 : h.getCreated()),
                 h.getCreatedBy(), h.getSize() == null ? 0 : h.getSize(), h.getComment(), h.getTags())).toList();
+        return layers.isEmpty() || !kind.get().podman() ? layers : withCommitComment(image, layers);
+    }
+
+    /**
+     * Podman writes {@code FROM <parent>} as a committed layer's history comment, keeps the commit's
+     * comment as the image's {@code Comment} and lists no tags: the newest layer gets that comment and the
+     * image's tags, as Docker reports them.
+     */
+    private List<Layer> withCommitComment(ImageRef image, List<Layer> layers) {
+        Layer top = layers.get(0);
+        InspectImageResponse inspect = docker.inspectImageCmd(image.toString()).exec();
+        String comment = inspect.getComment();
+        if (comment == null || comment.isBlank() || top.comment() == null || !top.comment().startsWith("FROM ")) {
+            return layers;
+        }
+        List<String> tags = !top.tags().isEmpty() || inspect.getRepoTags() == null ? top.tags()
+                : inspect.getRepoTags().stream().map(ImageNames::familiar).toList();
+        List<Layer> out = new java.util.ArrayList<>(layers);
+        out.set(0, new Layer(top.id(), top.created(), top.createdBy(), top.size(), comment, tags));
+        return List.copyOf(out);
+    }
+
+    /** @return Docker's form {@code sha256:<hex>} (Podman reports the bare hex), {@code <missing>} as is */
+    private static String layerId(String id) {
+        return id != null && id.matches("[0-9a-f]{64}") ? "sha256:" + id : id;
     }
 
     private boolean exists(String ref) {

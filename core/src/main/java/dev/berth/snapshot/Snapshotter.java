@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.BerthException;
 import dev.berth.ContainerSpec;
 import dev.berth.ImageRef;
+import dev.berth.engine.ContainerStatus;
 import dev.berth.RunningContainer;
 import dev.berth.session.Session;
 import java.io.IOException;
@@ -148,8 +149,9 @@ public final class Snapshotter {
         }
         InspectContainerResponse.ContainerState s = state.getState();
         if (!Boolean.TRUE.equals(s.getRunning())) {
-            boolean exited = "exited".equals(s.getStatus()) || "dead".equals(s.getStatus());
-            throw new BerthException(Messages.notRunning(container.name(), s.getStatus(), exited && s.getExitCodeLong() != null ? Integer.valueOf(s.getExitCodeLong().intValue()) : null));
+            String status = ContainerStatus.of(s);
+            boolean exited = "exited".equals(status) || "dead".equals(status);
+            throw new BerthException(Messages.notRunning(container.name(), status, exited && s.getExitCodeLong() != null ? Integer.valueOf(s.getExitCodeLong().intValue()) : null));
         }
         return state;
     }

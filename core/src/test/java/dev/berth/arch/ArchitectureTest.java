@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     /** The packages {@code module-info.java} exports to everyone. */
-    static final Set<String> API_PACKAGES = Set.of("dev.berth", "dev.berth.wait");
+    static final Set<String> API_PACKAGES = Set.of("dev.berth", "dev.berth.wait", "dev.berth.compose");
     /**
      * The one documented exception to "no API signature names a docker-java type": the escape hatch
      * {@code Engine.docker()}, for what Berth does not cover.

@@ -171,8 +171,8 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == RunningContainer.class || type == dev.berth.Network.class || type == Engine.class
-                || Handles.isHandle(type);
+        return (type == RunningContainer.class && !parameterContext.isAnnotated(ComposeService.class))
+                || type == dev.berth.Network.class || type == Engine.class || Handles.isHandle(type);
     }
 
     @Override

@@ -28,7 +28,7 @@ final class SnapshotDeclarations {
             for (Field f : fields(m.testClass())) {
                 String where = f.getDeclaringClass().getName() + "." + f.getName();
                 boolean container = f.isAnnotationPresent(Container.class);
-                if (f.isAnnotationPresent(ResetPerTest.class)) {
+                if (f.isAnnotationPresent(ResetPerTest.class) && !f.isAnnotationPresent(ComposeService.class)) {
                     if (!container) {
                         throw SnapshotErrors.notAContainer("ResetPerTest", where, f.getName());
                     }

@@ -1,0 +1,138 @@
+package dev.berth.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.api.model.VersionComponent;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Which engine answers the Docker API and what it can do, read from {@code info} and {@code version}:
+ * Podman names itself in the version's components ({@code "Podman Engine"}); rootless Docker lists
+ * {@code name=rootless} in its security options; an engine that cannot apply memory limits says so
+ * ({@code MemoryLimit: false}, …; rootless Docker on cgroup v1 has cgroup driver {@code none} and applies none).
+ *
+ * @param product {@code "Docker"} or {@code "Podman"}
+ * @param version the product's version, e.g. {@code "4.3.1"}
+ * @param rootless the engine runs without root
+ * @param cgroupVersion {@code "1"}, {@code "2"} or empty
+ * @param cgroupDriver {@code "cgroupfs"}, {@code "systemd"}, {@code "none"} or empty
+ * @param unapplied the cgroup limits (named as {@link dev.berth.Limits} names them: {@code "memory"},
+ *     {@code "cpus"}, …) the engine would accept but not apply
+ */
+public record EngineKind(String product, String version, boolean rootless, String cgroupVersion,
+                         String cgroupDriver, Set<String> unapplied) {
+    /** Every cgroup limit {@link dev.berth.Limits} sets, by the option name its errors use. */
+    public static final List<String> CGROUP_LIMITS = List.of("memory", "memory swap", "memory reservation", "cpus",
+            "cpu shares", "cpuset cpus", "cpuset mems", "pids limit", "blkio weight", "oom kill disable");
+
+    /** Copies the set so the value stays immutable. */
+    public EngineKind {
+        unapplied = Set.copyOf(unapplied);
+    }
+
+    /** The product name Podman's version components carry. */
+    public static final String PODMAN = "Podman";
+    /** The product name of every other engine. */
+    public static final String DOCKER = "Docker";
+
+    /**
+     * @param docker the engine client
+     * @return what the engine reports about itself (two calls: info, version)
+     */
+    public static EngineKind read(DockerClient docker) {
+        return of(docker.infoCmd().exec(), docker.versionCmd().exec());
+    }
+
+    /**
+     * @param docker the engine client
+     * @return a supplier that reads the engine kind on first use and keeps it; thread-safe
+     */
+    public static Supplier<EngineKind> lazy(DockerClient docker) {
+        return new Supplier<>() {
+            private volatile EngineKind kind;
+
+            @Override
+            public EngineKind get() {
+                EngineKind k = kind;
+                if (k == null) {
+                    synchronized (this) {
+                        if (kind == null) {
+                            kind = read(docker);
+                        }
+                        k = kind;
+                    }
+                }
+                return k;
+            }
+        };
+    }
+
+    /**
+     * @param info the engine's {@code /info}
+     * @param version the engine's {@code /version}
+     * @return the kind they describe
+     */
+    public static EngineKind of(Info info, Version version) {
+        String product = DOCKER;
+        String productVersion = info.getServerVersion() != null ? info.getServerVersion()
+                : text(version.getVersion());
+        List<VersionComponent> components = version.getComponents() == null ? List.of() : version.getComponents();
+        for (VersionComponent c : components) {
+            if (c.getName() != null && c.getName().toLowerCase(Locale.ROOT).startsWith("podman")) {
+                product = PODMAN;
+                productVersion = text(c.getVersion());
+            }
+        }
+        List<String> security = info.getSecurityOptions() == null ? List.of() : info.getSecurityOptions();
+        boolean rootless = security.stream().anyMatch(s -> s.contains("name=rootless"));
+        String driver = text(info.getCGroupDriver());
+        return new EngineKind(product, productVersion, rootless, text(info.getCGroupVersion()), driver,
+                unapplied(info, driver));
+    }
+
+    /** Limits the engine says it cannot apply: all of them without a cgroup driver ({@code none}). */
+    private static Set<String> unapplied(Info info, String driver) {
+        if (driver.equals("none")) {
+            return new LinkedHashSet<>(CGROUP_LIMITS);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        if (Boolean.FALSE.equals(info.getMemoryLimit())) {
+            out.addAll(List.of("memory", "memory reservation"));
+        }
+        if (Boolean.FALSE.equals(info.getSwapLimit())) {
+            out.add("memory swap");
+        }
+        if (Boolean.FALSE.equals(info.getCpuCfsQuota())) {
+            out.add("cpus");
+        }
+        if (Boolean.FALSE.equals(info.getCpuShares())) {
+            out.add("cpu shares");
+        }
+        if (Boolean.FALSE.equals(info.getCpuSet())) {
+            out.addAll(List.of("cpuset cpus", "cpuset mems"));
+        }
+        return out;
+    }
+
+    /** @return true for Podman's Docker-compatible API */
+    public boolean podman() {
+        return PODMAN.equals(product);
+    }
+
+    /** @return e.g. {@code "Podman 4.3.1"}, {@code "rootless Docker 20.10.24 (cgroup v1, cgroup driver none)"} */
+    public String describe() {
+        String name = (rootless ? "rootless " : "") + product + " " + version;
+        return cgroupVersion.isEmpty() ? name
+                : name + " (cgroup v" + cgroupVersion + ", cgroup driver " + (cgroupDriver.isEmpty() ? "?" : cgroupDriver)
+                + ")";
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+}

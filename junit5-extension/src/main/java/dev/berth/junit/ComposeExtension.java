@@ -1,0 +1,173 @@
+package dev.berth.junit;
+
+import dev.berth.Engine;
+import dev.berth.RunningContainer;
+import dev.berth.compose.RunningCompose;
+import dev.berth.Snapshot;
+import dev.berth.SnapshotOptions;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The Jupiter extension behind {@link Compose}: a thin adapter over core's
+ * {@code ComposeProject.start(engine)}. The engine is the run's one connection ({@link BerthExtension});
+ * a class-scoped project lives in the class's store, a per-test one (and a {@link ResetPerTest} copy) in
+ * the test's store, each closed by JUnit when that context ends.
+ */
+public final class ComposeExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+    private static final Namespace NS = Namespace.create(ComposeExtension.class);
+    private static final String PROJECT = "project";
+    private static final String COPY = "reset-copy";
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Optional<ComposeDeclarations> found = ComposeDeclarations.of(context.getRequiredTestClass());
+        if (found.isEmpty() || context.getStore(NS).get(PROJECT) != null) {
+            return;
+        }
+        ComposeDeclarations d = found.get();
+        d.validate();
+        if (!d.compose().perTest()) {
+            Engine engine = BerthExtension.engine(context);
+            ComposeResources r = new ComposeResources(d.project().start(engine), d);
+            context.getStore(NS).put(PROJECT, r);
+            inject(d, null, r, null);
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ComposeResources classScoped = find(context.getParent(), PROJECT);
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            Optional<ComposeDeclarations> found = ComposeDeclarations.of(instance.getClass());
+            if (found.isEmpty()) {
+                continue;
+            }
+            ComposeDeclarations d = found.get();
+            ComposeResources r = classScoped;
+            if (d.compose().perTest()) {
+                r = new ComposeResources(d.project().start(BerthExtension.engine(context)), d);
+                context.getStore(NS).put(PROJECT, r);
+            }
+            if (r == null) {
+                continue;
+            }
+            ResetCopy copy = null;
+            if (d.resetService().isPresent()) {
+                copy = new ResetCopy(BerthExtension.engine(context).start(r.snapshot(context).spec()));
+                context.getStore(NS).put(COPY, copy);
+                inject(d, null, r, copy);
+            }
+            inject(d, instance, r, copy);
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return (type == RunningContainer.class && parameter.isAnnotated(ComposeService.class))
+                || type == RunningCompose.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        ComposeResources r = find(Optional.of(context), PROJECT);
+        if (r == null) {
+            throw new ParameterResolutionException(Errors.parameter(parameter.getParameter()) + ": no @Compose"
+                    + " project is running here; put @Compose on the test class (a per-test one exists from"
+                    + " @BeforeEach to @AfterEach)");
+        }
+        if (parameter.getParameter().getType() == RunningCompose.class) {
+            return r.project();
+        }
+        String service = parameter.findAnnotation(ComposeService.class).orElseThrow().value();
+        ResetCopy copy = find(Optional.of(context), COPY);
+        if (copy != null && r.declarations().resetService().filter(service::equals).isPresent()) {
+            return copy.container();
+        }
+        return r.project().service(service);
+    }
+
+    private static void inject(ComposeDeclarations d, Object instance, ComposeResources r, ResetCopy copy) {
+        for (Field f : d.fields()) {
+            if (Modifier.isStatic(f.getModifiers()) != (instance == null)) {
+                continue;
+            }
+            String service = f.getAnnotation(ComposeService.class).value();
+            boolean reset = copy != null && d.resetService().filter(service::equals).isPresent();
+            Injection.set(f, instance, reset ? copy.container() : r.project().service(service));
+        }
+    }
+
+    private static <T> T find(Optional<ExtensionContext> start, String key) {
+        for (Optional<ExtensionContext> c = start; c.isPresent(); c = c.get().getParent()) {
+            @SuppressWarnings("unchecked")
+            T found = (T) c.get().getStore(NS).get(key);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** A started project and, for a {@link ResetPerTest} service, its snapshot (taken before the first test). */
+    static final class ComposeResources implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        private final RunningCompose project;
+        private final ComposeDeclarations declarations;
+        private Snapshot snapshot;
+
+        ComposeResources(RunningCompose project, ComposeDeclarations declarations) {
+            this.project = project;
+            this.declarations = declarations;
+        }
+
+        RunningCompose project() {
+            return project;
+        }
+
+        ComposeDeclarations declarations() {
+            return declarations;
+        }
+
+        /** Snapshots the seeded service once and removes the original; the copies take its place. */
+        synchronized Snapshot snapshot(ExtensionContext context) {
+            if (snapshot == null) {
+                String service = declarations.resetService().orElseThrow();
+                RunningContainer seeded = project.service(service);
+                String[] prepare = declarations.reset().orElseThrow().getAnnotation(ResetPerTest.class).prepare();
+                SnapshotOptions options = SnapshotOptions.defaults();
+                snapshot = BerthExtension.engine(context).snapshot(seeded,
+                        prepare.length > 0 ? options.withPrepareCommand(prepare) : options);
+                seeded.close();
+            }
+            return snapshot;
+        }
+
+        @Override
+        public void close() {
+            try {
+                project.close();
+            } finally {
+                if (snapshot != null) {
+                    snapshot.close();
+                }
+            }
+        }
+    }
+
+    /** The fresh copy of a {@link ResetPerTest} service for one test. */
+    record ResetCopy(RunningContainer container) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            container.close();
+        }
+    }
+}
