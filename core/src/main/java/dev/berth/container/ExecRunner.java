@@ -91,8 +91,8 @@ final class ExecRunner {
 
     static BerthException notRunning(String containerName, ExecSpec exec, ContainerState state) {
         return new BerthException("Cannot run " + exec.command() + " in container " + containerName
-                + ": it is not running (status " + state.status() + ", exit code " + state.exitCode()
-                + "). Exec needs a running container; check its logs() and state().");
+                + ": it is not running (status " + state.status() + ", exit code "
+                + (state.exitCode().isPresent() ? Long.toString(state.exitCode().getAsLong()) : "none") + "). Exec needs a running container; check its logs() and state().");
     }
 
     /** Keeps stdout and stderr apart. */

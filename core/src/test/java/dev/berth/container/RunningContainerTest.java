@@ -171,16 +171,16 @@ class RunningContainerTest extends EngineTestSupport {
         assertThat(running.running()).isTrue();
         assertThat(running.status()).isEqualTo("running");
         assertThat(running.exitCode()).isEmpty();
-        assertThat(running.startedAt()).isNotNull();
-        assertThat(running.finishedAt()).isNull();
-        assertThat(running.health()).isNull();
+        assertThat(running.startedAt()).isPresent();
+        assertThat(running.finishedAt()).isEmpty();
+        assertThat(running.health()).isEmpty();
 
         c.stop(Duration.ofSeconds(20));
         ContainerState stopped = c.state();
         assertThat(stopped.running()).isFalse();
         assertThat(stopped.exitCode()).hasValue(0);
         assertThat(stopped.oomKilled()).isFalse();
-        assertThat(stopped.finishedAt()).isNotNull();
+        assertThat(stopped.finishedAt()).isPresent();
         assertThat(c.logs().lines()).containsExactly("up", "got-term");
 
         c.restart();

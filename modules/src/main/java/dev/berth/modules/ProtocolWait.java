@@ -109,7 +109,8 @@ public final class ProtocolWait implements WaitStrategy {
         ContainerState state = container.state();
         if (!state.running()) {
             throw new BerthException("the container exited (status " + state.status() + ", exit code "
-                    + state.exitCode() + (state.oomKilled() ? ", OOM-killed" : "") + ") while waiting for " + what);
+                    + (state.exitCode().isPresent() ? Long.toString(state.exitCode().getAsLong()) : "none")
+                    + (state.oomKilled() ? ", OOM-killed" : "") + ") while waiting for " + what);
         }
     }
 
