@@ -73,11 +73,16 @@ public final class BerthServices implements AutoCloseable {
     }
 
     /**
+     * The service as its clients see it, for registering properties of your own (a Spring
+     * {@code DynamicPropertyRegistrar} bean, or a module handle such as {@code PostgresContainer.of(…)}).
+     * For a {@code resetPerTest} service the service port maps to its stable endpoint, and the id is the
+     * current copy's.
+     *
      * @param field the {@code @BerthServiceConnection} field's name
-     * @return the service's current container (after a reset, the fresh copy)
+     * @return the service's current container (after a reset, the fresh copy), or empty for an unknown name
      */
     public Optional<RunningContainer> container(String field) {
-        return Optional.ofNullable(services.get(field)).map(Service::current);
+        return Optional.ofNullable(services.get(field)).map(Service::client);
     }
 
     /** @return the names of the declared fields, in declaration order */
@@ -166,14 +171,15 @@ public final class BerthServices implements AutoCloseable {
             return declaration;
         }
 
-        RunningContainer current() {
-            return current;
+        /** @return the current container, behind the stable endpoint when reset per test */
+        RunningContainer client() {
+            RunningContainer c = current;
+            return endpoint == null ? c : new EndpointView(c, declaration.kind().port(), endpoint);
         }
 
         /** @return where clients connect: the stable endpoint when reset per test, else the container's port */
         ServiceKind.Endpoint endpoint() {
-            RunningContainer c = current;
-            return declaration.kind().endpoint(endpoint == null ? c : new EndpointView(c, declaration.kind().port(), endpoint));
+            return declaration.kind().endpoint(client());
         }
     }
 }
