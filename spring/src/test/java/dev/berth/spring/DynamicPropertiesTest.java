@@ -12,8 +12,8 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
@@ -22,14 +22,14 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * context's {@link BerthServices}, so the container still belongs to the context. The value names the stable
  * endpoint of a reset-per-test service, so it stays valid after every reset, like the connection details.
  */
-@SpringBootTest(classes = {TestApp.class, DynamicPropertiesTest.Properties.class},
-        webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(classes = DynamicPropertiesTest.Properties.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class DynamicPropertiesTest {
     @BerthServiceConnection(resetPerTest = true)
     static RedisSpec cache = RedisSpec.of();
     static final Set<String> URIS = ConcurrentHashMap.newKeySet();
 
-    @TestConfiguration(proxyBeanMethods = false)
+    /** The application: no auto-configuration, only the property it reads. */
+    @Configuration(proxyBeanMethods = false)
     static class Properties {
         @Bean
         DynamicPropertyRegistrar cacheProperties(BerthServices services) {
