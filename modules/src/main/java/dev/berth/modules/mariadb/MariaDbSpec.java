@@ -3,15 +3,12 @@ package dev.berth.modules.mariadb;
 import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.ImageRef;
-import dev.berth.modules.InitScripts;
+import dev.berth.modules.JdbcSettings;
 import dev.berth.modules.JdbcProbe;
 import dev.berth.modules.ProtocolWait;
-import dev.berth.modules.Settings;
 import dev.berth.wait.WaitStrategy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -34,26 +31,15 @@ public final class MariaDbSpec {
     public static final int PORT = 3306;
     static final Set<String> AUTH_STATES = Set.of("28000", "1045");
 
-    private final ImageRef image;
-    private final String database;
-    private final String username;
-    private final String password;
-    private final List<String> initScripts;
-    private final Duration startupTimeout;
+    private final JdbcSettings settings;
 
-    private MariaDbSpec(ImageRef image, String database, String username, String password, List<String> initScripts,
-                         Duration startupTimeout) {
-        this.image = image;
-        this.database = database;
-        this.username = username;
-        this.password = password;
-        this.initScripts = List.copyOf(initScripts);
-        this.startupTimeout = startupTimeout;
+    private MariaDbSpec(JdbcSettings settings) {
+        this.settings = settings;
     }
 
     /** @return the defaults: {@value #DEFAULT_IMAGE}, database/user/password {@code test} */
     public static MariaDbSpec of() {
-        return new MariaDbSpec(ImageRef.parse(DEFAULT_IMAGE), "test", "test", "test", List.of(), Duration.ofSeconds(120));
+        return new MariaDbSpec(JdbcSettings.defaults("MariaDB", DEFAULT_IMAGE));
     }
 
     /**
@@ -61,7 +47,7 @@ public final class MariaDbSpec {
      * @return a copy
      */
     public MariaDbSpec withImage(String image) {
-        return new MariaDbSpec(ImageRef.parse(image), database, username, password, initScripts, startupTimeout);
+        return new MariaDbSpec(settings.withImage(image));
     }
 
     /**
@@ -69,8 +55,7 @@ public final class MariaDbSpec {
      * @return a copy
      */
     public MariaDbSpec withDatabase(String database) {
-        return new MariaDbSpec(image, Settings.identifier("MariaDB database", database, "\"shop\""), username, password,
-                initScripts, startupTimeout);
+        return new MariaDbSpec(settings.withDatabase(database));
     }
 
     /**
@@ -78,8 +63,7 @@ public final class MariaDbSpec {
      * @return a copy
      */
     public MariaDbSpec withUsername(String username) {
-        return new MariaDbSpec(image, database, Settings.identifier("MariaDB username", username, "\"app\""), password,
-                initScripts, startupTimeout);
+        return new MariaDbSpec(settings.withUsername(username));
     }
 
     /**
@@ -87,8 +71,7 @@ public final class MariaDbSpec {
      * @return a copy
      */
     public MariaDbSpec withPassword(String password) {
-        return new MariaDbSpec(image, database, username, Settings.password("MariaDB password", password, "\"s3cret\""),
-                initScripts, startupTimeout);
+        return new MariaDbSpec(settings.withPassword(password));
     }
 
     /**
@@ -97,9 +80,7 @@ public final class MariaDbSpec {
      * @return a copy
      */
     public MariaDbSpec withInitScript(String script) {
-        List<String> scripts = new ArrayList<>(initScripts);
-        scripts.add(InitScripts.check("MariaDB init script", script));
-        return new MariaDbSpec(image, database, username, password, scripts, startupTimeout);
+        return new MariaDbSpec(settings.withInitScript(script));
     }
 
     /**
@@ -107,40 +88,41 @@ public final class MariaDbSpec {
      * @return a copy
      */
     public MariaDbSpec withStartupTimeout(Duration timeout) {
-        return new MariaDbSpec(image, database, username, password, initScripts,
-                Settings.positive("MariaDB startup timeout", timeout));
+        return new MariaDbSpec(settings.withStartupTimeout(timeout));
     }
 
     /** @return the image */
     public ImageRef image() {
-        return image;
+        return settings.image();
     }
 
     /** @return the database name */
     public String database() {
-        return database;
+        return settings.database();
     }
 
     /** @return the user name */
     public String username() {
-        return username;
+        return settings.username();
     }
 
     /** @return the password */
     public String password() {
-        return password;
+        return settings.password();
     }
 
     /** @return the init scripts, in order */
     public List<String> initScripts() {
-        return initScripts;
+        return settings.initScripts();
     }
 
     /** @return readiness: the server answers {@code SELECT 1} with these credentials */
     public WaitStrategy waitStrategy() {
         return ProtocolWait.until("MariaDB to answer SELECT 1 on port " + PORT, new JdbcProbe("MariaDB",
-                List.of(c -> MariaDbContainer.url("mariadb", c, database), c -> MariaDbContainer.url("mysql", c, database)),
-                username, password, AUTH_STATES, "org.mariadb.jdbc:mariadb-java-client (or com.mysql:mysql-connector-j)"));
+                List.of(c -> MariaDbContainer.url("mariadb", c, settings.database()),
+                        c -> MariaDbContainer.url("mysql", c, settings.database())),
+                settings.username(), settings.password(), AUTH_STATES,
+                "org.mariadb.jdbc:mariadb-java-client (or com.mysql:mysql-connector-j)"));
     }
 
     /**
@@ -152,15 +134,12 @@ public final class MariaDbSpec {
      *     {@code FLUSH TABLES} as the snapshot preparation
      */
     public ContainerSpec toContainerSpec() {
-        ContainerSpec spec = ContainerSpec.of(image).withExposedPorts(PORT)
-                .withEnv("MARIADB_ROOT_PASSWORD", password).withEnv("MARIADB_DATABASE", database)
-                .waitingFor(waitStrategy()).withStartupTimeout(startupTimeout)
+        ContainerSpec spec = settings.containerSpec(PORT)
+                .withEnv("MARIADB_ROOT_PASSWORD", settings.password()).withEnv("MARIADB_DATABASE", settings.database())
+                .waitingFor(waitStrategy())
                 .withSnapshotPrepare(MariaDbContainer.PREPARE.toArray(String[]::new));
-        if (!username.equals("root")) {
-            spec = spec.withEnv("MARIADB_USER", username).withEnv("MARIADB_PASSWORD", password);
-        }
-        for (var copy : InitScripts.copies(initScripts)) {
-            spec = spec.withFile(copy);
+        if (!settings.username().equals("root")) {
+            spec = spec.withEnv("MARIADB_USER", settings.username()).withEnv("MARIADB_PASSWORD", settings.password());
         }
         return spec;
     }
@@ -184,19 +163,16 @@ public final class MariaDbSpec {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MariaDbSpec p && image.equals(p.image) && database.equals(p.database)
-                && username.equals(p.username) && password.equals(p.password) && initScripts.equals(p.initScripts)
-                && startupTimeout.equals(p.startupTimeout);
+        return o instanceof MariaDbSpec p && settings.equals(p.settings);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(image, database, username, password, initScripts, startupTimeout);
+        return settings.hashCode();
     }
 
     @Override
     public String toString() {
-        return "MariaDbSpec[" + image + ", database=" + database + ", username=" + username + ", initScripts="
-                + initScripts + "]";
+        return "MariaDbSpec[" + settings + "]";
     }
 }

@@ -3,15 +3,12 @@ package dev.berth.modules.postgres;
 import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.ImageRef;
-import dev.berth.modules.InitScripts;
+import dev.berth.modules.JdbcSettings;
 import dev.berth.modules.JdbcProbe;
 import dev.berth.modules.ProtocolWait;
-import dev.berth.modules.Settings;
 import dev.berth.wait.WaitStrategy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -34,26 +31,15 @@ public final class PostgresSpec {
     public static final int PORT = 5432;
     static final Set<String> AUTH_STATES = Set.of("28P01", "28000");
 
-    private final ImageRef image;
-    private final String database;
-    private final String username;
-    private final String password;
-    private final List<String> initScripts;
-    private final Duration startupTimeout;
+    private final JdbcSettings settings;
 
-    private PostgresSpec(ImageRef image, String database, String username, String password, List<String> initScripts,
-                         Duration startupTimeout) {
-        this.image = image;
-        this.database = database;
-        this.username = username;
-        this.password = password;
-        this.initScripts = List.copyOf(initScripts);
-        this.startupTimeout = startupTimeout;
+    private PostgresSpec(JdbcSettings settings) {
+        this.settings = settings;
     }
 
     /** @return the defaults: {@value #DEFAULT_IMAGE}, database/user/password {@code test} */
     public static PostgresSpec of() {
-        return new PostgresSpec(ImageRef.parse(DEFAULT_IMAGE), "test", "test", "test", List.of(), Duration.ofSeconds(120));
+        return new PostgresSpec(JdbcSettings.defaults("PostgreSQL", DEFAULT_IMAGE));
     }
 
     /**
@@ -61,7 +47,7 @@ public final class PostgresSpec {
      * @return a copy
      */
     public PostgresSpec withImage(String image) {
-        return new PostgresSpec(ImageRef.parse(image), database, username, password, initScripts, startupTimeout);
+        return new PostgresSpec(settings.withImage(image));
     }
 
     /**
@@ -69,8 +55,7 @@ public final class PostgresSpec {
      * @return a copy
      */
     public PostgresSpec withDatabase(String database) {
-        return new PostgresSpec(image, Settings.identifier("PostgreSQL database", database, "\"shop\""), username, password,
-                initScripts, startupTimeout);
+        return new PostgresSpec(settings.withDatabase(database));
     }
 
     /**
@@ -78,8 +63,7 @@ public final class PostgresSpec {
      * @return a copy
      */
     public PostgresSpec withUsername(String username) {
-        return new PostgresSpec(image, database, Settings.identifier("PostgreSQL username", username, "\"app\""), password,
-                initScripts, startupTimeout);
+        return new PostgresSpec(settings.withUsername(username));
     }
 
     /**
@@ -87,8 +71,7 @@ public final class PostgresSpec {
      * @return a copy
      */
     public PostgresSpec withPassword(String password) {
-        return new PostgresSpec(image, database, username, Settings.password("PostgreSQL password", password, "\"s3cret\""),
-                initScripts, startupTimeout);
+        return new PostgresSpec(settings.withPassword(password));
     }
 
     /**
@@ -97,9 +80,7 @@ public final class PostgresSpec {
      * @return a copy
      */
     public PostgresSpec withInitScript(String script) {
-        List<String> scripts = new ArrayList<>(initScripts);
-        scripts.add(InitScripts.check("PostgreSQL init script", script));
-        return new PostgresSpec(image, database, username, password, scripts, startupTimeout);
+        return new PostgresSpec(settings.withInitScript(script));
     }
 
     /**
@@ -107,39 +88,38 @@ public final class PostgresSpec {
      * @return a copy
      */
     public PostgresSpec withStartupTimeout(Duration timeout) {
-        return new PostgresSpec(image, database, username, password, initScripts,
-                Settings.positive("PostgreSQL startup timeout", timeout));
+        return new PostgresSpec(settings.withStartupTimeout(timeout));
     }
 
     /** @return the image */
     public ImageRef image() {
-        return image;
+        return settings.image();
     }
 
     /** @return the database name */
     public String database() {
-        return database;
+        return settings.database();
     }
 
     /** @return the user name */
     public String username() {
-        return username;
+        return settings.username();
     }
 
     /** @return the password */
     public String password() {
-        return password;
+        return settings.password();
     }
 
     /** @return the init scripts, in order */
     public List<String> initScripts() {
-        return initScripts;
+        return settings.initScripts();
     }
 
     /** @return readiness: the server answers {@code SELECT 1} with these credentials */
     public WaitStrategy waitStrategy() {
         return ProtocolWait.until("PostgreSQL to answer SELECT 1 on port " + PORT, new JdbcProbe("PostgreSQL",
-                List.of(c -> PostgresContainer.url(c, database)), username, password, AUTH_STATES,
+                List.of(c -> PostgresContainer.url(c, settings.database())), settings.username(), settings.password(), AUTH_STATES,
                 "org.postgresql:postgresql"));
     }
 
@@ -152,13 +132,10 @@ public final class PostgresSpec {
      *     {@code CHECKPOINT} as the snapshot preparation
      */
     public ContainerSpec toContainerSpec() {
-        ContainerSpec spec = ContainerSpec.of(image).withExposedPorts(PORT)
-                .withEnv("POSTGRES_USER", username).withEnv("POSTGRES_PASSWORD", password).withEnv("POSTGRES_DB", database)
-                .waitingFor(waitStrategy()).withStartupTimeout(startupTimeout)
-                .withSnapshotPrepare(PostgresContainer.prepareCommand(username, database).toArray(String[]::new));
-        for (var copy : InitScripts.copies(initScripts)) {
-            spec = spec.withFile(copy);
-        }
+        ContainerSpec spec = settings.containerSpec(PORT)
+                .withEnv("POSTGRES_USER", settings.username()).withEnv("POSTGRES_PASSWORD", settings.password()).withEnv("POSTGRES_DB", settings.database())
+                .waitingFor(waitStrategy())
+                .withSnapshotPrepare(PostgresContainer.prepareCommand(settings.username(), settings.database()).toArray(String[]::new));
         return spec;
     }
 
@@ -181,19 +158,16 @@ public final class PostgresSpec {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PostgresSpec p && image.equals(p.image) && database.equals(p.database)
-                && username.equals(p.username) && password.equals(p.password) && initScripts.equals(p.initScripts)
-                && startupTimeout.equals(p.startupTimeout);
+        return o instanceof PostgresSpec p && settings.equals(p.settings);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(image, database, username, password, initScripts, startupTimeout);
+        return settings.hashCode();
     }
 
     @Override
     public String toString() {
-        return "PostgresSpec[" + image + ", database=" + database + ", username=" + username + ", initScripts="
-                + initScripts + "]";
+        return "PostgresSpec[" + settings + "]";
     }
 }
