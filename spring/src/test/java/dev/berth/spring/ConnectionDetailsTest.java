@@ -35,7 +35,7 @@ class ConnectionDetailsTest {
     @BerthServiceConnection
     static MariaDbSpec db = MariaDbSpec.of().withStartupTimeout(Duration.ofMinutes(3));
     @BerthServiceConnection
-    static RabbitSpec broker = RabbitSpec.of();
+    static RabbitSpec broker = RabbitSpec.of().withStartupTimeout(Duration.ofMinutes(3));
     @BerthServiceConnection
     static KafkaSpec events = KafkaSpec.of().withStartupTimeout(Duration.ofMinutes(3));
 
