@@ -1,5 +1,6 @@
 package dev.berth;
 
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -37,14 +38,14 @@ public final class ContainerRef {
         return new ContainerRef(null, specName);
     }
 
-    /** @return the handle, or null when referenced by name */
-    public RunningContainer handle() {
-        return handle;
+    /** @return the handle, empty when referenced by name */
+    public Optional<RunningContainer> handle() {
+        return Optional.ofNullable(handle);
     }
 
-    /** @return the spec name, or null when referenced by handle */
-    public String specName() {
-        return specName;
+    /** @return the spec name, empty when referenced by handle */
+    public Optional<String> specName() {
+        return Optional.ofNullable(specName);
     }
 
     /** @return how the reference reads in messages: the spec name or the handle's container name */

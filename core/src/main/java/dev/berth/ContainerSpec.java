@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What to run: an immutable, validated description of one container. Every {@code with…} method
@@ -54,12 +55,12 @@ public final class ContainerSpec {
 
     /** @return the image to run */
     public ImageRef image() { return f.image; }
-    /** @return the logical name (used for dependsOn, injection and the container name prefix), or null */
-    public String name() { return f.name; }
+    /** @return the logical name (used for dependsOn, injection and the container name prefix), empty for none */
+    public Optional<String> name() { return Optional.ofNullable(f.name); }
     /** @return the command, empty for the image's CMD */
     public List<String> command() { return f.command; }
-    /** @return the entrypoint, null for the image's ENTRYPOINT */
-    public List<String> entrypoint() { return f.entrypoint; }
+    /** @return the entrypoint, empty for the image's ENTRYPOINT (present and empty when cleared) */
+    public Optional<List<String>> entrypoint() { return Optional.ofNullable(f.entrypoint); }
     /** @return environment variables, in declaration order */
     public Map<String, String> env() { return f.env; }
     /** @return user labels (Berth adds its own at creation) */
@@ -68,16 +69,10 @@ public final class ContainerSpec {
     public List<Integer> exposedPorts() { return f.exposedPorts; }
     /** @return container port to fixed host port */
     public Map<Integer, Integer> fixedPorts() { return f.fixedPorts; }
-    /** @return working directory, or null */
-    public String workingDir() { return f.workingDir; }
-    /** @return user[:group] to run as, or null for the image's USER */
-    public String user() { return f.user; }
-    /** @return host name, or null */
-    public String hostname() { return f.hostname; }
+    /** @return working directory, empty for the image's WORKDIR */
+    public Optional<String> workingDir() { return Optional.ofNullable(f.workingDir); }
     /** @return files copied in before start */
     public List<FileCopy> files() { return f.files; }
-    /** @return tmpfs mounts: path to options (e.g. {@code "size=64m"}, may be empty) */
-    public Map<String, String> tmpfs() { return f.tmpfs; }
     /** @return bind mounts and volumes */
     public List<Mount> mounts() { return f.mounts; }
     /** @return networks to join, with aliases */
@@ -98,8 +93,8 @@ public final class ContainerSpec {
     public Namespaces namespaces() { return f.namespaces; }
     /** @return security options */
     public Security security() { return f.security; }
-    /** @return the healthcheck set at creation, or null for the image's own */
-    public Healthcheck healthcheck() { return f.healthcheck; }
+    /** @return the healthcheck set at creation, empty for the image's own */
+    public Optional<Healthcheck> healthcheck() { return Optional.ofNullable(f.healthcheck); }
     /** @return the command a snapshot runs in the container first when its options name none; empty for none */
     public List<String> snapshotPrepare() { return f.snapshotPrepare; }
 
@@ -206,48 +201,12 @@ public final class ContainerSpec {
     }
 
     /**
-     * @param user {@code user}, {@code uid}, {@code user:group} or {@code uid:gid}
-     * @return the changed copy
-     */
-    public ContainerSpec withUser(String user) {
-        if (user == null || !user.matches("[a-zA-Z0-9_][a-zA-Z0-9_.-]*(:[a-zA-Z0-9_][a-zA-Z0-9_.-]*)?")) {
-            throw new InvalidSpecException("user", String.valueOf(user), "user, uid, user:group or uid:gid",
-                    "\"65534:65534\"");
-        }
-        return with(c -> c.user = user);
-    }
-
-    /**
-     * @param hostname the container's host name (UTS namespace)
-     * @return the changed copy
-     */
-    public ContainerSpec withHostname(String hostname) {
-        if (hostname == null || !hostname.matches("[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?")) {
-            throw new InvalidSpecException("hostname", String.valueOf(hostname),
-                    "1 to 63 letters, digits or '-', not starting or ending with '-'", "\"db-primary\"");
-        }
-        return with(c -> c.hostname = hostname);
-    }
-
-    /**
      * @param file a file to copy in before start
      * @return the changed copy
      */
     public ContainerSpec withFile(FileCopy file) {
         Objects.requireNonNull(file, "file");
         return with(c -> c.files = add(c.files, file));
-    }
-
-    /**
-     * @param path absolute path to mount a tmpfs at
-     * @param options tmpfs options such as {@code "size=64m,mode=1777"}, or {@code ""}
-     * @return the changed copy
-     */
-    public ContainerSpec withTmpfs(String path, String options) {
-        if (path == null || !path.startsWith("/")) {
-            throw new InvalidSpecException("tmpfs path", String.valueOf(path), "an absolute path", "\"/run\"");
-        }
-        return with(c -> c.tmpfs = put(c.tmpfs, path, options == null ? "" : options));
     }
 
     /**
@@ -375,8 +334,7 @@ public final class ContainerSpec {
     /**
      * A stable fingerprint of everything this spec says: SHA-256 (64 hex digits) over a canonical
      * rendering of every field — image reference, name, command, entrypoint, env and labels (in key
-     * order), ports, working dir, user, hostname, copied files (by the SHA-256 of their bytes), tmpfs,
-     * mounts, networks, dependsOn, wait strategy (by its description), timeouts, stop and pull policy,
+     * order), ports, working dir, copied files (by the SHA-256 of their bytes), mounts, networks, dependsOn, wait strategy (by its description), timeouts, stop and pull policy,
      * limits, namespaces, security, healthcheck and snapshot preparation. Specs that run the same container give the same
      * fingerprint in every JVM; any change gives another. It does not cover what the image reference
      * points to: combine it with the image's id to key anything derived from a run.
@@ -387,9 +345,39 @@ public final class ContainerSpec {
         return SpecFingerprint.of(this);
     }
 
+    /**
+     * @param other another value
+     * @return true for a spec with the same values in every field: wait strategies compare by their
+     *     description, copied bytes by content (the same rule as {@link #fingerprint()}, without hashing files)
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof ContainerSpec o && f.key().equals(o.f.key());
+    }
+
+    @Override
+    public int hashCode() {
+        return f.key().hashCode();
+    }
+
+    /** @return the name, image and the fields that differ from the defaults; environment values are not shown */
     @Override
     public String toString() {
-        return "ContainerSpec[" + (f.name == null ? "" : f.name + " ") + f.image + "]";
+        StringBuilder b = new StringBuilder("ContainerSpec[");
+        if (f.name != null) {
+            b.append(f.name).append(' ');
+        }
+        b.append(f.image);
+        Fields defaults = new Fields();
+        List<Object> key = f.key();
+        List<Object> plain = defaults.key();
+        for (int i = 2; i < key.size(); i++) {
+            if (!Objects.equals(key.get(i), plain.get(i))) {
+                Object value = Fields.NAMES.get(i).equals("env") ? f.env.keySet() : key.get(i);
+                b.append(", ").append(Fields.NAMES.get(i)).append('=').append(value);
+            }
+        }
+        return b.append(']').toString();
     }
 
     static int checkPort(String option, int port) {
@@ -422,10 +410,7 @@ public final class ContainerSpec {
         List<Integer> exposedPorts = List.of();
         Map<Integer, Integer> fixedPorts = Map.of();
         String workingDir;
-        String user;
-        String hostname;
         List<FileCopy> files = List.of();
-        Map<String, String> tmpfs = Map.of();
         List<Mount> mounts = List.of();
         List<NetworkAttachment> networks = List.of();
         List<String> dependsOn = List.of();
@@ -438,6 +423,19 @@ public final class ContainerSpec {
         Security security = Security.defaults();
         Healthcheck healthcheck;
         List<String> snapshotPrepare = List.of();
+
+        /** The field names of {@link #key()}, in its order. */
+        static final List<String> NAMES = List.of("image", "name", "command", "entrypoint", "env", "labels",
+                "exposedPorts", "fixedPorts", "workingDir", "files", "mounts", "networks", "dependsOn", "wait",
+                "startupTimeout", "stopPolicy", "pullPolicy", "limits", "namespaces", "security", "healthcheck",
+                "snapshotPrepare");
+
+        /** @return every field, the wait strategy by its description (strategies need not implement equals) */
+        List<Object> key() {
+            return Arrays.asList(image, name, command, entrypoint, env, labels, exposedPorts, fixedPorts, workingDir,
+                    files, mounts, networks, dependsOn, SpecFingerprint.describe(wait), startupTimeout, stopPolicy,
+                    pullPolicy, limits, namespaces, security, healthcheck, snapshotPrepare);
+        }
 
         Fields copy() {
             try {

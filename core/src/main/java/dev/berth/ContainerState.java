@@ -37,4 +37,16 @@ public record ContainerState(boolean running, String status, OptionalLong exitCo
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
     }
+
+    /**
+     * The state as messages show it, one rendering for every caller (the exit code prints as a number,
+     * never as {@code OptionalLong[137]}).
+     *
+     * @return e.g. {@code "status exited, exit code 137, OOM-killed"}, or {@code "status created, exit code none"}
+     */
+    public String summary() {
+        return "status " + status + ", exit code "
+                + (exitCode.isPresent() ? Long.toString(exitCode.getAsLong()) : "none")
+                + (oomKilled ? ", OOM-killed" : "");
+    }
 }

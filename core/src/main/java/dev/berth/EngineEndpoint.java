@@ -1,16 +1,32 @@
 package dev.berth;
 
 import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where an engine listens, and how published ports are reached from this process.
  *
  * @param dockerHost {@code unix:///var/run/docker.sock} or {@code tcp://host:port}
  * @param tlsVerify whether TLS is used (tcp only)
- * @param certPath directory with ca.pem, cert.pem, key.pem, or null
+ * @param certPath directory with ca.pem, cert.pem, key.pem; empty without TLS
  * @param source how this location was found, e.g. {@code "DOCKER_HOST"}
  */
-public record EngineEndpoint(String dockerHost, boolean tlsVerify, String certPath, String source) {
+public record EngineEndpoint(String dockerHost, boolean tlsVerify, Optional<String> certPath, String source) {
+
+    /**
+     * Nothing may be null: no certificate directory is an empty optional.
+     *
+     * @param dockerHost {@code unix:///var/run/docker.sock} or {@code tcp://host:port}
+     * @param tlsVerify whether TLS is used (tcp only)
+     * @param certPath directory with ca.pem, cert.pem, key.pem; empty without TLS
+     * @param source how this location was found, e.g. {@code "DOCKER_HOST"}
+     */
+    public EngineEndpoint {
+        Objects.requireNonNull(dockerHost, "dockerHost");
+        Objects.requireNonNull(certPath, "certPath (empty for none)");
+        Objects.requireNonNull(source, "source");
+    }
 
     /** @return true for a unix socket (an engine on this machine) */
     public boolean isLocal() {

@@ -1,5 +1,6 @@
 package dev.berth;
 
+import java.util.Optional;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -42,8 +43,8 @@ public final class ExecSpec {
 
     /** @return the command and its arguments */
     public List<String> command() { return command; }
-    /** @return the user to run as, or null for the container's user */
-    public String user() { return user; }
+    /** @return the user to run as, empty for the container's user */
+    public Optional<String> user() { return Optional.ofNullable(user); }
     /** @return extra environment variables */
     public Map<String, String> env() { return env; }
     /** @return the most time the command may take */
@@ -54,10 +55,7 @@ public final class ExecSpec {
      * @return the changed copy
      */
     public ExecSpec withUser(String user) {
-        if (user == null || !user.matches("[a-zA-Z0-9_][a-zA-Z0-9_.-]*(:[a-zA-Z0-9_][a-zA-Z0-9_.-]*)?")) {
-            throw new InvalidSpecException("exec user", String.valueOf(user), "user, uid, user:group or uid:gid",
-                    "\"nobody\"");
-        }
+        Names.user("exec user", user, "\"nobody\"");
         return new ExecSpec(command, user, env, timeout);
     }
 
@@ -102,8 +100,10 @@ public final class ExecSpec {
         return Objects.hash(command, user, env, timeout);
     }
 
+    /** @return the command, user, environment names (not values: they may be secret) and timeout */
     @Override
     public String toString() {
-        return "ExecSpec" + command;
+        return "ExecSpec[command=" + command + (user == null ? "" : ", user=" + user)
+                + (env.isEmpty() ? "" : ", env=" + env.keySet()) + ", timeout=" + timeout + "]";
     }
 }

@@ -2,6 +2,7 @@ package dev.berth;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -22,8 +23,43 @@ public record FileCopy(String containerPath, Content content, int mode) {
     /** @param name a classpath resource name, e.g. {@code "nginx/index.html"} */
     public record ClasspathResource(String name) implements Content { }
 
-    /** @param bytes the content itself */
-    public record Bytes(byte[] bytes) implements Content { }
+    /**
+     * The content itself; equal when the bytes are (a record compares arrays by identity otherwise).
+     *
+     * @param bytes the content itself
+     */
+    public record Bytes(byte[] bytes) implements Content {
+        /**
+         * Copies the bytes, so later changes to the caller's array do not change the value.
+         *
+         * @param bytes the content itself
+         */
+        public Bytes {
+            bytes = Objects.requireNonNull(bytes, "bytes").clone();
+        }
+
+        /** @return a copy of the content */
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Bytes b && Arrays.equals(bytes, b.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        /** @return the size, not the content (it may be large or secret) */
+        @Override
+        public String toString() {
+            return "Bytes[" + bytes.length + " bytes]";
+        }
+    }
 
     /**
      * Validates.

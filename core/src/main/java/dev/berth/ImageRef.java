@@ -99,9 +99,9 @@ public final class ImageRef {
         return repository;
     }
 
-    /** @return the tag; {@code latest} when neither tag nor digest was given */
-    public String tag() {
-        return tag != null ? tag : (digest == null ? "latest" : null);
+    /** @return the tag; {@code latest} when neither tag nor digest was given, empty for a digest alone */
+    public Optional<String> tag() {
+        return Optional.ofNullable(tag != null ? tag : (digest == null ? "latest" : null));
     }
 
     /** @return the digest, if the reference pinned one */
@@ -138,10 +138,7 @@ public final class ImageRef {
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder(name());
-        String t = tag();
-        if (t != null) {
-            b.append(':').append(t);
-        }
+        tag().ifPresent(t -> b.append(':').append(t));
         if (digest != null) {
             b.append('@').append(digest);
         }

@@ -157,7 +157,7 @@ public final class ImageSubstitution {
         }
         if (!prefix.isEmpty() && image.isDockerHub() && image.digest().isEmpty() && !present.test(image)) {
             String name = image.repository().startsWith("library/") ? image.repository().substring(8) : image.repository();
-            return Optional.of(ImageRef.parse(prefix + name + ":" + image.tag()));
+            return Optional.of(ImageRef.parse(prefix + name + ":" + image.tag().orElseThrow()));
         }
         return Optional.empty();
     }

@@ -1,5 +1,8 @@
 package dev.berth;
 
+import java.util.OptionalLong;
+import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,30 +220,38 @@ public final class Limits {
         return with(c -> c.oomKillDisable = true);
     }
 
-    /** @return the memory limit in bytes, or null */
-    public Long memoryBytes() { return f.memory; }
-    /** @return memory plus swap in bytes, -1 for unlimited, or null */
-    public Long memorySwapBytes() { return f.memorySwap; }
-    /** @return the memory reservation in bytes, or null */
-    public Long memoryReservationBytes() { return f.memoryReservation; }
-    /** @return the CPU limit in billionths of a CPU, or null */
-    public Long nanoCpus() { return f.nanoCpus; }
-    /** @return the relative CPU weight, or null */
-    public Integer cpuShares() { return f.cpuShares; }
-    /** @return the cpuset CPU list, or null */
-    public String cpusetCpus() { return f.cpusetCpus; }
-    /** @return the cpuset memory-node list, or null */
-    public String cpusetMems() { return f.cpusetMems; }
-    /** @return the pids limit (-1 unlimited), or null */
-    public Long pidsLimit() { return f.pids; }
-    /** @return the block-I/O weight, or null */
-    public Integer blkioWeight() { return f.blkioWeight; }
+    /** @return the memory limit in bytes, empty for none */
+    public OptionalLong memoryBytes() { return optional(f.memory); }
+    /** @return memory plus swap in bytes, -1 for unlimited, empty for the engine's default */
+    public OptionalLong memorySwapBytes() { return optional(f.memorySwap); }
+    /** @return the memory reservation in bytes, empty for none */
+    public OptionalLong memoryReservationBytes() { return optional(f.memoryReservation); }
+    /** @return the CPU limit in billionths of a CPU, empty for none */
+    public OptionalLong nanoCpus() { return optional(f.nanoCpus); }
+    /** @return the relative CPU weight, empty for the engine's default */
+    public OptionalInt cpuShares() { return optional(f.cpuShares); }
+    /** @return the cpuset CPU list, empty for every CPU */
+    public Optional<String> cpusetCpus() { return Optional.ofNullable(f.cpusetCpus); }
+    /** @return the cpuset memory-node list, empty for every node */
+    public Optional<String> cpusetMems() { return Optional.ofNullable(f.cpusetMems); }
+    /** @return the pids limit (-1 unlimited), empty for the engine's default */
+    public OptionalLong pidsLimit() { return optional(f.pids); }
+    /** @return the block-I/O weight, empty for the engine's default */
+    public OptionalInt blkioWeight() { return optional(f.blkioWeight); }
     /** @return the ulimits, by name */
     public Map<String, Ulimit> ulimits() { return f.ulimits; }
-    /** @return the {@code /dev/shm} size in bytes, or null */
-    public Long shmSizeBytes() { return f.shmSize; }
+    /** @return the {@code /dev/shm} size in bytes, empty for the engine's default (64 MiB) */
+    public OptionalLong shmSizeBytes() { return optional(f.shmSize); }
     /** @return whether the OOM killer is disabled */
     public boolean oomKillDisable() { return f.oomKillDisable; }
+
+    private static OptionalLong optional(Long value) {
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+
+    private static OptionalInt optional(Integer value) {
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+    }
 
     @Override
     public boolean equals(Object o) {

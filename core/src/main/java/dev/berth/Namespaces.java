@@ -1,5 +1,7 @@
 package dev.berth;
 
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +19,6 @@ import java.util.function.Consumer;
  */
 public final class Namespaces {
     private static final Namespaces DEFAULTS = new Namespaces(new Fields());
-    private static final String HOST_NAME = "[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?";
 
     private final Fields f;
 
@@ -78,10 +79,7 @@ public final class Namespaces {
      * @return the changed copy
      */
     public Namespaces withHostname(String hostname) {
-        if (hostname == null || !hostname.matches(HOST_NAME)) {
-            throw new InvalidSpecException("hostname", String.valueOf(hostname),
-                    "1 to 63 letters, digits or '-', not starting or ending with '-'", "\"db-primary\"");
-        }
+        Names.hostname(hostname);
         return with(c -> c.hostname = hostname);
     }
 
@@ -90,7 +88,7 @@ public final class Namespaces {
      * @return the changed copy
      */
     public Namespaces withDomainname(String domainname) {
-        if (domainname == null || !domainname.matches(HOST_NAME + "(\\." + HOST_NAME + ")*")
+        if (domainname == null || !domainname.matches(Names.HOST_LABEL + "(\\." + Names.HOST_LABEL + ")*")
                 || domainname.length() > 253) {
             throw new InvalidSpecException("domainname", String.valueOf(domainname),
                     "dot-separated labels of letters, digits or '-'", "\"test.example\"");
@@ -132,29 +130,29 @@ public final class Namespaces {
         return with(c -> c.cgroupnsMode = mode);
     }
 
-    /** @return the network mode, or null for the engine's default (bridge) */
-    public NetworkMode network() { return f.network; }
-    /** @return the IPC mode, or null for the engine's default */
-    public IpcMode ipc() { return f.ipc; }
-    /** @return the PID mode, or null for a private PID namespace */
-    public PidMode pid() { return f.pid; }
+    /** @return the network mode, empty for the engine's default (bridge) */
+    public Optional<NetworkMode> network() { return Optional.ofNullable(f.network); }
+    /** @return the IPC mode, empty for the engine's default */
+    public Optional<IpcMode> ipc() { return Optional.ofNullable(f.ipc); }
+    /** @return the PID mode, empty for a private PID namespace */
+    public Optional<PidMode> pid() { return Optional.ofNullable(f.pid); }
     /** @return whether an init process runs as PID 1 */
     public boolean init() { return f.init; }
-    /** @return the host name, or null */
-    public String hostname() { return f.hostname; }
-    /** @return the domain name, or null */
-    public String domainname() { return f.domainname; }
+    /** @return the host name, empty for the engine's (the container id's first 12 digits) */
+    public Optional<String> hostname() { return Optional.ofNullable(f.hostname); }
+    /** @return the domain name, empty for none */
+    public Optional<String> domainname() { return Optional.ofNullable(f.domainname); }
     /** @return whether the host's UTS namespace is shared */
     public boolean utsHost() { return f.utsHost; }
-    /** @return the user namespace mode, or null */
-    public String usernsMode() { return f.usernsMode; }
-    /** @return the cgroup namespace mode, or null for the engine's default */
-    public String cgroupnsMode() { return f.cgroupnsMode; }
+    /** @return the user namespace mode, empty for the engine's default */
+    public Optional<String> usernsMode() { return Optional.ofNullable(f.usernsMode); }
+    /** @return the cgroup namespace mode, empty for the engine's default */
+    public Optional<String> cgroupnsMode() { return Optional.ofNullable(f.cgroupnsMode); }
 
     /** @return every {@code container:} reference, network first, then IPC, then PID */
     public List<ContainerRef> containerRefs() {
-        return Arrays.asList(f.network == null ? null : f.network.target(), f.ipc == null ? null : f.ipc.target(),
-                f.pid == null ? null : f.pid.target()).stream().filter(Objects::nonNull).toList();
+        return Stream.of(network().flatMap(NetworkMode::target), ipc().flatMap(IpcMode::target),
+                pid().flatMap(PidMode::target)).flatMap(Optional::stream).toList();
     }
 
     @Override

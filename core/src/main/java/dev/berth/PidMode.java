@@ -1,25 +1,27 @@
 package dev.berth;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * PID namespace mode of a container ({@code --pid}, Engine API {@code HostConfig.PidMode}). Build it with the static factories.
  *
  * @param mode the engine's keyword, or {@code container} when joining another container
- * @param target the container joined, present exactly when the mode is {@code container}
+ * @param target the container joined, present exactly when the mode is {@code container}, else empty
  */
-public record PidMode(String mode, ContainerRef target) {
+public record PidMode(String mode, Optional<ContainerRef> target) {
     private static final Set<String> MODES = Set.of("host", "container");
 
     /**
      * Validates.
      * @param mode the engine's keyword, or {@code container} when joining another container
-     * @param target the container joined, present exactly when the mode is {@code container}
+     * @param target the container joined, present exactly when the mode is {@code container}, else empty
      */
     public PidMode {
-        if (!MODES.contains(mode) || ("container".equals(mode) != (target != null))) {
-            throw new InvalidSpecException("pid mode", mode + (target == null ? "" : ":" + target.describe()),
+        Objects.requireNonNull(target, "target (empty for no container)");
+        if (!MODES.contains(mode) || ("container".equals(mode) != target.isPresent())) {
+            throw new InvalidSpecException("pid mode", mode + target.map(t -> ":" + t.describe()).orElse(""),
                     "one of " + MODES.stream().sorted().toList() + ", with a container reference for container",
                     "PidMode.container(\"db\")");
         }
@@ -27,7 +29,7 @@ public record PidMode(String mode, ContainerRef target) {
 
     /** @return the host's PID namespace: the container sees every host process */
     public static PidMode host() {
-        return new PidMode("host", null);
+        return new PidMode("host", Optional.empty());
     }
 
     /**
@@ -35,7 +37,7 @@ public record PidMode(String mode, ContainerRef target) {
      * @return join {@code other}'s namespace ({@code container:<other>})
      */
     public static PidMode container(RunningContainer other) {
-        return new PidMode("container", ContainerRef.of(other));
+        return new PidMode("container", Optional.of(ContainerRef.of(other)));
     }
 
     /**
@@ -43,11 +45,11 @@ public record PidMode(String mode, ContainerRef target) {
      * @return join that container's namespace ({@code container:<name>})
      */
     public static PidMode container(String specName) {
-        return new PidMode("container", ContainerRef.named(specName));
+        return new PidMode("container", Optional.of(ContainerRef.named(specName)));
     }
 
     @Override
     public String toString() {
-        return Objects.toString(target, mode);
+        return target.map(Object::toString).orElse(mode);
     }
 }

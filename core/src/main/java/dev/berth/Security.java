@@ -1,5 +1,6 @@
 package dev.berth;
 
+import java.util.Optional;
 import com.github.dockerjava.api.model.Capability;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -235,10 +236,7 @@ public final class Security {
      * @return the changed copy
      */
     public Security withUser(String user) {
-        if (user == null || !user.matches("[a-zA-Z0-9_][a-zA-Z0-9_.-]*(:[a-zA-Z0-9_][a-zA-Z0-9_.-]*)?")) {
-            throw new InvalidSpecException("user", String.valueOf(user), "user, uid, user:group or uid:gid",
-                    "\"65534:65534\"");
-        }
+        Names.user("user", user, "\"65534:65534\"");
         return with(c -> c.user = user);
     }
 
@@ -265,12 +263,12 @@ public final class Security {
     public Set<String> capDrop() { return f.capDrop; }
     /** @return whether {@code no-new-privileges} is set */
     public boolean noNewPrivileges() { return f.noNewPrivileges; }
-    /** @return null for the default profile, {@code "unconfined"}, or a profile's JSON content */
-    public String seccomp() { return f.seccomp; }
-    /** @return the AppArmor profile, or null */
-    public String appArmorProfile() { return f.apparmor; }
-    /** @return user[:group], or null */
-    public String user() { return f.user; }
+    /** @return {@code "unconfined"} or a profile's JSON content; empty for the engine's default profile */
+    public Optional<String> seccomp() { return Optional.ofNullable(f.seccomp); }
+    /** @return the AppArmor profile, empty for the engine's default */
+    public Optional<String> appArmorProfile() { return Optional.ofNullable(f.apparmor); }
+    /** @return user[:group] the container's processes run as, empty for the image's {@code USER} */
+    public Optional<String> user() { return Optional.ofNullable(f.user); }
     /** @return whether the container is privileged */
     public boolean privileged() { return f.privileged; }
 

@@ -3,6 +3,7 @@ package dev.berth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How {@code Engine.snapshot} captures a running container. An immutable value changed through
@@ -66,9 +67,9 @@ public final class SnapshotOptions {
         return tmpfsRestore;
     }
 
-    /** @return the commit message, or null for {@code "berth snapshot of <container name>"} */
-    public String comment() {
-        return comment;
+    /** @return the commit message, empty for {@code "berth snapshot of <container name>"} */
+    public Optional<String> comment() {
+        return Optional.ofNullable(comment);
     }
 
     /**
@@ -139,9 +140,9 @@ public final class SnapshotOptions {
         return new SnapshotOptions(pause, keep, captureVolumes, tmpfsRestore, comment, List.copyOf(Arrays.asList(command)), tag);
     }
 
-    /** @return the reference to tag the snapshot with, or null for {@code berth-snapshots/<name>:<12 hex of the id>} */
-    public ImageRef tag() {
-        return tag;
+    /** @return the reference to tag the snapshot with, empty for {@code berth-snapshots/<name>:<12 hex of the id>} */
+    public Optional<ImageRef> tag() {
+        return Optional.ofNullable(tag);
     }
 
     /**

@@ -24,21 +24,18 @@ final class SpecFingerprint {
     static String of(ContainerSpec s) {
         StringBuilder b = new StringBuilder();
         line(b, "image", s.image());
-        line(b, "name", s.name());
+        line(b, "name", s.name().orElse(null));
         line(b, "command", s.command());
-        line(b, "entrypoint", s.entrypoint());
+        line(b, "entrypoint", s.entrypoint().orElse(null));
         line(b, "env", new TreeMap<>(s.env()));
         line(b, "labels", new TreeMap<>(s.labels()));
         line(b, "exposedPorts", s.exposedPorts());
         line(b, "fixedPorts", new TreeMap<>(s.fixedPorts()));
-        line(b, "workingDir", s.workingDir());
-        line(b, "user", s.user());
-        line(b, "hostname", s.hostname());
+        line(b, "workingDir", s.workingDir().orElse(null));
         for (FileCopy file : s.files()) {
             line(b, "file", file.containerPath() + " mode " + Integer.toOctalString(file.mode()) + " sha256 "
                     + hex(content(file.content())));
         }
-        line(b, "tmpfs", new TreeMap<>(s.tmpfs()));
         line(b, "mounts", s.mounts());
         line(b, "networks", s.networks());
         line(b, "dependsOn", s.dependsOn());
@@ -49,7 +46,7 @@ final class SpecFingerprint {
         line(b, "limits", s.limits());
         line(b, "namespaces", s.namespaces());
         line(b, "security", s.security());
-        line(b, "healthcheck", s.healthcheck());
+        line(b, "healthcheck", s.healthcheck().orElse(null));
         line(b, "snapshotPrepare", s.snapshotPrepare());
         return hex(b.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -60,7 +57,7 @@ final class SpecFingerprint {
     }
 
     /** A strategy that describes itself (Berth's do) by that description, else by its class. */
-    private static String describe(WaitStrategy wait) {
+    static String describe(WaitStrategy wait) {
         try {
             return wait.getClass().getMethod("toString").getDeclaringClass() == Object.class
                     ? wait.getClass().getName() : wait.toString();

@@ -10,11 +10,11 @@ class LimitsTest {
     @Test
     void buildsFluently() {
         Limits l = Limits.memory("256m").cpus(0.5).pids(100);
-        assertThat(l.memoryBytes()).isEqualTo(268_435_456L);
-        assertThat(l.nanoCpus()).isEqualTo(500_000_000L);
-        assertThat(l.pidsLimit()).isEqualTo(100L);
-        assertThat(l.memorySwapBytes()).isNull();
-        assertThat(Limits.none().memoryBytes()).isNull();
+        assertThat(l.memoryBytes()).hasValue(268_435_456L);
+        assertThat(l.nanoCpus()).hasValue(500_000_000L);
+        assertThat(l.pidsLimit()).hasValue(100L);
+        assertThat(l.memorySwapBytes()).isEmpty();
+        assertThat(Limits.none().memoryBytes()).isEmpty();
         assertThat(l).isEqualTo(Limits.memory("256m").cpus(0.5).pids(100)).isNotEqualTo(Limits.none());
     }
 
@@ -24,19 +24,19 @@ class LimitsTest {
         Limits more = base.withMemory("1.5g").memorySwap("2g").memoryReservation("1g").cpuShares(512)
                 .cpuset("0-1").cpusetMems("0").blkioWeight(500).ulimit("nofile", 1024, 2048).shmSize("128m")
                 .oomKillDisabled();
-        assertThat(base.memoryBytes()).isEqualTo(67_108_864L);
+        assertThat(base.memoryBytes()).hasValue(67_108_864L);
         assertThat(base.oomKillDisable()).isFalse();
-        assertThat(more.memoryBytes()).isEqualTo(1_610_612_736L);
-        assertThat(more.memorySwapBytes()).isEqualTo(2_147_483_648L);
-        assertThat(more.memoryReservationBytes()).isEqualTo(1_073_741_824L);
-        assertThat(more.cpuShares()).isEqualTo(512);
-        assertThat(more.cpusetCpus()).isEqualTo("0-1");
-        assertThat(more.cpusetMems()).isEqualTo("0");
-        assertThat(more.blkioWeight()).isEqualTo(500);
+        assertThat(more.memoryBytes()).hasValue(1_610_612_736L);
+        assertThat(more.memorySwapBytes()).hasValue(2_147_483_648L);
+        assertThat(more.memoryReservationBytes()).hasValue(1_073_741_824L);
+        assertThat(more.cpuShares()).hasValue(512);
+        assertThat(more.cpusetCpus()).hasValue("0-1");
+        assertThat(more.cpusetMems()).hasValue("0");
+        assertThat(more.blkioWeight()).hasValue(500);
         assertThat(more.ulimits()).isEqualTo(Map.of("nofile", new Limits.Ulimit("nofile", 1024, 2048)));
-        assertThat(more.shmSizeBytes()).isEqualTo(134_217_728L);
+        assertThat(more.shmSizeBytes()).hasValue(134_217_728L);
         assertThat(more.oomKillDisable()).isTrue();
-        assertThat(Limits.memory("16m").memorySwap("-1").memorySwapBytes()).isEqualTo(-1L);
+        assertThat(Limits.memory("16m").memorySwap("-1").memorySwapBytes()).hasValue(-1L);
     }
 
     @Test
@@ -45,7 +45,7 @@ class LimitsTest {
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessage("Invalid memory: \"4m\". Allowed: at least 6m (the engine's minimum, 6291456 bytes). "
                         + "Example: \"64m\".");
-        assertThat(Limits.memory("6m").memoryBytes()).isEqualTo(Limits.MIN_MEMORY);
+        assertThat(Limits.memory("6m").memoryBytes()).hasValue(Limits.MIN_MEMORY);
     }
 
     @Test
@@ -85,7 +85,7 @@ class LimitsTest {
         assertThatThrownBy(() -> Limits.none().pids(0))
                 .hasMessage("Invalid pids limit: 0. Allowed: a positive number of processes, or -1 for unlimited. "
                         + "Example: 100.");
-        assertThat(Limits.none().pids(-1).pidsLimit()).isEqualTo(-1L);
+        assertThat(Limits.none().pids(-1).pidsLimit()).hasValue(-1L);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.berth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NamespacesTest {
@@ -12,16 +13,16 @@ class NamespacesTest {
         Namespaces ns = base.withNetwork(NetworkMode.none()).withIpc(IpcMode.shareable()).withPid(PidMode.host())
                 .withInit().withHostname("berth-uts").withDomainname("test.example").withUsernsMode("host")
                 .withCgroupnsMode("private");
-        assertThat(base.network()).isNull();
+        assertThat(base.network()).isEmpty();
         assertThat(base.init()).isFalse();
-        assertThat(ns.network().mode()).isEqualTo("none");
-        assertThat(ns.ipc().mode()).isEqualTo("shareable");
-        assertThat(ns.pid().mode()).isEqualTo("host");
+        assertThat(ns.network().orElseThrow().mode()).isEqualTo("none");
+        assertThat(ns.ipc().orElseThrow().mode()).isEqualTo("shareable");
+        assertThat(ns.pid().orElseThrow().mode()).isEqualTo("host");
         assertThat(ns.init()).isTrue();
-        assertThat(ns.hostname()).isEqualTo("berth-uts");
-        assertThat(ns.domainname()).isEqualTo("test.example");
-        assertThat(ns.usernsMode()).isEqualTo("host");
-        assertThat(ns.cgroupnsMode()).isEqualTo("private");
+        assertThat(ns.hostname()).hasValue("berth-uts");
+        assertThat(ns.domainname()).hasValue("test.example");
+        assertThat(ns.usernsMode()).hasValue("host");
+        assertThat(ns.cgroupnsMode()).hasValue("private");
         assertThat(ns.containerRefs()).isEmpty();
         assertThat(IpcMode.isolated().mode()).isEqualTo("private");
     }
@@ -30,22 +31,22 @@ class NamespacesTest {
     void containerModesReferenceBySpecName() {
         Namespaces ns = Namespaces.defaults().withNetwork(NetworkMode.container("web"))
                 .withIpc(IpcMode.container("db")).withPid(PidMode.container("db"));
-        assertThat(ns.network().toString()).isEqualTo("container:web");
-        assertThat(ns.containerRefs()).extracting(ContainerRef::specName).containsExactly("web", "db", "db");
+        assertThat(ns.network().orElseThrow().toString()).isEqualTo("container:web");
+        assertThat(ns.containerRefs()).extracting(r -> r.specName().orElseThrow()).containsExactly("web", "db", "db");
         assertThat(ns).isEqualTo(Namespaces.defaults().withNetwork(NetworkMode.container("web"))
                 .withIpc(IpcMode.container("db")).withPid(PidMode.container("db")));
     }
 
     @Test
     void modesAreValidatedRecords() {
-        assertThat(NetworkMode.none()).isEqualTo(new NetworkMode("none", null));
-        assertThatThrownBy(() -> new NetworkMode("bridged", null))
+        assertThat(NetworkMode.none()).isEqualTo(new NetworkMode("none", Optional.empty()));
+        assertThatThrownBy(() -> new NetworkMode("bridged", Optional.empty()))
                 .hasMessage("Invalid network mode: \"bridged\". Allowed: one of [bridge, container, host, none], with "
                         + "a container reference for container. Example: NetworkMode.container(\"db\").");
-        assertThatThrownBy(() -> new PidMode("container", null))
+        assertThatThrownBy(() -> new PidMode("container", Optional.empty()))
                 .hasMessage("Invalid pid mode: \"container\". Allowed: one of [container, host], with a container "
                         + "reference for container. Example: PidMode.container(\"db\").");
-        assertThatThrownBy(() -> new IpcMode("host", ContainerRef.named("db")))
+        assertThatThrownBy(() -> new IpcMode("host", Optional.of(ContainerRef.named("db"))))
                 .hasMessage("Invalid ipc mode: \"host:db\". Allowed: one of [container, host, none, private, "
                         + "shareable], with a container reference for container. Example: IpcMode.container(\"db\").");
     }

@@ -35,7 +35,7 @@ class PinnedEngineTest {
         try (Engine engine = Berth.connect(" unix:///var/run/docker.sock ")) {
             assertThat(engine.docker().pingCmd().exec()).isNull();
             assertThat(engine.endpoint()).isEqualTo(
-                    new dev.berth.EngineEndpoint("unix:///var/run/docker.sock", false, null, "pinned endpoint"));
+                    new dev.berth.EngineEndpoint("unix:///var/run/docker.sock", false, java.util.Optional.empty(), "pinned endpoint"));
         }
     }
 }

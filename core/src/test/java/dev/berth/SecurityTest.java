@@ -18,7 +18,7 @@ class SecurityTest {
         assertThat(s.tmpfs()).isEqualTo(Map.of("/tmp", ""));
         assertThat(s.capDrop()).containsExactly("ALL");
         assertThat(s.noNewPrivileges()).isTrue();
-        assertThat(s.user()).isEqualTo("65534:65534");
+        assertThat(s.user()).hasValue("65534:65534");
         assertThat(s.privileged()).isFalse();
         assertThat(s.securityOpts()).containsExactly("no-new-privileges:true");
         assertThat(Security.defaults().securityOpts()).isEmpty();
@@ -83,7 +83,7 @@ class SecurityTest {
 
     @Test
     void userAndPrivilegedAreExplicit() {
-        assertThat(Security.defaults().withUser("nobody").user()).isEqualTo("nobody");
+        assertThat(Security.defaults().withUser("nobody").user()).hasValue("nobody");
         assertThat(Security.defaults().withPrivileged().privileged()).isTrue();
         assertThatThrownBy(() -> Security.defaults().withUser("a b"))
                 .hasMessage("Invalid user: \"a b\". Allowed: user, uid, user:group or uid:gid. "

@@ -16,22 +16,21 @@ final class ExitWait implements WaitStrategy {
         while (true) {
             ContainerState state = container.state();
             if (!state.running()) {
-                Long code = state.exitCode().isPresent() ? state.exitCode().getAsLong() : null;
-                if (code != null && code == 0) {
+                if (state.exitCode().equals(java.util.OptionalLong.of(0))) {
                     return;
                 }
-                throw new BerthException("Service " + container.spec().name() + " exited with code " + code
-                        + "; a dependent declares condition: service_completed_successfully, which needs exit code 0");
+                throw new BerthException("Service " + service(container) + " exited (" + state.summary()
+                        + "); a dependent declares condition: service_completed_successfully, which needs exit code 0");
             }
             if (System.nanoTime() > deadline) {
-                throw new BerthException("Service " + container.spec().name() + " still runs after " + timeout
+                throw new BerthException("Service " + service(container) + " still runs after " + timeout
                         + "; a dependent waits for it to complete (condition: service_completed_successfully)");
             }
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new BerthException("Interrupted while waiting for " + container.spec().name() + " to exit", e);
+                throw new BerthException("Interrupted while waiting for " + service(container) + " to exit", e);
             }
         }
     }
@@ -39,5 +38,9 @@ final class ExitWait implements WaitStrategy {
     @Override
     public String toString() {
         return "exit code 0 (service_completed_successfully)";
+    }
+
+    private static String service(RunningContainer container) {
+        return container.spec().name().orElse(container.name());
     }
 }

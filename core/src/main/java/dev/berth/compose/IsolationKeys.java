@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Maps the isolation keys: {@code cap_add}, {@code cap_drop}, {@code read_only}, {@code security_opt},
- * {@code privileged} onto {@link Security}; {@code ipc}, {@code pid}, {@code network_mode}, {@code init},
- * {@code domainname} onto {@link Namespaces}. {@code service:<name>} modes share another service's
+ * {@code privileged}, {@code user} onto {@link Security}; {@code ipc}, {@code pid}, {@code network_mode},
+ * {@code init}, {@code hostname}, {@code domainname} onto {@link Namespaces} (where the fluent API sets them). {@code service:<name>} modes share another service's
  * namespace and make this service depend on it.
  */
 final class IsolationKeys {
@@ -33,8 +33,8 @@ final class IsolationKeys {
     }
 
     ContainerSpec apply(ContainerSpec spec, Map<String, Value> keys) {
-        Security s = Security.defaults();
-        Namespaces n = Namespaces.defaults();
+        Security s = spec.security();
+        Namespaces n = spec.namespaces();
         for (Map.Entry<String, Value> e : keys.entrySet()) {
             Value v = e.getValue();
             Security sec = s;
@@ -44,6 +44,7 @@ final class IsolationKeys {
                 case "cap_drop" -> s = v.mapped(() -> sec.withCapDrop(v.strings().toArray(String[]::new)));
                 case "read_only" -> s = v.bool() ? sec.withReadOnlyRootfs() : sec;
                 case "privileged" -> s = v.bool() ? sec.withPrivileged() : sec;
+                case "user" -> s = v.mapped(() -> sec.withUser(v.text()));
                 case "security_opt" -> {
                     for (Value opt : v.list()) {
                         Security before = s;
@@ -54,15 +55,12 @@ final class IsolationKeys {
                 case "pid" -> n = v.mapped(() -> ns.withPid(pid(v)));
                 case "network_mode" -> n = v.mapped(() -> ns.withNetwork(network(v)));
                 case "init" -> n = v.bool() ? ns.withInit() : ns;
+                case "hostname" -> n = v.mapped(() -> ns.withHostname(v.text()));
                 case "domainname" -> n = v.mapped(() -> ns.withDomainname(v.text()));
                 default -> { }
             }
         }
-        ContainerSpec out = spec;
-        if (!s.equals(Security.defaults())) {
-            out = out.withSecurity(s);
-        }
-        return n.equals(Namespaces.defaults()) ? out : out.withNamespaces(n);
+        return spec.withSecurity(s).withNamespaces(n);
     }
 
     private static Security securityOpt(Security s, Value v) {

@@ -79,9 +79,9 @@ final class ProjectStarter {
         }
         if (condition == DependsOn.SERVICE_COMPLETED_SUCCESSFULLY) {
             spec = spec.waitingFor(new ExitWait());
-        } else if (condition == DependsOn.SERVICE_HEALTHY || s.spec().healthcheck() != null) {
+        } else if (condition == DependsOn.SERVICE_HEALTHY || s.spec().healthcheck().isPresent()) {
             spec = spec.waitingFor(Wait.forHealthcheck());
-            dev.berth.Healthcheck h = s.spec().healthcheck();
+            dev.berth.Healthcheck h = s.spec().healthcheck().orElse(null);
             if (h != null) {
                 // as long as the healthcheck itself allows before Docker calls it unhealthy
                 Duration budget = h.interval().multipliedBy(h.retries()).plus(h.timeout());

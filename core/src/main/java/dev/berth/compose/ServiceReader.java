@@ -73,8 +73,6 @@ final class ServiceReader {
             case "command" -> v.mapped(() -> spec.withCommand(words(v).toArray(String[]::new)));
             case "entrypoint" -> v.mapped(() -> spec.withEntrypoint(words(v).toArray(String[]::new)));
             case "working_dir" -> v.mapped(() -> spec.withWorkingDir(v.text()));
-            case "user" -> v.mapped(() -> spec.withUser(v.text()));
-            case "hostname" -> v.mapped(() -> spec.withHostname(v.text()));
             case "labels" -> {
                 ContainerSpec s = spec;
                 for (Map.Entry<String, String> l : pairs(v).entrySet()) {

@@ -42,8 +42,8 @@ final class StorageKeys {
             for (String t : keys.get("tmpfs").strings()) {
                 int colon = t.indexOf(':');
                 ContainerSpec before = s;
-                s = keys.get("tmpfs").mapped(() -> before.withTmpfs(colon < 0 ? t : t.substring(0, colon),
-                        colon < 0 ? "" : t.substring(colon + 1)));
+                s = keys.get("tmpfs").mapped(() -> before.withSecurity(before.security().withTmpfs(
+                        colon < 0 ? t : t.substring(0, colon), colon < 0 ? "" : t.substring(colon + 1))));
             }
         }
         if (keys.containsKey("ports")) {

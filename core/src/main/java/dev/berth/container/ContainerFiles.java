@@ -5,7 +5,6 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.BerthException;
 import dev.berth.FileCopy;
 import dev.berth.InvalidSpecException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +18,8 @@ final class ContainerFiles {
     interface Archives {
         InputStream read(String containerId, String path);
 
-        void write(String containerId, byte[] tar);
+        /** Sends the tar, reading it to the end; the caller closes it. */
+        void write(String containerId, InputStream tar);
     }
 
     private final Archives archives;
@@ -32,9 +32,8 @@ final class ContainerFiles {
             }
 
             @Override
-            public void write(String containerId, byte[] tar) {
-                docker.copyArchiveToContainerCmd(containerId).withRemotePath("/")
-                        .withTarInputStream(new ByteArrayInputStream(tar)).exec();
+            public void write(String containerId, InputStream tar) {
+                docker.copyArchiveToContainerCmd(containerId).withRemotePath("/").withTarInputStream(tar).exec();
             }
         });
     }
@@ -50,9 +49,14 @@ final class ContainerFiles {
         }
         TarArchives.Builder tar = new TarArchives.Builder();
         for (FileCopy f : files) {
-            tar.file(f.containerPath().substring(1), bytes(f.content()), f.mode());
+            String name = f.containerPath().substring(1);
+            if (f.content() instanceof FileCopy.HostFile h) {
+                tar.file(name, regularFile(h.path()), f.mode());
+            } else {
+                tar.file(name, bytes(f.content()), f.mode());
+            }
         }
-        archives.write(containerId, tar.toBytes());
+        write(containerId, tar);
     }
 
     void copyIn(String containerId, Path hostPath, String containerPath) {
@@ -65,7 +69,16 @@ final class ContainerFiles {
                     "an absolute path inside the container, other than /", "\"/etc/app\"");
         }
         String name = containerPath.replaceAll("/+$", "").substring(1);
-        archives.write(containerId, new TarArchives.Builder().tree(hostPath, name).toBytes());
+        write(containerId, new TarArchives.Builder().tree(hostPath, name));
+    }
+
+    /** Streams the archive to the engine; the writer stops when the stream closes, also on failure. */
+    private void write(String containerId, TarArchives.Builder tar) {
+        try (InputStream in = tar.stream()) {
+            archives.write(containerId, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void copyOut(String containerId, String containerName, String containerPath, Path hostDir) {
@@ -90,17 +103,21 @@ final class ContainerFiles {
         return parent == null ? "/" : parent.toString();
     }
 
+    private static Path regularFile(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidSpecException("file to copy", path.toString(), "an existing regular file",
+                    "Path.of(\"src/test/resources/init.sql\")");
+        }
+        return path;
+    }
+
     static byte[] bytes(FileCopy.Content content) {
         try {
             if (content instanceof FileCopy.Bytes b) {
                 return b.bytes();
             }
             if (content instanceof FileCopy.HostFile h) {
-                if (!Files.isRegularFile(h.path())) {
-                    throw new InvalidSpecException("file to copy", h.path().toString(), "an existing regular file",
-                            "Path.of(\"src/test/resources/init.sql\")");
-                }
-                return Files.readAllBytes(h.path());
+                return Files.readAllBytes(regularFile(h.path()));
             }
             String name = ((FileCopy.ClasspathResource) content).name();
             ClassLoader cl = Thread.currentThread().getContextClassLoader();

@@ -171,7 +171,7 @@ public final class ContainerLauncher {
     }
 
     private String containerName(ContainerSpec spec) {
-        String base = spec.name() == null ? "berth" : "berth-" + spec.name();
+        String base = spec.name().map(n -> "berth-" + n).orElse("berth");
         return base + "-" + session.id().substring(0, 8) + "-" + sequence.incrementAndGet();
     }
 
@@ -193,28 +193,18 @@ public final class ContainerLauncher {
         HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings);
         options.storage(host, spec);
         options.firstNetwork(cmd, host, spec);
-        CreateOptions.healthcheck(cmd, spec.healthcheck());
+        spec.healthcheck().ifPresent(h -> CreateOptions.healthcheck(cmd, h));
         cmd.withName(name).withLabels(labels).withExposedPorts(exposed).withHostConfig(host);
         if (!spec.command().isEmpty()) {
             cmd.withCmd(spec.command());
         }
-        if (spec.entrypoint() != null) {
-            cmd.withEntrypoint(spec.entrypoint());
-        }
+        spec.entrypoint().ifPresent(cmd::withEntrypoint);
         if (!spec.env().isEmpty()) {
             List<String> env = new ArrayList<>();
             spec.env().forEach((k, v) -> env.add(k + "=" + v));
             cmd.withEnv(env);
         }
-        if (spec.workingDir() != null) {
-            cmd.withWorkingDir(spec.workingDir());
-        }
-        if (spec.user() != null) {
-            cmd.withUser(spec.user());
-        }
-        if (spec.hostname() != null) {
-            cmd.withHostName(spec.hostname());
-        }
+        spec.workingDir().ifPresent(cmd::withWorkingDir);
         new IsolationMapper(docker, session, fit).apply(cmd, spec);
     }
 }

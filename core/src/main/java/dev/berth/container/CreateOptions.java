@@ -35,9 +35,6 @@ final class CreateOptions {
      * with the session's labels when missing; persistent ones created without labels; existing ones checked.
      */
     void storage(HostConfig host, ContainerSpec spec) {
-        if (!spec.tmpfs().isEmpty()) {
-            host.withTmpFs(new LinkedHashMap<>(spec.tmpfs()));
-        }
         List<Bind> binds = new ArrayList<>();
         for (Mount m : spec.mounts()) {
             String source = m.source();

@@ -56,7 +56,7 @@ final class EngineFit {
                 }
             }
         }
-        String domain = spec.namespaces().domainname();
+        String domain = spec.namespaces().domainname().orElse(null);
         if (domain != null && kind.get().podman()) {
             throw new InvalidSpecException("domainname", domain, "no domain name on " + kind.get().describe()
                     + ": its Docker-compatible API ignores it; set a fully qualified hostname instead or use a Docker "
@@ -119,15 +119,15 @@ final class EngineFit {
     static Map<String, Object> cgroupLimits(Limits l) {
         Map<String, Object> out = new LinkedHashMap<>();
         put(out, "memory", size(l.memoryBytes()));
-        put(out, "memory swap", l.memorySwapBytes() != null && l.memorySwapBytes() == -1 ? "-1"
+        put(out, "memory swap", l.memorySwapBytes().equals(java.util.OptionalLong.of(-1)) ? "-1"
                 : size(l.memorySwapBytes()));
         put(out, "memory reservation", size(l.memoryReservationBytes()));
-        put(out, "cpus", l.nanoCpus() == null ? null : l.nanoCpus() / 1e9);
-        put(out, "cpu shares", l.cpuShares());
-        put(out, "cpuset cpus", l.cpusetCpus());
-        put(out, "cpuset mems", l.cpusetMems());
-        put(out, "pids limit", l.pidsLimit());
-        put(out, "blkio weight", l.blkioWeight());
+        put(out, "cpus", l.nanoCpus().isEmpty() ? null : l.nanoCpus().getAsLong() / 1e9);
+        l.cpuShares().ifPresent(v -> out.put("cpu shares", v));
+        l.cpusetCpus().ifPresent(v -> out.put("cpuset cpus", v));
+        l.cpusetMems().ifPresent(v -> out.put("cpuset mems", v));
+        l.pidsLimit().ifPresent(v -> out.put("pids limit", v));
+        l.blkioWeight().ifPresent(v -> out.put("blkio weight", v));
         put(out, "oom kill disable", l.oomKillDisable() ? Boolean.TRUE : null);
         return out;
     }
@@ -139,10 +139,11 @@ final class EngineFit {
     }
 
     /** @return e.g. {@code "64m"} for 64 MiB, the exact byte count otherwise */
-    private static String size(Long bytes) {
-        if (bytes == null) {
+    private static String size(java.util.OptionalLong value) {
+        if (value.isEmpty()) {
             return null;
         }
+        long bytes = value.getAsLong();
         String[] units = {"g", "m", "k"};
         int[] shifts = {30, 20, 10};
         for (int i = 0; i < units.length; i++) {

@@ -33,9 +33,7 @@ final class ExecRunner {
         String execId;
         try (ExecCreateCmd create = docker.execCreateCmd(containerId)) {
             create.withCmd(exec.command().toArray(String[]::new)).withAttachStdout(true).withAttachStderr(true);
-            if (exec.user() != null) {
-                create.withUser(exec.user());
-            }
+            exec.user().ifPresent(create::withUser);
             if (!exec.env().isEmpty()) {
                 List<String> env = new ArrayList<>();
                 exec.env().forEach((k, v) -> env.add(k + "=" + v));
@@ -91,8 +89,8 @@ final class ExecRunner {
 
     static BerthException notRunning(String containerName, ExecSpec exec, ContainerState state) {
         return new BerthException("Cannot run " + exec.command() + " in container " + containerName
-                + ": it is not running (status " + state.status() + ", exit code "
-                + (state.exitCode().isPresent() ? Long.toString(state.exitCode().getAsLong()) : "none") + "). Exec needs a running container; check its logs() and state().");
+                + ": it is not running (" + state.summary() + "). Exec needs a running container; check its logs() and"
+                + " state().");
     }
 
     /** Keeps stdout and stderr apart. */

@@ -78,10 +78,16 @@ final class IsolationMapper {
     }
 
     private static void limits(HostConfig host, Limits l) {
-        host.withMemory(l.memoryBytes()).withMemorySwap(l.memorySwapBytes())
-                .withMemoryReservation(l.memoryReservationBytes()).withNanoCPUs(l.nanoCpus())
-                .withCpuShares(l.cpuShares()).withCpusetCpus(l.cpusetCpus()).withCpusetMems(l.cpusetMems())
-                .withPidsLimit(l.pidsLimit()).withBlkioWeight(l.blkioWeight()).withShmSize(l.shmSizeBytes());
+        l.memoryBytes().ifPresent(host::withMemory);
+        l.memorySwapBytes().ifPresent(host::withMemorySwap);
+        l.memoryReservationBytes().ifPresent(host::withMemoryReservation);
+        l.nanoCpus().ifPresent(host::withNanoCPUs);
+        l.cpuShares().ifPresent(host::withCpuShares);
+        l.cpusetCpus().ifPresent(host::withCpusetCpus);
+        l.cpusetMems().ifPresent(host::withCpusetMems);
+        l.pidsLimit().ifPresent(host::withPidsLimit);
+        l.blkioWeight().ifPresent(host::withBlkioWeight);
+        l.shmSizeBytes().ifPresent(host::withShmSize);
         if (l.oomKillDisable()) {
             host.withOomKillDisable(true);
         }
@@ -94,36 +100,22 @@ final class IsolationMapper {
 
     private static void namespaces(CreateContainerCmd cmd, HostConfig host, Namespaces n,
                                    Function<ContainerRef, String> idOf) {
-        NetworkMode net = n.network();
-        if (net != null) {
-            host.withNetworkMode(net.target() == null ? net.mode() : "container:" + idOf.apply(net.target()));
-        }
-        IpcMode ipc = n.ipc();
-        if (ipc != null) {
-            host.withIpcMode(ipc.target() == null ? ipc.mode() : "container:" + idOf.apply(ipc.target()));
-        }
-        PidMode pid = n.pid();
-        if (pid != null) {
-            host.withPidMode(pid.target() == null ? pid.mode() : "container:" + idOf.apply(pid.target()));
-        }
+        n.network().ifPresent(net -> host.withNetworkMode(
+                net.target().map(t -> "container:" + idOf.apply(t)).orElse(net.mode())));
+        n.ipc().ifPresent(ipc -> host.withIpcMode(
+                ipc.target().map(t -> "container:" + idOf.apply(t)).orElse(ipc.mode())));
+        n.pid().ifPresent(pid -> host.withPidMode(
+                pid.target().map(t -> "container:" + idOf.apply(t)).orElse(pid.mode())));
         if (n.init()) {
             host.withInit(true);
         }
-        if (n.hostname() != null) {
-            cmd.withHostName(n.hostname());
-        }
-        if (n.domainname() != null) {
-            cmd.withDomainName(n.domainname());
-        }
+        n.hostname().ifPresent(cmd::withHostName);
+        n.domainname().ifPresent(cmd::withDomainName);
         if (n.utsHost()) {
             host.withUtSMode("host");
         }
-        if (n.usernsMode() != null) {
-            host.withUsernsMode(n.usernsMode());
-        }
-        if (n.cgroupnsMode() != null) {
-            host.withCgroupnsMode(n.cgroupnsMode());
-        }
+        n.usernsMode().ifPresent(host::withUsernsMode);
+        n.cgroupnsMode().ifPresent(host::withCgroupnsMode);
     }
 
     private static void security(CreateContainerCmd cmd, HostConfig host, Security s, ContainerSpec spec) {
@@ -146,9 +138,7 @@ final class IsolationMapper {
         if (!s.capDrop().isEmpty()) {
             host.withCapDrop(s.capDrop().stream().map(Capability::valueOf).toArray(Capability[]::new));
         }
-        if (s.user() != null) {
-            cmd.withUser(s.user());
-        }
+        s.user().ifPresent(cmd::withUser);
         if (s.privileged()) {
             LOG.warn("Container {} ({}) runs privileged: every capability and host device; use only when the test "
                     + "needs it", cmd.getName(), spec.image());

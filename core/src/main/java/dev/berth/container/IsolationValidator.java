@@ -4,9 +4,11 @@ import com.github.dockerjava.api.DockerClient;
 import dev.berth.ContainerRef;
 import dev.berth.ContainerSpec;
 import dev.berth.InvalidSpecException;
+import dev.berth.IpcMode;
 import dev.berth.Limits;
 import dev.berth.Namespaces;
 import dev.berth.NetworkMode;
+import dev.berth.PidMode;
 import dev.berth.session.Session;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,7 @@ final class IsolationValidator {
         checkConflicts(spec);
         checkCpus(spec.limits(), () -> docker.infoCmd().exec().getNCPU());
         Map<ContainerRef, String> ids = resolve(spec.namespaces(), session);
-        ContainerRef ipc = spec.namespaces().ipc() == null ? null : spec.namespaces().ipc().target();
+        ContainerRef ipc = spec.namespaces().ipc().flatMap(IpcMode::target).orElse(null);
         if (ipc != null) {
             checkShareable(ipc, docker.inspectContainerCmd(ids.get(ipc)).exec().getHostConfig().getIpcMode());
         }
@@ -53,7 +55,7 @@ final class IsolationValidator {
     /** Options that exclude each other, whatever the engine. */
     static void checkConflicts(ContainerSpec spec) {
         Namespaces ns = spec.namespaces();
-        NetworkMode net = ns.network();
+        NetworkMode net = ns.network().orElse(null);
         if (net != null && !"bridge".equals(net.mode())) {
             String value = net.toString();
             if (!spec.exposedPorts().isEmpty() || !spec.fixedPorts().isEmpty()) {
@@ -67,35 +69,28 @@ final class IsolationValidator {
                         + "no network of its own); drop withNetwork(…) or the network mode",
                         "NetworkMode.bridge() with withNetwork(\"backend\", \"db\")");
             }
-            if (net.target() != null && (ns.hostname() != null || spec.hostname() != null || ns.domainname() != null)) {
+            if (net.target().isPresent() && (ns.hostname().isPresent() || ns.domainname().isPresent())) {
                 throw new InvalidSpecException("network mode", value, "no hostname or domainname of its own with "
                         + "network mode container:<other> (it shares the other's UTS settings)",
                         "NetworkMode.container(other) without withHostname(…)");
             }
         }
-        same("user", spec.user(), spec.security().user(), "Security.defaults().withUser(\"65534:65534\") only");
-        same("hostname", spec.hostname(), ns.hostname(), "Namespaces.defaults().withHostname(\"db\") only");
-    }
-
-    private static void same(String option, String specValue, String isolationValue, String example) {
-        if (specValue != null && isolationValue != null && !specValue.equals(isolationValue)) {
-            throw new InvalidSpecException(option, specValue + "\" and \"" + isolationValue,
-                    "one " + option + ", set once (ContainerSpec and Security/Namespaces disagree)", example);
-        }
     }
 
     /** CPU counts and cpuset CPUs against the engine's CPU count, asked only when the limits need it. */
     static void checkCpus(Limits limits, IntSupplier engineCpus) {
-        if (limits.nanoCpus() == null && limits.cpusetCpus() == null) {
+        if (limits.nanoCpus().isEmpty() && limits.cpusetCpus().isEmpty()) {
             return;
         }
         int cpus = engineCpus.getAsInt();
-        if (limits.nanoCpus() != null && limits.nanoCpus() > cpus * 1_000_000_000L) {
-            throw new InvalidSpecException("cpus", limits.nanoCpus() / 1e9, "more than 0 and at most the engine's "
+        long nanoCpus = limits.nanoCpus().orElse(0);
+        if (nanoCpus > cpus * 1_000_000_000L) {
+            throw new InvalidSpecException("cpus", nanoCpus / 1e9, "more than 0 and at most the engine's "
                     + cpus + " CPUs (docker info: NCPU)", "0.5");
         }
-        if (limits.cpusetCpus() != null && maxCpu(limits.cpusetCpus()) >= cpus) {
-            throw new InvalidSpecException("cpuset cpus", limits.cpusetCpus(), "CPUs that exist on the engine: "
+        String cpuset = limits.cpusetCpus().orElse(null);
+        if (cpuset != null && maxCpu(cpuset) >= cpus) {
+            throw new InvalidSpecException("cpuset cpus", cpuset, "CPUs that exist on the engine: "
                     + (cpus == 1 ? "0" : "0 to " + (cpus - 1)) + " (it has " + cpus + " CPUs)", "\"0\"");
         }
     }
@@ -111,9 +106,9 @@ final class IsolationValidator {
     /** Each {@code container:} reference must name a container this session holds. */
     static Map<ContainerRef, String> resolve(Namespaces ns, Session session) {
         Map<ContainerRef, String> ids = new LinkedHashMap<>();
-        resolve("network mode", ns.network() == null ? null : ns.network().target(), session, ids);
-        resolve("ipc mode", ns.ipc() == null ? null : ns.ipc().target(), session, ids);
-        resolve("pid mode", ns.pid() == null ? null : ns.pid().target(), session, ids);
+        resolve("network mode", ns.network().flatMap(NetworkMode::target).orElse(null), session, ids);
+        resolve("ipc mode", ns.ipc().flatMap(IpcMode::target).orElse(null), session, ids);
+        resolve("pid mode", ns.pid().flatMap(PidMode::target).orElse(null), session, ids);
         return ids;
     }
 
@@ -135,9 +130,10 @@ final class IsolationValidator {
     }
 
     private static boolean matches(ContainerRef ref, Session.Resource r) {
-        if (ref.handle() != null) {
-            return r.id().equals(ref.handle().id());
+        if (ref.handle().isPresent()) {
+            return r.id().equals(ref.handle().get().id());
         }
-        return r.name().equals(ref.specName()) || r.name().startsWith("berth-" + ref.specName() + "-");
+        String name = ref.specName().orElseThrow();
+        return r.name().equals(name) || r.name().startsWith("berth-" + name + "-");
     }
 }

@@ -63,9 +63,8 @@ public final class ParallelStarter {
             // Keyed by position: the same spec value may be listed several times (n copies of one container).
             Map<String, Integer> indexByName = new HashMap<>();
             for (int i = 0; i < specs.size(); i++) {
-                if (specs.get(i).name() != null) {
-                    indexByName.put(specs.get(i).name(), i);
-                }
+                int index = i;
+                specs.get(i).name().ifPresent(name -> indexByName.put(name, index));
             }
             List<CompletableFuture<RunningContainer>> futures = new ArrayList<>(Collections.nCopies(specs.size(), null));
             List<CompletableFuture<RunningContainer>> ordered = new ArrayList<>();

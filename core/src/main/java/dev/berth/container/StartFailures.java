@@ -81,7 +81,7 @@ final class StartFailures {
         boolean oom = state != null && state.oomKilled();
         String reason = reason(cause);
         String masked = m.mask(reason);
-        return StartFailureReports.failedStart(container.spec().name(), masked, container.spec().image().toString(),
+        return StartFailureReports.failedStart(container.spec().name().orElse(null), masked, container.spec().image().toString(),
                 container.id(),
                 exit, oom, last, report, masked.equals(reason) ? cause : maskedCopy(cause, m));
     }
@@ -117,7 +117,7 @@ final class StartFailures {
                 + " may still exist on the engine at " + dockerHost + ". Remove it with: docker -H " + dockerHost
                 + " rm -f " + name + "\n  Once this run has ended, scripts/sweep --remove removes everything it left"
                 + " (by its dev.berth.* labels).";
-        return new ContainerStartException(spec.name(), m.mask(reason), spec.image().toString(), id, null, false,
+        return new ContainerStartException(spec.name().orElse(null), m.mask(reason), spec.image().toString(), id, null, false,
                 m.maskAll(lines), null, cause);
     }
 

@@ -36,8 +36,9 @@ final class StartPlan {
     static Map<String, ContainerSpec> check(List<ContainerSpec> specs, Set<String> running) {
         Map<String, ContainerSpec> byName = new LinkedHashMap<>();
         for (ContainerSpec s : specs) {
-            if (s.name() != null && (byName.put(s.name(), s) != null || running.contains(s.name()))) {
-                throw new InvalidSpecException("container name", s.name(),
+            String name = s.name().orElse(null);
+            if (name != null && (byName.put(name, s) != null || running.contains(name))) {
+                throw new InvalidSpecException("container name", name,
                         "a name used by one spec among those started together", "withName(\"db\")");
             }
         }
@@ -54,7 +55,7 @@ final class StartPlan {
             }
         }
         for (ContainerSpec s : specs) {
-            List<String> cycle = cycleFrom(s.name(), byName, new ArrayList<>(), new LinkedHashSet<>());
+            List<String> cycle = cycleFrom(s.name().orElse(null), byName, new ArrayList<>(), new LinkedHashSet<>());
             if (cycle != null) {
                 throw new InvalidSpecException("dependsOn", String.join(" -> ", cycle),
                         "dependencies without a cycle", "db <- app (app.withDependsOn(\"db\"))");
@@ -120,6 +121,6 @@ final class StartPlan {
     }
 
     static String label(ContainerSpec s) {
-        return s.name() != null ? s.name() : s.image().toString();
+        return s.name().orElseGet(() -> s.image().toString());
     }
 }

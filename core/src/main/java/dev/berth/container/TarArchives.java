@@ -1,13 +1,20 @@
 package dev.berth.container;
 
-import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -17,14 +24,20 @@ final class TarArchives {
     private TarArchives() {
     }
 
-    /** Collects entries into an in-memory tar. */
+    /**
+     * The entries of a tar to copy into a container. Nothing is read when an entry is added beyond a
+     * directory listing and a file's size: {@link #stream()} writes the archive as the engine reads it,
+     * so copying a file of any size holds no more than a pipe buffer in memory.
+     */
     static final class Builder {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes);
+        /** How much of the archive may wait between the writer and the engine's reader. */
+        private static final int PIPE_BYTES = 64 * 1024;
 
-        Builder() {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        private final List<Entry> entries = new ArrayList<>();
+
+        /** One archive entry, written when the archive streams. */
+        private interface Entry {
+            void writeTo(TarArchiveOutputStream tar) throws IOException;
         }
 
         /**
@@ -34,29 +47,49 @@ final class TarArchives {
          * @return this
          */
         Builder file(String name, byte[] content, int mode) {
-            try {
-                TarArchiveEntry e = new TarArchiveEntry(name);
-                e.setSize(content.length);
-                e.setMode(0100000 | mode);
-                tar.putArchiveEntry(e);
+            entries.add(tar -> {
+                tar.putArchiveEntry(entry(name, content.length, mode));
                 tar.write(content);
                 tar.closeArchiveEntry();
-                return this;
+            });
+            return this;
+        }
+
+        /**
+         * @param name entry name relative to the extraction root
+         * @param host a regular file on the host, read when the archive streams
+         * @param mode permission bits
+         * @return this
+         */
+        Builder file(String name, Path host, int mode) {
+            long size;
+            try {
+                size = Files.size(host);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            entries.add(tar -> {
+                tar.putArchiveEntry(entry(name, size, mode));
+                try (InputStream in = Files.newInputStream(host)) {
+                    long copied = in.transferTo(tar);
+                    if (copied != size) {
+                        throw new IOException(host + " changed size while it was copied (" + size + " bytes, then "
+                                + copied + ")");
+                    }
+                }
+                tar.closeArchiveEntry();
+            });
+            return this;
         }
 
         Builder directory(String name, int mode) {
-            try {
+            entries.add(tar -> {
                 TarArchiveEntry e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/");
                 e.setMode(040000 | mode);
                 tar.putArchiveEntry(e);
                 tar.closeArchiveEntry();
-                return this;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            });
+            return this;
         }
 
         /** Adds a host file or directory tree under {@code name}, keeping modes. */
@@ -72,21 +105,84 @@ final class TarArchives {
                 }
                 return this;
             }
-            try {
-                return file(name, Files.readAllBytes(host), modeOf(host));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return file(name, host, modeOf(host));
         }
 
-        byte[] toBytes() {
+        /**
+         * Writes the whole archive.
+         *
+         * @param out where to; closed once the archive is complete, left open when writing fails (so the caller
+         *     can record the failure before the reader sees the end of the stream)
+         * @throws IOException if a host file cannot be read or the stream refuses the bytes
+         */
+        void writeTo(OutputStream out) throws IOException {
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (Entry e : entries) {
+                e.writeTo(tar);
+            }
+            tar.finish();
+            tar.close();
+        }
+
+        /**
+         * @return the archive, written by a background thread while it is read; a failure to write it (a host
+         *     file gone) surfaces as an {@link IOException} from {@code read}; closing the stream early stops
+         *     the writer
+         */
+        InputStream stream() {
+            PipedInputStream in = new PipedInputStream(PIPE_BYTES);
+            PipedOutputStream out;
             try {
-                tar.finish();
-                tar.close();
+                out = new PipedOutputStream(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return bytes.toByteArray();
+            AtomicReference<IOException> failure = new AtomicReference<>();
+            Thread writer = new Thread(() -> {
+                try {
+                    writeTo(out);
+                } catch (IOException | RuntimeException e) {
+                    // recorded before the pipe closes, so the reader never takes a cut archive for a whole one
+                    failure.set(e instanceof IOException io ? io : new IOException(e));
+                    try {
+                        out.close();
+                    } catch (IOException ignored) {
+                        // the reader sees the failure instead
+                    }
+                }
+            }, "berth-tar-writer");
+            writer.setDaemon(true);
+            writer.start();
+            return new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    return b < 0 ? endOfArchive() : b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    return n < 0 ? endOfArchive() : n;
+                }
+
+                private int endOfArchive() throws IOException {
+                    IOException e = failure.get();
+                    if (e != null) {
+                        throw new IOException("Cannot write the archive to copy in: " + e.getMessage(), e);
+                    }
+                    return -1;
+                }
+            };
+        }
+
+        private static TarArchiveEntry entry(String name, long size, int mode) {
+            TarArchiveEntry e = new TarArchiveEntry(name);
+            e.setSize(size);
+            e.setMode(0100000 | mode);
+            return e;
         }
     }
 

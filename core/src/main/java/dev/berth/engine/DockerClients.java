@@ -27,8 +27,8 @@ public final class DockerClients {
         DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint.dockerHost())
                 .withDockerTlsVerify(endpoint.tlsVerify());
-        if (endpoint.certPath() != null) {
-            b.withDockerCertPath(endpoint.certPath());
+        if (endpoint.certPath().isPresent()) {
+            b.withDockerCertPath(endpoint.certPath().get());
         }
         DefaultDockerClientConfig config = b.build();
         // Over TCP the quick transport's read timeout also ends a read abandoned at its deadline. The other

@@ -174,7 +174,7 @@ public final class EngineLocator {
         if (verify && (certPath == null || certPath.isBlank())) {
             certPath = DockerConfigDir.of(env, home).path().toString();
         }
-        return new EngineEndpoint(dockerHost, verify, verify ? certPath : null, source);
+        return new EngineEndpoint(dockerHost, verify, verify ? Optional.of(certPath) : Optional.empty(), source);
     }
 
     private Optional<Candidate> context() {
@@ -222,11 +222,11 @@ public final class EngineLocator {
         Path tls = config.contextTls(name);
         boolean hasTls = Files.isDirectory(tls);
         boolean verify = hasTls && !docker.path("SkipTLSVerify").asBoolean(false);
-        return Optional.of(endpoint(new EngineEndpoint(host, verify, hasTls ? tls.toString() : null, source)));
+        return Optional.of(endpoint(new EngineEndpoint(host, verify, hasTls ? Optional.of(tls.toString()) : Optional.empty(), source)));
     }
 
     private static Candidate socket(Path path, String source) {
-        return endpoint(new EngineEndpoint("unix://" + path, false, null, source));
+        return endpoint(new EngineEndpoint("unix://" + path, false, Optional.empty(), source));
     }
 
     private static Candidate endpoint(EngineEndpoint endpoint) {
@@ -278,7 +278,7 @@ public final class EngineLocator {
                     + "DOCKER_CERT_PATH to the directory holding ca.pem, cert.pem and key.pem";
         }
         if (tls && endpoint.tlsVerify()) {
-            Path certs = Path.of(endpoint.certPath() == null ? "." : endpoint.certPath());
+            Path certs = Path.of(endpoint.certPath().orElse("."));
             return "the TLS handshake failed (" + reason(e) + "): the engine did not accept the client certificate "
                     + certs.resolve("cert.pem") + ", or its own certificate is not signed by " + certs.resolve("ca.pem")
                     + "; use the certificates the engine was set up with";

@@ -146,7 +146,7 @@ final class ImageArchives {
             throw new IllegalStateException("importRootfs needs a DockerClientImpl");
         }
         StringBuilder path = new StringBuilder("/images/create?fromSrc=-&repo=").append(enc(target.name()))
-                .append("&tag=").append(enc(target.tag() == null ? "latest" : target.tag()));
+                .append("&tag=").append(enc(target.tag().orElse("latest")));
         all.forEach(c -> path.append("&changes=").append(enc(c)));
         String id = null;
         String error = null;

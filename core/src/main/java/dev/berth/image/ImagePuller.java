@@ -44,7 +44,7 @@ final class ImagePuller {
         } catch (CredentialHelper.CredentialsUnavailableException e) {
             throw new PullFailedException(e.getMessage());
         }
-        PullImageCmd cmd = docker.pullImageCmd(ref.name()).withTag(ref.digest().orElse(ref.tag()));
+        PullImageCmd cmd = docker.pullImageCmd(ref.name()).withTag(ref.digest().orElseGet(() -> ref.tag().orElseThrow()));
         auth.ifPresent(cmd::withAuthConfig);
         ProgressLog progress = new ProgressLog("Pulling", ref.toString(), LOG::info, System::currentTimeMillis,
                 PROGRESS_INTERVAL_MILLIS);

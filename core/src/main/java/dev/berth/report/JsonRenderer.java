@@ -1,60 +1,97 @@
 package dev.berth.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders a {@link FailureReport} as JSON for machines: every record component becomes a field of
  * the same name, in declaration order; times are RFC 3339 strings, durations are milliseconds in a
  * field suffixed {@code Millis} (e.g. {@code collectionTimeMillis}), absent values (null or an empty
- * {@code Optional}) are {@code null}. Indented with two spaces, ending with a newline.
+ * {@code Optional}) are {@code null}; decimals carry two places. Indented with two spaces, ending with a
+ * newline. Jackson writes and escapes the text; this class only decides the shape.
  */
 final class JsonRenderer {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final ObjectWriter WRITER = new ObjectMapper()
+            .writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("").withArrayEmptySeparator(""))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")))
+            .with(new LineSeparatorEscapes());
 
     /**
      * @param r the report
      * @return the JSON text
      */
     public String render(FailureReport r) {
-        StringBuilder b = new StringBuilder();
-        value(b, r, 0);
-        return b.append('\n').toString();
+        try {
+            return WRITER.writeValueAsString(node(r)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the failure report as JSON", e);
+        }
     }
 
-    private static void value(StringBuilder b, Object v, int depth) {
+    /** @return the JSON tree of a report value: records, maps, collections, optionals and scalars */
+    static JsonNode node(Object v) {
         if (v == null) {
-            b.append("null");
-        } else if (v instanceof java.util.Optional<?> o) {
-            value(b, o.orElse(null), depth);
+            return NODES.nullNode();
+        } else if (v instanceof Optional<?> o) {
+            return node(o.orElse(null));
         } else if (v instanceof String s) {
-            string(b, s);
+            return NODES.textNode(s);
         } else if (v instanceof Double d) {
-            b.append(d.isNaN() || d.isInfinite() ? "null" : String.format(java.util.Locale.ROOT, "%.2f", d));
-        } else if (v instanceof Number || v instanceof Boolean) {
-            b.append(v);
+            return d.isNaN() || d.isInfinite() ? NODES.nullNode()
+                    : NODES.numberNode(BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP));
+        } else if (v instanceof Integer i) {
+            return NODES.numberNode(i);
+        } else if (v instanceof Long l) {
+            return NODES.numberNode(l);
+        } else if (v instanceof Number n) {
+            return NODES.numberNode(new BigDecimal(n.toString()));
+        } else if (v instanceof Boolean b) {
+            return NODES.booleanNode(b);
         } else if (v instanceof Instant i) {
-            string(b, i.toString());
+            return NODES.textNode(i.toString());
         } else if (v instanceof Duration d) {
-            b.append(d.toMillis());
+            return NODES.numberNode(d.toMillis());
         } else if (v instanceof Map<?, ?> m) {
-            object(b, m.entrySet().iterator(), m.isEmpty(), depth);
+            ObjectNode out = NODES.objectNode();
+            m.forEach((k, value) -> out.set(String.valueOf(k), node(value)));
+            return out;
         } else if (v instanceof Collection<?> c) {
-            array(b, c, depth);
+            ArrayNode out = NODES.arrayNode();
+            c.forEach(item -> out.add(node(item)));
+            return out;
         } else if (v instanceof Record rec) {
-            java.util.LinkedHashMap<String, Object> fields = new java.util.LinkedHashMap<>();
+            ObjectNode out = NODES.objectNode();
             for (RecordComponent rc : rec.getClass().getRecordComponents()) {
                 Object value = read(rc, rec);
-                fields.put(value instanceof Duration ? rc.getName() + "Millis" : rc.getName(), value);
+                out.set(value instanceof Duration ? rc.getName() + "Millis" : rc.getName(), node(value));
             }
-            object(b, fields.entrySet().iterator(), fields.isEmpty(), depth);
-        } else {
-            string(b, v.toString());
+            return out;
         }
+        return NODES.textNode(v.toString());
     }
 
     private static Object read(RecordComponent rc, Record rec) {
@@ -65,65 +102,22 @@ final class JsonRenderer {
         }
     }
 
-    private static void object(StringBuilder b, Iterator<? extends Map.Entry<?, ?>> it, boolean empty, int depth) {
-        if (empty) {
-            b.append("{}");
-            return;
-        }
-        b.append("{\n");
-        while (it.hasNext()) {
-            Map.Entry<?, ?> e = it.next();
-            indent(b, depth + 1);
-            string(b, String.valueOf(e.getKey()));
-            b.append(": ");
-            value(b, e.getValue(), depth + 1);
-            b.append(it.hasNext() ? ",\n" : "\n");
-        }
-        indent(b, depth);
-        b.append('}');
-    }
+    /**
+     * JSON's standard escapes plus U+2028 and U+2029: valid in JSON, but line breaks to a JavaScript
+     * reader that evaluates the report.
+     */
+    private static final class LineSeparatorEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private static final int[] ASCII = standardAsciiEscapesForJSON();
 
-    private static void array(StringBuilder b, Collection<?> c, int depth) {
-        if (c.isEmpty()) {
-            b.append("[]");
-            return;
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ASCII;
         }
-        b.append("[\n");
-        Iterator<?> it = c.iterator();
-        while (it.hasNext()) {
-            indent(b, depth + 1);
-            value(b, it.next(), depth + 1);
-            b.append(it.hasNext() ? ",\n" : "\n");
-        }
-        indent(b, depth);
-        b.append(']');
-    }
 
-    private static void indent(StringBuilder b, int depth) {
-        b.append("  ".repeat(depth));
-    }
-
-    static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                default -> {
-                    if (ch < 0x20 || ch == 0x2028 || ch == 0x2029) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == 0x2028 || ch == 0x2029 ? new SerializedString(String.format("\\u%04x", ch)) : null;
         }
-        b.append('"');
     }
 }

@@ -46,7 +46,7 @@ public record ReportTarget(String containerId, String label, String imageReferen
     public static ReportTarget of(RunningContainer c) {
         List<String> env = new ArrayList<>();
         c.spec().env().forEach((k, v) -> env.add(k + "=" + v));
-        String label = c.spec().name() != null ? c.spec().name() : c.name();
+        String label = c.spec().name().orElse(c.name());
         return new ReportTarget(c.id(), label, c.spec().image().toString(), env, (id, n) -> c.logs().last(n));
     }
 

@@ -93,7 +93,7 @@ public final class StartFailureReports {
         String label = "failed start";
         if (spec != null) {
             spec.env().forEach((k, v) -> env.add(k + "=" + v));
-            label = spec.name() == null ? label : spec.name();
+            label = spec.name().orElse(label);
         }
         return new ReportTarget(id, label, failure.image(), env, fromException);
     }

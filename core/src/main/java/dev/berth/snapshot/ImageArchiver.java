@@ -76,7 +76,7 @@ public final class ImageArchiver {
     private long write(List<ImageRef> images, Path partial, boolean gzip) throws IOException {
         SaveImagesCmd cmd = docker.saveImagesCmd();
         for (ImageRef image : images) {
-            cmd = cmd.withImage(image.name(), image.tag() == null ? image.digest().orElseThrow() : image.tag());
+            cmd = cmd.withImage(image.name(), image.tag().orElseGet(() -> image.digest().orElseThrow()));
         }
         try (InputStream in = cmd.exec();
              OutputStream file = Files.newOutputStream(partial);

@@ -55,7 +55,7 @@ public final class Registries {
                     "Duration.ofMinutes(5)");
         }
         ImageRef target = image.withRegistry(registry);
-        String tag = target.tag() == null ? "latest" : target.tag();
+        String tag = target.tag().orElse("latest");
         String source = image.toString();
         try {
             docker.inspectImageCmd(source).exec();

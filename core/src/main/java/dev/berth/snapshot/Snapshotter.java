@@ -66,7 +66,7 @@ public final class Snapshotter {
             prepare(container, prepareCommand);
         }
         boolean tmpfs = !volumes.isEmpty() && options.tmpfsRestore() && TmpfsRestore.possible(docker, state);
-        String comment = options.comment() != null ? options.comment() : "berth snapshot of " + container.name();
+        String comment = options.comment().orElse("berth snapshot of " + container.name());
         boolean pauseHere = options.pause() && !Boolean.TRUE.equals(state.getState().getPaused());
         String commitId = null;
         try (VolumeCapture capture = new VolumeCapture(docker)) {
@@ -84,9 +84,10 @@ public final class Snapshotter {
                 }
             }
             String imageId = volumes.isEmpty() ? commitId : capture.buildOn(commitId, tmpfs ? TmpfsRestore.ROOT : "");
-            ImageRef ref = options.tag() != null ? options.tag()
-                    : ImageRef.parse(REPOSITORY + repositoryName(container) + ":" + Messages.shortId(imageId));
-            docker.tagImageCmd(imageId, ref.name(), ref.tag()).exec();
+            String id = imageId;
+            ImageRef ref = options.tag().orElseGet(
+                    () -> ImageRef.parse(REPOSITORY + repositoryName(container) + ":" + Messages.shortId(id)));
+            docker.tagImageCmd(imageId, ref.name(), ref.tag().orElse("latest")).exec();
             if (!options.keep()) {
                 session.record(Session.Kind.IMAGE, imageId, ref.toString());
             }
@@ -191,7 +192,7 @@ public final class Snapshotter {
     }
 
     static String repositoryName(RunningContainer container) {
-        String base = container.spec().name() != null ? container.spec().name() : container.spec().image().repository();
+        String base = container.spec().name().orElse(container.spec().image().repository());
         String last = base.substring(base.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         String clean = last.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return clean.isEmpty() ? "container" : clean;

@@ -53,11 +53,13 @@ final class TmpfsRestore {
     static ContainerSpec spec(ContainerSpec source, ImageRef image, List<String> paths, List<String> command) {
         StringBuilder script = new StringBuilder();
         ContainerSpec spec = source.withImage(image);
+        dev.berth.Security security = spec.security();
         for (String path : paths) {
             script.append("cp -a ").append(quote(ROOT + path + "/.")).append(' ').append(quote(path + "/"))
                     .append(" && ");
-            spec = spec.withTmpfs(path, "");
+            security = security.withTmpfs(path, "");
         }
+        spec = spec.withSecurity(security);
         script.append("exec \"$@\"");
         return spec.withEntrypoint("/bin/sh", "-c", script.toString(), "berth-restore")
                 .withCommand(command.toArray(String[]::new));

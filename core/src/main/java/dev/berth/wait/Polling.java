@@ -135,8 +135,7 @@ final class Polling {
     }
 
     static BerthException exited(ContainerState state, String what) {
-        return new BerthException("the container exited (status " + state.status() + ", exit code "
-                + (state.exitCode().isPresent() ? Long.toString(state.exitCode().getAsLong()) : "null") + (state.oomKilled() ? ", OOM-killed" : "") + ") while waiting for " + what);
+        return new BerthException("the container exited (" + state.summary() + ") while waiting for " + what);
     }
 
     static BerthException timedOut(String what, Duration timeout) {

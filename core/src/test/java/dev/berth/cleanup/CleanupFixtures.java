@@ -7,6 +7,7 @@ import dev.berth.EngineEndpoint;
 import dev.berth.session.Session;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Shared bits of the cleanup tests: the fixture image, a raw client, existence checks. */
 final class CleanupFixtures {
@@ -18,7 +19,7 @@ final class CleanupFixtures {
 
     /** @return a client of its own for what the test does behind Berth's back (foreign resources) */
     static DockerClient raw() {
-        return DockerClients.create(new EngineEndpoint("unix:///var/run/docker.sock", false, null, "test"),
+        return DockerClients.create(new EngineEndpoint("unix:///var/run/docker.sock", false, Optional.empty(), "test"),
                 Duration.ofSeconds(5));
     }
 

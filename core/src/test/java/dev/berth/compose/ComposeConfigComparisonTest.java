@@ -60,7 +60,7 @@ class ComposeConfigComparisonTest {
         assertThat(model.service("app").spec().command()).isEqualTo(service("app").get("command"));
         assertThat(model.service("init").spec().command()).isEqualTo(service("init").get("command"));
         assertThat(String.join(" ", model.service("sidecar").spec().command())).isEqualTo(service("sidecar").get("command"));
-        assertThat(String.join(" ", model.service("app").spec().entrypoint())).isEqualTo(service("app").get("entrypoint"));
+        assertThat(String.join(" ", model.service("app").spec().entrypoint().orElseThrow())).isEqualTo(service("app").get("entrypoint"));
     }
 
     @Test
@@ -72,8 +72,8 @@ class ComposeConfigComparisonTest {
         assertThat(model.service("cache").spec().exposedPorts()).containsExactly(
                 Integer.parseInt(((List<String>) service("cache").get("expose")).get(0)));
         Map<String, Object> hc = (Map<String, Object>) service("cache").get("healthcheck");
-        assertThat(model.service("cache").spec().healthcheck().test()).isEqualTo(hc.get("test"));
-        assertThat(model.service("cache").spec().healthcheck().retries()).isEqualTo(hc.get("retries"));
+        assertThat(model.service("cache").spec().healthcheck().orElseThrow().test()).isEqualTo(hc.get("test"));
+        assertThat(model.service("cache").spec().healthcheck().orElseThrow().retries()).isEqualTo(hc.get("retries"));
         Map<String, String> conditions = new LinkedHashMap<>();
         ((Map<String, Map<String, String>>) service("app").get("depends_on")).forEach((k, v) ->
                 conditions.put(k, v.get("condition")));
@@ -117,7 +117,7 @@ class ComposeConfigComparisonTest {
                 .isEqualTo(Path.of("src/test/resources/compose/all-keys/static").toAbsolutePath().toString());
         ContainerSpec app = model.service("app").spec();
         List<String> tmpfs = new ArrayList<>();
-        app.tmpfs().forEach((k, v) -> tmpfs.add(k + ":" + v));
+        app.security().tmpfs().forEach((k, v) -> tmpfs.add(k + ":" + v));
         assertThat(tmpfs).isEqualTo(service("app").get("tmpfs"));
         Map<String, Object> ulimits = (Map<String, Object>) service("app").get("ulimits");
         Map<String, Object> nofile = (Map<String, Object>) ulimits.get("nofile");

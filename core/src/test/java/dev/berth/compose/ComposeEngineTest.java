@@ -117,7 +117,7 @@ class ComposeEngineTest extends EngineTestSupport {
     void engineComposeStartsAFileByPath() {
         try (RunningCompose project = engine.compose(Path.of("src/test/resources/compose/simple/docker-compose.yml"))) {
             RunningContainer web = project.service("web");
-            assertThat(web.spec().name()).isEqualTo("web");
+            assertThat(web.spec().name()).hasValue("web");
             assertThat(web.mappedPort(8080)).isPositive();
             assertThat(project.model().name()).isEqualTo("simple");
         }
@@ -140,7 +140,7 @@ class ComposeEngineTest extends EngineTestSupport {
     void aFailedCompletionConditionFailsTheStartAndLeavesNothing() {
         assertThatThrownBy(() -> ComposeProject.file(BAD + "failing-dependency.yml").start(engine))
                 .isInstanceOf(ContainerStartException.class)
-                .hasMessageContaining("Service migrate exited with code 3; a dependent declares condition:"
+                .hasMessageContaining("Service migrate exited (status exited, exit code 3); a dependent declares condition:"
                         + " service_completed_successfully, which needs exit code 0");
         assertThat(projectNetworks("bad")).isEmpty();
         assertThat(engine.docker().listVolumesCmd().exec().getVolumes()).noneMatch(

@@ -47,7 +47,7 @@ class ComposeModelTest {
         assertThat(init.image().toString()).isEqualTo("localhost:5000/berth-fixtures/busybox:1");
         assertThat(init.command()).containsExactly("sh", "-c", "echo seeded > /shared/seed.txt");
         ContainerSpec app = model.service("app").spec();
-        assertThat(app.entrypoint()).containsExactly("/bin/sh", "-c");
+        assertThat(app.entrypoint().orElseThrow()).containsExactly("/bin/sh", "-c");
         assertThat(app.command()).containsExactly("exec httpd -f -p 8080 -h /www");
         assertThat(model.service("sidecar").spec().command()).containsExactly("sleep", "600");
         assertThat(app.env()).containsExactly(Map.entry("FROM_ENV_FILE", "yes"), Map.entry("QUOTED", "a b"),
@@ -73,10 +73,10 @@ class ComposeModelTest {
                 .containsEntry("com.docker.compose.project", "berthallkeys")
                 .containsEntry("com.docker.compose.service", "app");
         assertThat(model.service("cache").spec().labels()).containsEntry("team", "berth");
-        assertThat(app.workingDir()).isEqualTo("/www");
-        assertThat(app.user()).isEqualTo("0:0");
-        assertThat(app.hostname()).isEqualTo("app-host");
-        assertThat(app.namespaces().domainname()).isEqualTo("example.test");
+        assertThat(app.workingDir()).hasValue("/www");
+        assertThat(app.security().user()).hasValue("0:0");
+        assertThat(app.namespaces().hostname()).hasValue("app-host");
+        assertThat(app.namespaces().domainname()).hasValue("example.test");
     }
 
     @Test
@@ -85,7 +85,7 @@ class ComposeModelTest {
         assertThat(model.service("app").spec().fixedPorts()).isEmpty();
         ContainerSpec cache = model.service("cache").spec();
         assertThat(cache.exposedPorts()).containsExactly(6379);
-        assertThat(cache.healthcheck()).isEqualTo(new Healthcheck(List.of("CMD", "redis-cli", "ping"),
+        assertThat(cache.healthcheck()).hasValue(new Healthcheck(List.of("CMD", "redis-cli", "ping"),
                 Duration.ofMillis(500), Duration.ofSeconds(5), 20));
     }
 
@@ -106,10 +106,10 @@ class ComposeModelTest {
         assertThat(model.networks().get("backend").labels()).containsEntry("purpose", "test");
         assertThat(model.networks().get("backend").name()).isEqualTo("berthallkeys_backend");
         ContainerSpec sidecar = model.service("sidecar").spec();
-        assertThat(sidecar.namespaces().network()).isEqualTo(NetworkMode.container("app"));
-        assertThat(sidecar.namespaces().ipc()).isEqualTo(IpcMode.container("app"));
-        assertThat(sidecar.namespaces().pid()).isEqualTo(PidMode.container("app"));
-        assertThat(model.service("app").spec().namespaces().ipc()).isEqualTo(IpcMode.shareable());
+        assertThat(sidecar.namespaces().network()).hasValue(NetworkMode.container("app"));
+        assertThat(sidecar.namespaces().ipc()).hasValue(IpcMode.container("app"));
+        assertThat(sidecar.namespaces().pid()).hasValue(PidMode.container("app"));
+        assertThat(model.service("app").spec().namespaces().ipc()).hasValue(IpcMode.shareable());
         assertThat(model.service("app").spec().namespaces().init()).isTrue();
     }
 
@@ -121,7 +121,7 @@ class ComposeModelTest {
                 Mount.volume("berthallkeys_shared", "/shared").readOnlyMount(),
                 Mount.bind(DIR.resolve("static").toString(), "/www").readOnlyMount().withRelabel(Mount.Relabel.SHARED),
                 Mount.volume("berthallkeys_app-anon0", "/scratch"));
-        assertThat(model.service("app").spec().tmpfs()).containsExactly(Map.entry("/run", "size=16m"));
+        assertThat(model.service("app").spec().security().tmpfs()).containsExactly(Map.entry("/run", "size=16m"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.berth.ContainerSpec;
 import dev.berth.EngineTestSupport;
 import dev.berth.FileCopy;
 import dev.berth.Mount;
+import dev.berth.Security;
 import dev.berth.Network;
 import dev.berth.RunningContainer;
 import dev.berth.session.Session;
@@ -42,7 +43,7 @@ class ContainerCreateOptionsTest extends EngineTestSupport {
         String volume = "test-vol";
         String engineVolume = "berth-test-vol-" + Internals.ledger(engine).id().substring(0, 8);
         ContainerSpec spec = ContainerSpec.of(BUSYBOX).withCommand("sleep", "600")
-                .withTmpfs("/scratch", "size=8m")
+                .withSecurity(Security.defaults().withTmpfs("/scratch", "size=8m"))
                 .withMount(Mount.bind(tmp.toString(), "/bound").readOnlyMount().withRelabel(Mount.Relabel.SHARED))
                 .withMount(Mount.volume(volume, "/vol"))
                 .withLabel("com.example.team", "berth")

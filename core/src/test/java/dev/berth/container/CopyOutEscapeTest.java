@@ -83,7 +83,7 @@ class CopyOutEscapeTest extends EngineTestSupport {
                 }
 
                 @Override
-                public void write(String containerId, byte[] archive) {
+                public void write(String containerId, InputStream archive) {
                     throw new AssertionError("not used");
                 }
             });

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What each engine kind refuses or rewrites, before anything is created (engine-level runs: RootlessLimitsTest). */
 class EngineFitTest {
-    private static final EngineEndpoint LOCAL = new EngineEndpoint("unix:///run/podman.sock", false, null, "test");
+    private static final EngineEndpoint LOCAL = new EngineEndpoint("unix:///run/podman.sock", false, Optional.empty(), "test");
     private static final EngineKind DOCKER = new EngineKind("Docker", "20.10.24", false, "1", "cgroupfs", Set.of());
     private static final EngineKind PODMAN = new EngineKind("Podman", "4.3.1", false, "1", "cgroupfs", Set.of());
     private static final EngineKind ROOTLESS = new EngineKind("Docker", "20.10.24", true, "1", "none",
@@ -88,7 +89,7 @@ class EngineFitTest {
 
     @Test
     void anInlineSeccompProfileForARemotePodmanIsRefused() {
-        EngineFit remote = new EngineFit(() -> PODMAN, new EngineEndpoint("tcp://build:2376", true, "/c", "t"), tmp);
+        EngineFit remote = new EngineFit(() -> PODMAN, new EngineEndpoint("tcp://build:2376", true, Optional.of("/c"), "t"), tmp);
         assertThatThrownBy(() -> remote.securityOpts(List.of("seccomp={}"))).isInstanceOf(InvalidSpecException.class)
                 .hasMessage("Invalid seccomp profile: \"inline JSON\". Allowed: a profile file on the engine's host: "
                         + "Podman 4.3.1 (cgroup v1, cgroup driver cgroupfs) takes a path, not the profile's content, "

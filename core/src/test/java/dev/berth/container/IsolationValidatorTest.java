@@ -56,16 +56,6 @@ class IsolationValidatorTest {
     }
 
     @Test
-    void rejectsTheSameOptionSetTwiceDifferently() {
-        assertThatThrownBy(() -> IsolationValidator.checkConflicts(BUSYBOX.withUser("root")
-                .withSecurity(Security.hardened())))
-                .hasMessage("Invalid user: \"root\" and \"65534:65534\". Allowed: one user, set once (ContainerSpec "
-                        + "and Security/Namespaces disagree). Example: Security.defaults().withUser(\"65534:65534\") "
-                        + "only.");
-        IsolationValidator.checkConflicts(BUSYBOX.withUser("65534:65534").withSecurity(Security.hardened()));
-    }
-
-    @Test
     void checksCpusAgainstTheEngine() {
         assertThatThrownBy(() -> IsolationValidator.checkCpus(Limits.none().cpus(2.5), () -> 2))
                 .hasMessage("Invalid cpus: 2.5. Allowed: more than 0 and at most the engine's 2 CPUs "

@@ -46,7 +46,7 @@ class StartAllTest extends EngineTestSupport {
                 slowReady("cache"),
                 slowReady("web").withDependsOn("app"));
         try {
-            assertThat(started).extracting(c -> c.spec().name()).containsExactly("app", "db", "cache", "web");
+            assertThat(started).extracting(c -> c.spec().name().orElseThrow()).containsExactly("app", "db", "cache", "web");
             Instant app = startedAt(started.get(0));
             Instant db = startedAt(started.get(1));
             Instant cache = startedAt(started.get(2));
@@ -66,7 +66,7 @@ class StartAllTest extends EngineTestSupport {
             List<RunningContainer> started = engine.startAll(List.of(slowReady("app").withDependsOn("db")),
                     Map.of("db", db));
             try {
-                assertThat(started).extracting(c -> c.spec().name()).containsExactly("app");
+                assertThat(started).extracting(c -> c.spec().name().orElseThrow()).containsExactly("app");
                 assertThat(startedAt(started.get(0))).isAfter(startedAt(db));
             } finally {
                 started.forEach(RunningContainer::close);

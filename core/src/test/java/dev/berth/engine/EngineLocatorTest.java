@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class EngineLocatorTest {
         }
         EngineLocator.Located located = locator.locate();
         located.client().close();
-        assertThat(located.endpoint()).isEqualTo(new EngineEndpoint(REAL_SOCKET, false, null, "default socket"));
+        assertThat(located.endpoint()).isEqualTo(new EngineEndpoint(REAL_SOCKET, false, Optional.empty(), "default socket"));
         assertThat(locator.candidates().get(0).skipReason()).isEqualTo("no socket at " + missing);
     }
 
@@ -37,7 +38,7 @@ class EngineLocatorTest {
     void dockerHostWinsWhenItAnswers() throws Exception {
         EngineLocator.Located located = new EngineLocator(Map.of("DOCKER_HOST", REAL_SOCKET), tmp, tmp).locate();
         located.client().close();
-        assertThat(located.endpoint()).isEqualTo(new EngineEndpoint(REAL_SOCKET, false, null, "DOCKER_HOST"));
+        assertThat(located.endpoint()).isEqualTo(new EngineEndpoint(REAL_SOCKET, false, Optional.empty(), "DOCKER_HOST"));
     }
 
     @Test
@@ -48,7 +49,7 @@ class EngineLocatorTest {
         // root = an empty directory, so only the context can lead to the engine
         EngineLocator.Located located = new EngineLocator(Map.of(), tmp.resolve("home"), tmp).locate();
         located.client().close();
-        assertThat(located.endpoint()).isEqualTo(new EngineEndpoint(REAL_SOCKET, false, null,
+        assertThat(located.endpoint()).isEqualTo(new EngineEndpoint(REAL_SOCKET, false, Optional.empty(),
                 "docker context berth-ctx from " + docker.resolve("config.json")));
     }
 
@@ -76,10 +77,10 @@ class EngineLocatorTest {
         List<EngineLocator.Candidate> candidates = new EngineLocator(Map.of("DOCKER_HOST", "tcp://127.0.0.1:2376",
                 "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", "/certs"), tmp, tmp).candidates();
         assertThat(candidates.get(0).endpoint())
-                .isEqualTo(new EngineEndpoint("tcp://127.0.0.1:2376", true, "/certs", "DOCKER_HOST"));
+                .isEqualTo(new EngineEndpoint("tcp://127.0.0.1:2376", true, Optional.of("/certs"), "DOCKER_HOST"));
         List<EngineLocator.Candidate> defaults = new EngineLocator(Map.of("DOCKER_HOST", "tcp://127.0.0.1:2376",
                 "DOCKER_TLS_VERIFY", "1"), tmp, tmp).candidates();
-        assertThat(defaults.get(0).endpoint().certPath()).isEqualTo(tmp.resolve(".docker").toString());
+        assertThat(defaults.get(0).endpoint().certPath()).hasValue(tmp.resolve(".docker").toString());
     }
 
     @Test
@@ -155,7 +156,7 @@ class EngineLocatorTest {
         List<EngineLocator.Candidate> candidates = EngineLocator.pinned(Map.of("DOCKER_HOST", REAL_SOCKET,
                 "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", "/certs"), tmp, "tcp://127.0.0.1:2376").candidates();
         assertThat(candidates).extracting(EngineLocator.Candidate::endpoint)
-                .containsExactly(new EngineEndpoint("tcp://127.0.0.1:2376", true, "/certs", "pinned endpoint"));
+                .containsExactly(new EngineEndpoint("tcp://127.0.0.1:2376", true, Optional.of("/certs"), "pinned endpoint"));
     }
 
     @Test

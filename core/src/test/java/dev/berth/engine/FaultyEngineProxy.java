@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -64,7 +65,7 @@ public final class FaultyEngineProxy implements AutoCloseable {
 
     /** @return an endpoint for this proxy */
     public EngineEndpoint endpoint() {
-        return new EngineEndpoint(dockerHost, false, null, "test proxy");
+        return new EngineEndpoint(dockerHost, false, Optional.empty(), "test proxy");
     }
 
     /** From now on connections are accepted and nothing is answered: the engine seems to hang. */

@@ -68,9 +68,9 @@ class CredentialHelperTest extends WithEngine {
             Thread.sleep(100);
         }
         image = ImageRef.parse(host + "/berth-test/" + TestImages.uniqueName() + ":1");
-        engine.docker().tagImageCmd(TestImages.BUSYBOX, image.name(), image.tag()).exec();
+        engine.docker().tagImageCmd(TestImages.BUSYBOX, image.name(), image.tag().orElseThrow()).exec();
         try {
-            engine.docker().pushImageCmd(image.name()).withTag(image.tag())
+            engine.docker().pushImageCmd(image.name()).withTag(image.tag().orElseThrow())
                     .withAuthConfig(new AuthConfig().withRegistryAddress(host).withUsername("berth-user")
                             .withPassword("s3cret"))
                     .exec(new ResultCallback.Adapter<PushResponseItem>() {

@@ -24,9 +24,9 @@ final class TestImages {
      * local tag, so only the registry holds it.
      */
     static ImageRef pushOnly(DockerClient docker, ImageRef ref) throws InterruptedException {
-        docker.tagImageCmd(BUSYBOX, ref.name(), ref.tag()).exec();
+        docker.tagImageCmd(BUSYBOX, ref.name(), ref.tag().orElseThrow()).exec();
         try {
-            docker.pushImageCmd(ref.name()).withTag(ref.tag())
+            docker.pushImageCmd(ref.name()).withTag(ref.tag().orElseThrow())
                     .exec(new ResultCallback.Adapter<PushResponseItem>() {
                         @Override
                         public void onNext(PushResponseItem item) {
@@ -43,7 +43,7 @@ final class TestImages {
 
     /** @return {@code ref}, tagged locally from the busybox fixture */
     static ImageRef tagLocally(DockerClient docker, ImageRef ref) {
-        docker.tagImageCmd(BUSYBOX, ref.name(), ref.tag()).exec();
+        docker.tagImageCmd(BUSYBOX, ref.name(), ref.tag().orElseThrow()).exec();
         return ref;
     }
 

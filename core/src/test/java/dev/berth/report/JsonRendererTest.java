@@ -2,6 +2,8 @@ package dev.berth.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -88,10 +90,14 @@ class JsonRendererTest {
     }
 
     @Test
-    void escapesQuotesBackslashesAndControlCharacters() {
-        StringBuilder b = new StringBuilder();
-        JsonRenderer.string(b, "a\"b\\c\nd\te\u0001f\u2028");
-        assertThat(b.toString()).isEqualTo("\"a\\\"b\\\\c\\nd\\te\\u0001f\\u2028\"");
+    void escapesQuotesBackslashesControlCharactersAndKeepsNonAscii() throws Exception {
+        String text = "a\"b\\c\nd\te\u0001f\u001fg\b\f\r\u2028 é ü 漢 😀";
+        FailureReport r = new FailureReport(text, ReportSamples.NOW, Duration.ofMillis(7), null, List.of(), List.of(),
+                List.of());
+        String json = new JsonRenderer().render(r);
+        assertThat(json).contains("\"a\\\"b\\\\c\\nd\\te\\u0001f\\u001Fg\\b\\f\\r\\u2028 é ü 漢 😀\"");
+        JsonNode parsed = new ObjectMapper().readTree(json);
+        assertThat(parsed.get("title").asText()).isEqualTo(text);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class SlowOrGoneEngineTest {
     }
 
     private static DockerClient client(FaultyEngineProxy proxy) {
-        return DockerClients.create(new EngineEndpoint(proxy.dockerHost(), false, null, "test proxy"),
+        return DockerClients.create(new EngineEndpoint(proxy.dockerHost(), false, Optional.empty(), "test proxy"),
                 Duration.ofSeconds(1));
     }
 }

@@ -164,7 +164,7 @@ class BusyboxSnapshotTest {
             assertThat(Docker.imageExists(engine.docker(), pushed.toString())).isFalse();
 
             Docker.removeImageQuietly(engine.docker(), snapshot.imageId());
-            engine.docker().pullImageCmd(pushed.name()).withTag(pushed.tag())
+            engine.docker().pullImageCmd(pushed.name()).withTag(pushed.tag().orElseThrow())
                     .exec(new com.github.dockerjava.api.command.PullImageResultCallback()).awaitCompletion();
             try {
                 assertThat(engine.docker().inspectImageCmd(pushed.toString()).exec().getId()).isEqualTo(snapshot.imageId());

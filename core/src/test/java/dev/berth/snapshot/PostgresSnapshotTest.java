@@ -66,10 +66,10 @@ class PostgresSnapshotTest {
         assertThat(restored.image()).isEqualTo(seeded.image());
         assertThat(restored.env()).isEqualTo(PG.env());
         assertThat(restored.exposedPorts()).isEqualTo(PG.exposedPorts());
-        assertThat(restored.name()).isEqualTo("pg");
+        assertThat(restored.name()).hasValue("pg");
         assertThat(seeded.restoresIntoTmpfs()).isTrue();
-        assertThat(restored.tmpfs()).containsOnlyKeys("/var/lib/postgresql/data");
-        assertThat(restored.entrypoint()).containsExactly("/bin/sh", "-c",
+        assertThat(restored.security().tmpfs()).containsOnlyKeys("/var/lib/postgresql/data");
+        assertThat(restored.entrypoint().orElseThrow()).containsExactly("/bin/sh", "-c",
                 "cp -a '/.berth-volumes/var/lib/postgresql/data/.' '/var/lib/postgresql/data/' && exec \"$@\"",
                 "berth-restore");
         assertThat(restored.command()).containsExactly("/usr/local/bin/postgres-entrypoint.sh", "postgres");
@@ -78,7 +78,7 @@ class PostgresSnapshotTest {
         assertThat(seededOnDisk.spec().image()).isEqualTo(seededOnDisk.image());
         assertThat(seededOnDisk.spec().entrypoint()).isEqualTo(PG.entrypoint());
         assertThat(seededOnDisk.spec().command()).isEqualTo(PG.command());
-        assertThat(seededOnDisk.spec().tmpfs()).isEmpty();
+        assertThat(seededOnDisk.spec().security().tmpfs()).isEmpty();
     }
 
     @Test

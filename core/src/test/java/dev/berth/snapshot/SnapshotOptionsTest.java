@@ -19,7 +19,7 @@ class SnapshotOptionsTest {
         assertThat(o.captureVolumes()).isTrue();
         assertThat(o.tmpfsRestore()).isTrue();
         assertThat(o.keep()).isFalse();
-        assertThat(o.comment()).isNull();
+        assertThat(o.comment()).isEmpty();
         assertThat(o.prepareCommand()).isEmpty();
     }
 
@@ -56,8 +56,8 @@ class SnapshotOptionsTest {
         assertThat(spec.env()).isEqualTo(source.env());
         assertThat(spec.exposedPorts()).isEqualTo(source.exposedPorts());
         assertThat(spec.networks()).isEqualTo(source.networks());
-        assertThat(spec.tmpfs()).containsOnlyKeys("/var/lib/pg data", "/it's");
-        assertThat(spec.entrypoint()).containsExactly("/bin/sh", "-c",
+        assertThat(spec.security().tmpfs()).containsOnlyKeys("/var/lib/pg data", "/it's");
+        assertThat(spec.entrypoint().orElseThrow()).containsExactly("/bin/sh", "-c",
                 "cp -a '/.berth-volumes/var/lib/pg data/.' '/var/lib/pg data/' && "
                         + "cp -a '/.berth-volumes/it'\\''s/.' '/it'\\''s/' && exec \"$@\"", "berth-restore");
         assertThat(spec.command()).containsExactly("/entry.sh", "postgres");

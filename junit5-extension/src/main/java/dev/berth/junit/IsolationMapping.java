@@ -49,15 +49,15 @@ final class IsolationMapping {
      */
     static ContainerSpec bindTargets(ContainerSpec spec, Function<String, RunningContainer> running) {
         dev.berth.Namespaces n = spec.namespaces();
-        RunningContainer c = target(n.network() == null ? null : n.network().target(), running);
+        RunningContainer c = target(n.network().flatMap(NetworkMode::target).orElse(null), running);
         if (c != null) {
             n = n.withNetwork(NetworkMode.container(c));
         }
-        c = target(n.ipc() == null ? null : n.ipc().target(), running);
+        c = target(n.ipc().flatMap(IpcMode::target).orElse(null), running);
         if (c != null) {
             n = n.withIpc(IpcMode.container(c));
         }
-        c = target(n.pid() == null ? null : n.pid().target(), running);
+        c = target(n.pid().flatMap(PidMode::target).orElse(null), running);
         if (c != null) {
             n = n.withPid(PidMode.container(c));
         }
@@ -65,7 +65,7 @@ final class IsolationMapping {
     }
 
     private static RunningContainer target(ContainerRef ref, Function<String, RunningContainer> running) {
-        return ref == null || ref.specName() == null ? null : running.apply(ref.specName());
+        return ref == null ? null : ref.specName().map(running).orElse(null);
     }
 
     /** @return logical names a container's namespace modes refer to ({@code container:<name>}); it starts after them */

@@ -55,7 +55,7 @@ final class SnapshotCache implements StoredResource {
                     continue;
                 }
                 ImageRef ref = reference(d, key(engine, config, d));
-                String key = ref.tag();
+                String key = ref.tag().orElseThrow();
                 Held lock = lock(key);
                 if (engine.images().exists(ref)) {
                     release(lock);

@@ -70,13 +70,13 @@ final class SpecFactory {
                 if (!a.image().isBlank() && !ImageRef.parse(a.image()).equals(spec.image())) {
                     throw Errors.conflictingImage(d, spec.image().toString());
                 }
-                if (spec.name() != null && !spec.name().equals(d.name())) {
-                    throw Errors.conflictingName(d, spec.name());
+                if (spec.name().isPresent() && !spec.name().get().equals(d.name())) {
+                    throw Errors.conflictingName(d, spec.name().get());
                 }
                 if (!spec.networks().isEmpty()) {
                     throw Errors.specNetwork(d, spec.networks().get(0).network());
                 }
-                return spec.name() == null ? spec.withName(d.name()) : spec;
+                return spec.name().isEmpty() ? spec.withName(d.name()) : spec;
             }
             default -> throw Errors.unsupportedType(d);
         }

@@ -63,7 +63,7 @@ class ArchiveTest {
         ImageRef tag = ImageRef.parse(ArchiveFixtures.AIRGAPPED);
         Path archive = dir.resolve("airgapped.tar");
         kit.probe().images().remove(tag);
-        kit.probe().docker().tagImageCmd(Images.BUSYBOX, tag.name(), tag.tag()).exec();
+        kit.probe().docker().tagImageCmd(Images.BUSYBOX, tag.name(), tag.tag().orElseThrow()).exec();
         try {
             kit.probe().save(archive, tag);
             kit.probe().images().remove(tag);

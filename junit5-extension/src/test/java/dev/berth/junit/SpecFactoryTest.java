@@ -43,7 +43,7 @@ class SpecFactoryTest {
         ContainerSpec spec = SpecFactory.build(declaration("web"), null, CONFIG, Set.of("backend"),
                 declared -> declared + "-engine");
 
-        assertThat(spec.name()).isEqualTo("web");
+        assertThat(spec.name()).hasValue("web");
         assertThat(spec.image()).hasToString("127.0.0.1:5000/library/busybox:1");
         assertThat(spec.exposedPorts()).containsExactly(8080, 9090);
         assertThat(spec.env()).isEqualTo(Map.of("A", "1", "B", "x=y"));
@@ -73,7 +73,7 @@ class SpecFactoryTest {
     void annotationRefinesAnInitializerWithoutOverridingItsChoices() throws Exception {
         ContainerSpec spec = SpecFactory.build(declaration("fluent"), null, CONFIG, Set.of(), d -> d);
 
-        assertThat(spec.name()).isEqualTo("fluent");
+        assertThat(spec.name()).hasValue("fluent");
         assertThat(spec.image()).hasToString("localhost:5000/berth-fixtures/busybox:1");
         assertThat(spec.env()).isEqualTo(Map.of("A", "1", "EXTRA", "1"));
         assertThat(spec.startupTimeout()).isEqualTo(Duration.ofSeconds(5));

@@ -108,9 +108,7 @@ public final class ProtocolWait implements WaitStrategy {
     private void requireRunning(RunningContainer container) {
         ContainerState state = container.state();
         if (!state.running()) {
-            throw new BerthException("the container exited (status " + state.status() + ", exit code "
-                    + (state.exitCode().isPresent() ? Long.toString(state.exitCode().getAsLong()) : "none")
-                    + (state.oomKilled() ? ", OOM-killed" : "") + ") while waiting for " + what);
+            throw new BerthException("the container exited (" + state.summary() + ") while waiting for " + what);
         }
     }
 

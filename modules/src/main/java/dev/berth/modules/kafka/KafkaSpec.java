@@ -5,6 +5,7 @@ import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.ImageRef;
 import dev.berth.InvalidSpecException;
+import dev.berth.Namespaces;
 import dev.berth.modules.ProtocolWait;
 import dev.berth.modules.Settings;
 import dev.berth.wait.WaitStrategy;
@@ -151,7 +152,7 @@ public final class KafkaSpec {
         int port = hostPort == 0 ? freePort() : requireFree(hostPort);
         String bootstrap = advertisedHost + ":" + port;
         ContainerSpec spec = ContainerSpec.of(image).withFixedPort(PORT, port).withExposedPorts(INTERNAL_PORT)
-                .withHostname(alias)
+                .withNamespaces(Namespaces.defaults().withHostname(alias))
                 .withEnv("KAFKA_NODE_ID", "1")
                 .withEnv("KAFKA_PROCESS_ROLES", "broker,controller")
                 .withEnv("KAFKA_LISTENERS", "HOST://0.0.0.0:" + PORT + ",BROKER://0.0.0.0:" + INTERNAL_PORT
