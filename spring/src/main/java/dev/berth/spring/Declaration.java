@@ -84,7 +84,7 @@ record Declaration(Field field, ServiceKind kind, ContainerSpec spec, boolean re
         }
         ServiceKind kind = value instanceof ContainerSpec c
                 ? ServiceKind.ofImage(c).orElseThrow(() -> new InvalidSpecException(where,
-                        "ContainerSpec of " + c.image().repository() + ":" + c.image().tag(), ALLOWED_TYPES, EXAMPLE))
+                        "ContainerSpec of " + c.image(), ALLOWED_TYPES, EXAMPLE))
                 : ServiceKind.ofSpecType(value.getClass()).orElseThrow(() -> new InvalidSpecException(where,
                         value.getClass().getSimpleName(), ALLOWED_TYPES, EXAMPLE));
         if (kind.detailsTypes().stream().noneMatch(detailsPresent)) {
