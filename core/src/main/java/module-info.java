@@ -4,7 +4,8 @@
  * <p>The API is {@code dev.berth} (the front door {@code Berth} → {@code Engine} → {@code ContainerSpec} /
  * {@code RunningContainer}, and the values they take) and {@code dev.berth.wait} (readiness strategies).
  * Every other package is internal; {@code dev.berth.report} is exported only to the JUnit extension,
- * which writes failure reports for failed tests.
+ * which writes failure reports for failed tests, and {@code dev.berth.engine} only to it for the one
+ * duration parser.
  */
 module dev.berth.core {
     // Engine.docker() hands out docker-java's DockerClient: the one documented docker-java type in the API.
@@ -26,4 +27,6 @@ module dev.berth.core {
     exports dev.berth.wait;
     exports dev.berth.compose;
     exports dev.berth.report to dev.berth.junit;
+    // the one duration grammar (Durations) for the extension's startupTimeout and berth.startup-timeout
+    exports dev.berth.engine to dev.berth.junit;
 }

@@ -20,8 +20,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,7 +178,9 @@ public final class Engine implements AutoCloseable {
     /**
      * Starts containers together as {@link #startAll(List)} does, where specs may also depend on containers
      * already running (e.g. started earlier for a whole test class): those count as ready and are neither
-     * started nor stopped here. The name checks, the dependency check and the cycle search are the same.
+     * started nor stopped here. The name checks, the dependency check and the cycle search are the same. A
+     * {@code container:<name>} namespace mode ({@code NetworkMode}, {@code IpcMode}, {@code PidMode}) naming a
+     * container the spec depends on means that container, even when another one of that name runs in the session.
      *
      * @param specs what to run
      * @param running containers already running, by the name specs use in {@code dependsOn}
@@ -187,6 +191,26 @@ public final class Engine implements AutoCloseable {
      */
     public List<RunningContainer> startAll(List<ContainerSpec> specs, Map<String, RunningContainer> running) {
         return new ParallelStarter(launcher).startAll(List.copyOf(specs), Map.copyOf(running));
+    }
+
+    /**
+     * Starts containers together as {@link #startAll(List, Map)} does, handing each to {@code owner} the moment
+     * it is ready — for a caller that must hold every container as soon as it exists (a test scope that reports
+     * and removes its containers itself). A container handed over belongs to the owner: if another one fails,
+     * the ones handed over are <em>not</em> removed here (the failed one is, as always) and the first failure
+     * is thrown.
+     *
+     * @param specs what to run
+     * @param running containers already running, by the name specs use in {@code dependsOn}
+     * @param owner receives each ready container, on the thread that started it; it must not block
+     * @return the ready containers started for {@code specs}, in their order
+     * @throws InvalidSpecException as {@link #startAll(List, Map)}, before anything is created or handed over
+     * @throws ContainerStartException if one fails to start or to become ready
+     */
+    public List<RunningContainer> startAll(List<ContainerSpec> specs, Map<String, RunningContainer> running,
+                                           Consumer<? super RunningContainer> owner) {
+        return new ParallelStarter(launcher).startAll(List.copyOf(specs), Map.copyOf(running),
+                Objects.requireNonNull(owner, "owner"));
     }
 
     /**

@@ -166,6 +166,11 @@ public final class EngineOptions {
         return Optional.ofNullable(blankToNull(settings.get(key)));
     }
 
+    /** @return every {@code berth.*} setting (failure reports, sweep, …), by key */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
     /** @return the environment variables these options were read from (empty for {@link #defaults()}) */
     public Map<String, String> environment() {
         return environment;

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Starts specs concurrently, each once the specs it depends on are ready. If one fails, the ones
@@ -47,6 +48,18 @@ public final class ParallelStarter {
      * @return the ready containers started for {@code specs}, in their order
      */
     public List<RunningContainer> startAll(List<ContainerSpec> specs, Map<String, RunningContainer> running) {
+        return startAll(specs, running, null);
+    }
+
+    /**
+     * @param specs the specs, started together
+     * @param running containers already running, by the name specs use in {@code dependsOn}
+     * @param owner receives each container the moment it is ready and removes it from then on (if another
+     *     fails, the ones it received stay); null to have this starter remove them on a failure
+     * @return the ready containers started for {@code specs}, in their order
+     */
+    public List<RunningContainer> startAll(List<ContainerSpec> specs, Map<String, RunningContainer> running,
+                                           Consumer<? super RunningContainer> owner) {
         StartPlan.check(specs, running.keySet());
         specs.forEach(launcher::validate);
         StartPlan.checkNetworks(specs, networks::exists);
@@ -69,10 +82,10 @@ public final class ParallelStarter {
             List<CompletableFuture<RunningContainer>> futures = new ArrayList<>(Collections.nCopies(specs.size(), null));
             List<CompletableFuture<RunningContainer>> ordered = new ArrayList<>();
             for (int i = 0; i < specs.size(); i++) {
-                ordered.add(schedule(i, specs, indexByName, running, futures, pool));
+                ordered.add(schedule(i, specs, indexByName, running, futures, pool, owner));
             }
             CompletableFuture.allOf(ordered.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-            return collect(ordered);
+            return collect(ordered, owner == null);
         } finally {
             pool.shutdownNow();
         }
@@ -80,7 +93,8 @@ public final class ParallelStarter {
 
     private CompletableFuture<RunningContainer> schedule(int index, List<ContainerSpec> specs,
             Map<String, Integer> indexByName, Map<String, RunningContainer> running,
-            List<CompletableFuture<RunningContainer>> futures, ExecutorService pool) {
+            List<CompletableFuture<RunningContainer>> futures, ExecutorService pool,
+            Consumer<? super RunningContainer> owner) {
         CompletableFuture<RunningContainer> known = futures.get(index);
         if (known != null) {
             return known;
@@ -88,16 +102,27 @@ public final class ParallelStarter {
         ContainerSpec s = specs.get(index);
         List<CompletableFuture<RunningContainer>> deps = new ArrayList<>();
         for (String dep : s.dependsOn()) {
-            deps.add(indexByName.containsKey(dep) ? schedule(indexByName.get(dep), specs, indexByName, running, futures, pool)
+            deps.add(indexByName.containsKey(dep) ? schedule(indexByName.get(dep), specs, indexByName, running, futures, pool,
+                    owner)
                     : CompletableFuture.completedFuture(running.get(dep)));
         }
+        // A container:<name> reference to a dependency or a running container means that very container.
         CompletableFuture<RunningContainer> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new))
-                .thenApplyAsync(ready -> launcher.launch(s), pool);
+                .thenApplyAsync(ready -> {
+                    RunningContainer c = launcher.launch(NamedTargets.bind(s, name -> !s.dependsOn().contains(name)
+                            ? null : indexByName.containsKey(name) ? futures.get(indexByName.get(name)).join()
+                            : running.get(name)));
+                    if (owner != null) {
+                        owner.accept(c);
+                    }
+                    return c;
+                }, pool);
         futures.set(index, f);
         return f;
     }
 
-    private static List<RunningContainer> collect(List<CompletableFuture<RunningContainer>> ordered) {
+    private static List<RunningContainer> collect(List<CompletableFuture<RunningContainer>> ordered,
+                                                  boolean removeOnFailure) {
         List<RunningContainer> started = new ArrayList<>();
         RuntimeException first = null;
         for (CompletableFuture<RunningContainer> f : ordered) {
@@ -116,7 +141,7 @@ public final class ParallelStarter {
         if (first == null) {
             return started;
         }
-        for (RunningContainer c : started) {
+        for (RunningContainer c : removeOnFailure ? started : List.<RunningContainer>of()) {
             try {
                 c.close();
             } catch (RuntimeException e) {

@@ -34,6 +34,21 @@ public final class Durations {
         };
     }
 
+    /**
+     * @param option the setting's name, for the error
+     * @param text e.g. {@code "90s"}
+     * @return the duration, above zero
+     * @throws InvalidSpecException if it is not a whole number above zero with ms, s, m, h or d
+     */
+    public static Duration parsePositive(String option, String text) {
+        Duration d = parse(option, text);
+        if (d.isZero()) {
+            throw new InvalidSpecException(option, String.valueOf(text), "a whole number above zero with ms, s, m, h"
+                    + " or d", "\"90s\"");
+        }
+        return d;
+    }
+
     /** @return e.g. {@code "1h"}, {@code "1h2m5s"}, {@code "0s"}; whole seconds, or milliseconds below one second */
     public static String format(Duration d) {
         long s = d.toSeconds();

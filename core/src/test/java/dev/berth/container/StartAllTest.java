@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import dev.berth.ContainerRef;
 import dev.berth.ContainerSpec;
+import dev.berth.IpcMode;
 import dev.berth.EngineTestSupport;
 import dev.berth.ContainerStartException;
 import dev.berth.InvalidSpecException;
@@ -87,6 +89,26 @@ class StartAllTest extends EngineTestSupport {
     }
 
     @Test
+    void aNamedNamespaceReferenceMeansTheDependencyOfThatNameNotTheSessionsNewest() {
+        ContainerSpec sleeper = ContainerSpec.of(BUSYBOX).withCommand("sleep", "600");
+        try (RunningContainer mine = engine.start(sleeper.withName("db").withNamespaces(
+                dev.berth.Namespaces.defaults().withIpc(dev.berth.IpcMode.shareable())));
+             RunningContainer newer = engine.start(sleeper.withName("db").withNamespaces(
+                     dev.berth.Namespaces.defaults().withIpc(dev.berth.IpcMode.shareable())))) {
+            List<RunningContainer> started = engine.startAll(List.of(sleeper.withName("app").withDependsOn("db")
+                    .withNamespaces(dev.berth.Namespaces.defaults().withIpc(dev.berth.IpcMode.container("db")))),
+                    Map.of("db", mine));
+            try {
+                String ipc = engine.docker().inspectContainerCmd(started.get(0).id()).exec().getHostConfig().getIpcMode();
+                assertThat(ipc).isEqualTo("container:" + mine.id()).isNotEqualTo("container:" + newer.id());
+                assertThat(started.get(0).spec().namespaces().ipc().flatMap(IpcMode::target).flatMap(ContainerRef::handle)).containsSame(mine);
+            } finally {
+                started.forEach(RunningContainer::close);
+            }
+        }
+    }
+
+    @Test
     void independentSpecsStartConcurrently() {
         // each is ready only once it can resolve the other's alias: started one after the other, the
         // first could never become ready, so both being ready proves they started together
@@ -121,6 +143,25 @@ class StartAllTest extends EngineTestSupport {
                 .withLabelFilter(java.util.Map.of(Session.LABEL_SESSION, Internals.ledger(engine).id())).exec();
         assertThat(left).isEmpty();
         assertThat(Internals.ledger(engine).heldNewestFirst()).noneMatch(r -> r.kind() == Session.Kind.CONTAINER);
+    }
+
+    @Test
+    void anOwnerReceivesEachReadyContainerAtOnceAndKeepsItWhenAnotherFails() {
+        ContainerSpec ok = ContainerSpec.of(BUSYBOX).withName("ok").withCommand("sleep", "600");
+        ContainerSpec bad = ContainerSpec.of(BUSYBOX).withName("bad").withCommand("sh", "-c", "sleep 1; exit 9")
+                .withDependsOn("ok").waitingFor(Wait.forLogMessage("never"));
+        List<RunningContainer> owned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            assertThatThrownBy(() -> engine.startAll(List.of(ok, bad), Map.of(), owned::add))
+                    .isInstanceOf(ContainerStartException.class)
+                    .satisfies(e -> assertThat(((ContainerStartException) e).exitCode()).hasValue(9L));
+            assertThat(owned).extracting(c -> c.spec().name().orElseThrow()).containsExactly("ok");
+            assertThat(owned.get(0).state().running()).as("the owner's container is not removed").isTrue();
+            assertThat(Internals.ledger(engine).heldNewestFirst()).filteredOn(r -> r.kind() == Session.Kind.CONTAINER)
+                    .extracting(Session.Resource::id).containsExactly(owned.get(0).id());
+        } finally {
+            owned.forEach(RunningContainer::close);
+        }
     }
 
     @Test

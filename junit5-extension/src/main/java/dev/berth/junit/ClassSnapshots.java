@@ -1,6 +1,7 @@
 package dev.berth.junit;
 
 import dev.berth.BerthException;
+import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.ImageRef;
 import dev.berth.RunningContainer;
@@ -30,7 +31,7 @@ final class ClassSnapshots implements StoredResource {
     /** @return the class's static {@code @ResetPerTest @Container} declarations (superclasses included) */
     static List<Declaration> declarations(ClassModel model) {
         return model.containers().stream()
-                .filter(d -> d.isStatic() && !d.shared() && d.field().isAnnotationPresent(ResetPerTest.class))
+                .filter(d -> d.isStatic() && !d.shared() && d.find(ResetPerTest.class).isPresent())
                 .toList();
     }
 
@@ -74,7 +75,7 @@ final class ClassSnapshots implements StoredResource {
                     + " snapshot " + hit + " of " + d.where() + " was removed while the class ran; run the class again"));
         }
         SnapshotOptions options = SnapshotOptions.defaults().withComment("berth reset-per-test seed of " + d.where());
-        String[] prepare = d.field().getAnnotation(ResetPerTest.class).prepare();
+        String[] prepare = d.find(ResetPerTest.class).orElseThrow().prepare();
         if (prepare.length > 0) {
             options = options.withPrepareCommand(prepare);
         }
@@ -89,21 +90,20 @@ final class ClassSnapshots implements StoredResource {
      * Starts a fresh copy of every snapshot (in parallel), owned by the test's resources under the
      * declared names, and assigns annotation-only static fields.
      *
-     * @param engine the engine
      * @param test the test's resources
      * @param chain the test's resources and its ancestors'
      */
-    void restore(Engine engine, ContextResources test, List<ContextResources> chain) {
+    void restore(ContextResources test, List<ContextResources> chain) {
         long begin = System.nanoTime();
-        List<Starter.Pending> batch = new ArrayList<>();
-        snapshots.forEach((d, s) -> batch.add(new Starter.Pending(d.name(), s.spec())));
-        Starter.startAll(engine, batch, test, name -> Lookup.container(chain, name));
+        List<ContainerSpec> batch = new ArrayList<>();
+        snapshots.forEach((d, s) -> batch.add(s.spec().withName(d.name())));
+        test.startAll(batch, chain);
         for (Declaration d : snapshots.keySet()) {
             if (d.form() == Declaration.Form.ANNOTATION) {
                 Injection.set(d.field(), null, test.container(d.name()));
             }
         }
-        LOG.info("Reset-per-test: {} fresh from the snapshot in {} ms", batch.stream().map(Starter.Pending::name).toList(),
+        LOG.info("Reset-per-test: {} fresh from the snapshot in {} ms", batch.stream().map(ContainerSpec::name).toList(),
                 (System.nanoTime() - begin) / 1_000_000);
     }
 

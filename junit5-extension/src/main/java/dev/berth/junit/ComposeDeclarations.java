@@ -27,8 +27,10 @@ record ComposeDeclarations(Class<?> testClass, Compose compose, ComposeProject p
                            Optional<Field> reset) {
     static final String EXAMPLE = "@ComposeService(\"db\") static RunningContainer db;";
 
-    /** @return the class's declarations, or empty when it has no {@code @Compose} */
-    static Optional<ComposeDeclarations> of(Class<?> testClass) {
+    /** @param model what the class declares
+     * @return the class's declarations, or empty when it has no {@code @Compose} */
+    static Optional<ComposeDeclarations> of(ClassModel model) {
+        Class<?> testClass = model.testClass();
         Optional<Compose> compose = AnnotationSupport.findAnnotation(testClass, Compose.class);
         if (compose.isEmpty()) {
             return Optional.empty();
@@ -43,12 +45,12 @@ record ComposeDeclarations(Class<?> testClass, Compose compose, ComposeProject p
             project = project.withEnv(pair.substring(0, eq), pair.substring(eq + 1));
         }
         List<Field> fields = new ArrayList<>();
-        for (Field f : SnapshotDeclarations.fields(testClass)) {
-            if (f.isAnnotationPresent(ComposeService.class)) {
+        for (Field f : model.fields()) {
+            if (AnnotationSupport.isAnnotated(f, ComposeService.class)) {
                 fields.add(f);
             }
         }
-        List<Field> resets = fields.stream().filter(f -> f.isAnnotationPresent(ResetPerTest.class)).toList();
+        List<Field> resets = fields.stream().filter(f -> AnnotationSupport.isAnnotated(f, ResetPerTest.class)).toList();
         return Optional.of(new ComposeDeclarations(testClass, compose.get(), project, List.copyOf(fields),
                 resets.stream().findFirst()));
     }
@@ -66,7 +68,7 @@ record ComposeDeclarations(Class<?> testClass, Compose compose, ComposeProject p
         }
         for (Field f : fields) {
             String where = "@ComposeService field " + f.getDeclaringClass().getName() + "." + f.getName();
-            String service = f.getAnnotation(ComposeService.class).value();
+            String service = AnnotationSupport.findAnnotation(f, ComposeService.class).orElseThrow().value();
             if (f.getType() != RunningContainer.class) {
                 throw Errors.of(where, "unsupported field type", f.getType().getName(), "RunningContainer", EXAMPLE);
             }
@@ -79,12 +81,12 @@ record ComposeDeclarations(Class<?> testClass, Compose compose, ComposeProject p
                 throw Errors.of(where, "a static field with @Compose(perTest = true)", f.getName(),
                         "instance fields: every test has its own project", "@ComposeService(\"db\") RunningContainer db;");
             }
-            if (f.isAnnotationPresent(ResetPerTest.class) && f.getAnnotation(ResetPerTest.class).cache()) {
+            if (AnnotationSupport.isAnnotated(f, ResetPerTest.class) && AnnotationSupport.findAnnotation(f, ResetPerTest.class).orElseThrow().cache()) {
                 throw Errors.of(where, "@ResetPerTest(cache = true)", f.getName(), "cache = false on a compose"
                         + " service (its snapshot is taken per run)", "@ComposeService(\"db\") @ResetPerTest static"
                         + " RunningContainer db;");
             }
-            if (f.isAnnotationPresent(ResetPerTest.class) && (!isStatic || !reset.get().equals(f))) {
+            if (AnnotationSupport.isAnnotated(f, ResetPerTest.class) && (!isStatic || !reset.get().equals(f))) {
                 throw Errors.of(where, "@ResetPerTest", f.getName(), "on one static @ComposeService field of a"
                         + " class-scoped @Compose", "@ComposeService(\"db\") @ResetPerTest static RunningContainer db;");
             }
@@ -94,6 +96,6 @@ record ComposeDeclarations(Class<?> testClass, Compose compose, ComposeProject p
 
     /** @return the service name of the {@code @ResetPerTest} field, if any */
     Optional<String> resetService() {
-        return reset.map(f -> f.getAnnotation(ComposeService.class).value());
+        return reset.map(f -> AnnotationSupport.findAnnotation(f, ComposeService.class).orElseThrow().value());
     }
 }

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The Jupiter extension behind {@link Compose}: a thin adapter over core's
- * {@code ComposeProject.start(engine)}. The engine is the run's one connection ({@link BerthExtension});
+ * {@code ComposeProject.start(engine)}. The engine is the run's one connection ({@link RunState}, shared with
+ * {@link BerthExtension});
  * a class-scoped project lives in the class's store, a per-test one (and a {@link ResetPerTest} copy) in
  * the test's store, each closed by JUnit when that context ends.
  */
@@ -29,14 +31,14 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Optional<ComposeDeclarations> found = ComposeDeclarations.of(context.getRequiredTestClass());
+        Optional<ComposeDeclarations> found = ComposeDeclarations.of(RunState.of(context).model(context.getRequiredTestClass()));
         if (found.isEmpty() || context.getStore(NS).get(PROJECT) != null) {
             return;
         }
         ComposeDeclarations d = found.get();
         d.validate();
         if (!d.compose().perTest()) {
-            Engine engine = BerthExtension.engine(context);
+            Engine engine = RunState.of(context).engine();
             ComposeResources r = new ComposeResources(d.project().start(engine), d);
             context.getStore(NS).put(PROJECT, r);
             inject(d, null, r, null);
@@ -47,14 +49,14 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
     public void beforeEach(ExtensionContext context) {
         ComposeResources classScoped = find(context.getParent(), PROJECT);
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-            Optional<ComposeDeclarations> found = ComposeDeclarations.of(instance.getClass());
+            Optional<ComposeDeclarations> found = ComposeDeclarations.of(RunState.of(context).model(instance.getClass()));
             if (found.isEmpty()) {
                 continue;
             }
             ComposeDeclarations d = found.get();
             ComposeResources r = classScoped;
             if (d.compose().perTest()) {
-                r = new ComposeResources(d.project().start(BerthExtension.engine(context)), d);
+                r = new ComposeResources(d.project().start(RunState.of(context).engine()), d);
                 context.getStore(NS).put(PROJECT, r);
             }
             if (r == null) {
@@ -62,7 +64,7 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
             }
             ResetCopy copy = null;
             if (d.resetService().isPresent()) {
-                copy = new ResetCopy(BerthExtension.engine(context).start(r.snapshot(context).spec()));
+                copy = new ResetCopy(RunState.of(context).engine().start(r.snapshot(context).spec()));
                 context.getStore(NS).put(COPY, copy);
                 inject(d, null, r, copy);
             }
@@ -101,7 +103,7 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
             if (Modifier.isStatic(f.getModifiers()) != (instance == null)) {
                 continue;
             }
-            String service = f.getAnnotation(ComposeService.class).value();
+            String service = AnnotationSupport.findAnnotation(f, ComposeService.class).orElseThrow().value();
             boolean reset = copy != null && d.resetService().filter(service::equals).isPresent();
             Injection.set(f, instance, reset ? copy.container() : r.project().service(service));
         }
@@ -142,9 +144,9 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
             if (snapshot == null) {
                 String service = declarations.resetService().orElseThrow();
                 RunningContainer seeded = project.service(service);
-                String[] prepare = declarations.reset().orElseThrow().getAnnotation(ResetPerTest.class).prepare();
+                String[] prepare = AnnotationSupport.findAnnotation(declarations.reset().orElseThrow(), ResetPerTest.class).orElseThrow().prepare();
                 SnapshotOptions options = SnapshotOptions.defaults();
-                snapshot = BerthExtension.engine(context).snapshot(seeded,
+                snapshot = RunState.of(context).engine().snapshot(seeded,
                         prepare.length > 0 ? options.withPrepareCommand(prepare) : options);
                 seeded.close();
             }

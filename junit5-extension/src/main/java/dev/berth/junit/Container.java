@@ -18,10 +18,23 @@ import java.lang.annotation.Target;
  * A static field lives for the class (started before {@code @BeforeAll}, removed after
  * {@code @AfterAll}); an instance field lives for one test, or for the class under
  * {@code @TestInstance(PER_CLASS)}. Add {@link Shared} to keep it for the whole run.
+ *
+ * <p>Usable as a meta-annotation: a field carrying your own annotation that is annotated {@code @Container}
+ * (and, say, {@code @WithLimits}) declares that container.
+ *
+ * <pre>{@code
+ * @Retention(RetentionPolicy.RUNTIME)
+ * @Target(ElementType.FIELD)
+ * @Container(image = "localhost:5000/berth-fixtures/redis:7", ports = 6379)
+ * @WithLimits(memory = "64m")
+ * @interface Redis { }
+ *
+ * @Redis static RunningContainer cache;
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.FIELD)
+@Target({ElementType.FIELD, ElementType.ANNOTATION_TYPE})
 public @interface Container {
     /** @return the image, e.g. {@code "localhost:5000/berth-fixtures/busybox:1"}; required without an initializer */
     String image() default "";
@@ -38,7 +51,7 @@ public @interface Container {
     /** @return the command replacing the image's CMD */
     String[] command() default {};
 
-    /** @return the declared name of a {@link Network} of this class (or an enclosing one) to join */
+    /** @return the declared name of a {@link WithNetwork} of this class (or an enclosing one) to join */
     String network() default "";
 
     /** @return the names other containers on {@link #network()} reach this one by */

@@ -1,6 +1,8 @@
 package dev.berth.junit;
 
+import dev.berth.ContainerSpec;
 import dev.berth.Engine;
+import dev.berth.InvalidSpecException;
 import dev.berth.Network;
 import dev.berth.RunningContainer;
 import dev.berth.SessionInfo;
@@ -8,10 +10,16 @@ import dev.berth.Scope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +48,69 @@ final class ContextResources implements StoredResource {
 
     Engine engine() {
         return engine;
+    }
+
+    /** @return e.g. {@code com.acme.OrderTest} or {@code com.acme.OrderTest.stores}, for messages */
+    String label() {
+        return label;
+    }
+
+    /**
+     * Puts new resources into a context's store; JUnit closes them when the context ends.
+     *
+     * @param context a class or test context
+     * @param resources its resources
+     */
+    static void register(ExtensionContext context, ContextResources resources) {
+        context.getStore(RunState.NS).put(key(context), resources);
+    }
+
+    /** @return the resources of the context and its ancestors, innermost first */
+    static List<ContextResources> chain(ExtensionContext context) {
+        List<ContextResources> out = new ArrayList<>();
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            ContextResources r = c.get().getStore(RunState.NS).get(key(c.get()), ContextResources.class);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static String key(ExtensionContext context) {
+        return "resources:" + context.getUniqueId();
+    }
+
+    /**
+     * Starts containers together through core's start graph ({@link Engine#startAll(List, Map, Consumer)}):
+     * each once the containers it depends on are ready, those of enclosing scopes counting as running. Each
+     * belongs to this context the moment it is ready, so when another fails it is still in the failure report
+     * and removed with the scope.
+     *
+     * @param specs the specs, each named with its logical name
+     * @param chain the resources of this context's ancestors (and its own), innermost first
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException when core rejects the plan
+     *     (a dependency cycle, an unknown dependency, a duplicate alias), before any of them exists
+     */
+    void startAll(List<ContainerSpec> specs, List<ContextResources> chain) {
+        if (specs.isEmpty()) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        specs.forEach(s -> names.add(s.name().orElseThrow()));
+        Map<String, RunningContainer> running = new HashMap<>();
+        for (ContextResources r : chain) {
+            for (String name : r.containerNames()) {
+                if (!names.contains(name)) {
+                    running.putIfAbsent(name, r.container(name));
+                }
+            }
+        }
+        try {
+            engine.startAll(specs, running, c -> addContainer(c.spec().name().orElseThrow(), c, true));
+        } catch (InvalidSpecException e) {
+            throw Errors.invalidPlan(label, e);
+        }
     }
 
     void addNetwork(String declaredName, Network network) {

@@ -2,8 +2,11 @@ package dev.berth.junit;
 
 import dev.berth.ContainerSpec;
 import dev.berth.RunningContainer;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Optional;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * One {@link Container} field as declared: where it is, its logical name and its form.
@@ -24,8 +27,18 @@ record Declaration(Field field, Container annotation, boolean shared) {
         UNSUPPORTED
     }
 
+    /** @param field a field annotated (or meta-annotated) {@link Container} */
     static Declaration of(Field field) {
-        return new Declaration(field, field.getAnnotation(Container.class), field.isAnnotationPresent(Shared.class));
+        return new Declaration(field, AnnotationSupport.findAnnotation(field, Container.class).orElseThrow(),
+                AnnotationSupport.isAnnotated(field, Shared.class));
+    }
+
+    /**
+     * @param type an annotation type
+     * @return the field's annotation of that type, directly present or meta-present
+     */
+    <A extends Annotation> Optional<A> find(Class<A> type) {
+        return AnnotationSupport.findAnnotation(field, type);
     }
 
     /** @return the logical name: {@code @Container(name)}, or the field name */

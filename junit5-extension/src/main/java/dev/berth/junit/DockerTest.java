@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a test class with Berth: starts the containers declared with {@link Container} and the
- * networks declared with {@link Network}, injects their handles, and removes them afterwards.
+ * networks declared with {@link WithNetwork}, injects their handles, and removes them afterwards.
  * Inherited by subclasses and usable as a meta-annotation.
  *
  * <pre>{@code
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
-@ExtendWith({BerthExtension.class, SnapshotExtension.class})
+@ExtendWith(BerthExtension.class)
 public @interface DockerTest {
     /**
      * @return true to report the class as disabled (not failed) when no Docker engine answers; by

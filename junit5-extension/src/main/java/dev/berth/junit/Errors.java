@@ -1,5 +1,6 @@
 package dev.berth.junit;
 
+import dev.berth.InvalidSpecException;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.util.List;
@@ -59,10 +60,6 @@ final class Errors {
         return of(field(d), "env entry without '='", entry, "\"NAME=value\" entries", "env = {\"POSTGRES_PASSWORD=secret\"}");
     }
 
-    static ExtensionConfigurationException badTimeout(Declaration d, String value) {
-        return of(field(d), "invalid startupTimeout", value, "a positive number with unit ms, s, m or h",
-                "startupTimeout = \"90s\"");
-    }
 
     static ExtensionConfigurationException badWait(Declaration d, String value) {
         return of(field(d), "invalid waitFor", value, "at most one of log, port and http, and times >= 1",
@@ -75,8 +72,8 @@ final class Errors {
 
     static ExtensionConfigurationException unknownNetwork(Declaration d, String network, List<String> declared) {
         return of(field(d), "unknown network", network,
-                "a network declared with @Network on the class or an enclosing class " + declared,
-                "@Network(name = \"" + network + "\") on the class");
+                "a network declared with @WithNetwork on the class or an enclosing class " + declared,
+                "@WithNetwork(name = \"" + network + "\") on the class");
     }
 
     static ExtensionConfigurationException aliasesWithoutNetwork(Declaration d) {
@@ -117,10 +114,6 @@ final class Errors {
                 "containers of the same or a longer-lived scope (run > class > test)", "dependsOn = \"db\"");
     }
 
-    static ExtensionConfigurationException cycle(Declaration d, List<String> cycle) {
-        return of(field(d), "dependsOn cycle", String.join(" -> ", cycle),
-                "dependencies without cycles", "db has no dependsOn, app has dependsOn = \"db\"");
-    }
 
     static ExtensionConfigurationException sharedConflict(Declaration d, String runningImage) {
         return of(field(d), "a @Shared container of this name already runs with image " + quote(runningImage),
@@ -153,6 +146,15 @@ final class Errors {
     static ExtensionConfigurationException badConfig(String key, String value, String allowed, String example) {
         return new ExtensionConfigurationException("Configuration parameter " + key + ": invalid value "
                 + quote(value) + ". Allowed: " + allowed + ". Example: " + key + "=" + example);
+    }
+
+    static ExtensionConfigurationException badConfig(String key, InvalidSpecException e) {
+        return new ExtensionConfigurationException("Configuration parameter " + key + ": " + e.getMessage(), e);
+    }
+
+    /** A plan of containers started together that core rejected (cycle, duplicate name or alias, …). */
+    static ExtensionConfigurationException invalidPlan(String scope, InvalidSpecException e) {
+        return new ExtensionConfigurationException("@Container fields of " + scope + ": " + e.getMessage(), e);
     }
 
     static String parameter(Parameter p) {

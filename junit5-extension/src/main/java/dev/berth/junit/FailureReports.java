@@ -1,6 +1,7 @@
 package dev.berth.junit;
 
 import dev.berth.ContainerStartException;
+import dev.berth.Engine;
 import dev.berth.RunningContainer;
 import dev.berth.report.FailureReporter;
 import dev.berth.report.ReportSettings;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,9 +56,16 @@ final class FailureReports {
 
     /** Creates the reporter early, so that it prepares itself before the first failure. */
     static FailureReporter reporter(ExtensionContext context) {
-        return BerthExtension.rootStore(context).getOrComputeIfAbsent(REPORTER, k -> new FailureReporter(
-                BerthExtension.engine(context), ReportSettings.fromProperties(System.getProperties())),
-                FailureReporter.class);
+        Engine engine = RunState.of(context).engine();
+        return context.getRoot().getStore(NS).getOrComputeIfAbsent(REPORTER, k -> new FailureReporter(engine,
+                ReportSettings.fromProperties(settings(engine))), FailureReporter.class);
+    }
+
+    /** @return the engine's {@code berth.*} settings ({@code EngineOptions} read them), as core's report settings read them */
+    private static Properties settings(Engine engine) {
+        Properties p = new Properties();
+        p.putAll(engine.options().settings());
+        return p;
     }
 
     /** After the test method: reports a failed test (or any, with {@code always}). */
@@ -113,7 +122,7 @@ final class FailureReports {
 
     /** The reporter, if {@code beforeAll} created one (not when the engine or the configuration failed). */
     private static FailureReporter existing(ExtensionContext context) {
-        return BerthExtension.rootStore(context).get(REPORTER, FailureReporter.class);
+        return context.getRoot().getStore(NS).get(REPORTER, FailureReporter.class);
     }
 
     private static List<ReportTarget> targets(List<ContextResources> scope) {

@@ -6,6 +6,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /** Assigns fields: container handles and {@link Use} fields that name a container. */
 final class Injection {
@@ -27,13 +28,13 @@ final class Injection {
      */
     static void reassignUseFields(ExtensionContext context, List<ContextResources> chain, Engine engine) {
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-            for (Field f : ClassModel.of(instance.getClass()).useFields()) {
+            for (Field f : RunState.of(context).model(instance.getClass()).useFields()) {
                 if (f.getType() != RunningContainer.class && !Handles.isHandle(f.getType())) {
                     continue;
                 }
                 boolean statics = Modifier.isStatic(f.getModifiers());
                 String where = "@Use field " + f.getDeclaringClass().getName() + "." + f.getName();
-                Object value = Lookup.resolve(context, chain, where, f.getType(), f.getAnnotation(Use.class).value(),
+                Object value = Lookup.resolve(context, chain, where, f.getType(), AnnotationSupport.findAnnotation(f, Use.class).orElseThrow().value(),
                         f.getName(), engine);
                 if (value != null) {
                     set(f, statics ? null : instance, value);

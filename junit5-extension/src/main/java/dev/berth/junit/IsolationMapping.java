@@ -1,20 +1,20 @@
 package dev.berth.junit;
 
-import dev.berth.ContainerRef;
 import dev.berth.ContainerSpec;
 import dev.berth.IpcMode;
+import dev.berth.Limits;
+import dev.berth.Namespaces;
 import dev.berth.NetworkMode;
 import dev.berth.PidMode;
-import dev.berth.RunningContainer;
-import java.lang.reflect.Field;
+import dev.berth.Security;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
- * Maps {@link Limits}, {@link Namespaces} and {@link Security} on a container field onto core's
- * values, starting from the spec's own (so they refine a {@code ContainerSpec} initializer). Core
+ * Maps {@link WithLimits}, {@link WithNamespaces} and {@link WithSecurity} on a container field onto core's
+ * values (both import in one file: the annotations carry a {@code With} prefix), starting from the spec's own (so they refine a {@code ContainerSpec} initializer). Core
  * validates each value; the caller adds the field to its message.
  */
 final class IsolationMapping {
@@ -22,57 +22,27 @@ final class IsolationMapping {
     }
 
     static ContainerSpec apply(Declaration d, ContainerSpec spec) {
-        Field f = d.field();
-        Limits limits = f.getAnnotation(Limits.class);
-        if (limits != null) {
-            spec = spec.withLimits(limits(d, limits, spec.limits()));
+        Optional<WithLimits> limits = d.find(WithLimits.class);
+        if (limits.isPresent()) {
+            spec = spec.withLimits(limits(d, limits.get(), spec.limits()));
         }
-        Namespaces namespaces = f.getAnnotation(Namespaces.class);
-        if (namespaces != null) {
-            spec = spec.withNamespaces(namespaces(d, namespaces, spec.namespaces()));
+        Optional<WithNamespaces> namespaces = d.find(WithNamespaces.class);
+        if (namespaces.isPresent()) {
+            spec = spec.withNamespaces(namespaces(d, namespaces.get(), spec.namespaces()));
         }
-        Security security = f.getAnnotation(Security.class);
-        if (security != null) {
-            spec = spec.withSecurity(security(security, spec.security()));
+        Optional<WithSecurity> security = d.find(WithSecurity.class);
+        if (security.isPresent()) {
+            spec = spec.withSecurity(security(security.get(), spec.security()));
         }
         return spec;
-    }
-
-    /**
-     * Replaces {@code container:<name>} namespace references by the handle of that container, so a
-     * reference always means the container of this class or test, even when parallel classes use the
-     * same logical name in one engine session.
-     *
-     * @param spec the spec about to start
-     * @param running the running container of a logical name, or null
-     * @return the spec with bound references
-     */
-    static ContainerSpec bindTargets(ContainerSpec spec, Function<String, RunningContainer> running) {
-        dev.berth.Namespaces n = spec.namespaces();
-        RunningContainer c = target(n.network().flatMap(NetworkMode::target).orElse(null), running);
-        if (c != null) {
-            n = n.withNetwork(NetworkMode.container(c));
-        }
-        c = target(n.ipc().flatMap(IpcMode::target).orElse(null), running);
-        if (c != null) {
-            n = n.withIpc(IpcMode.container(c));
-        }
-        c = target(n.pid().flatMap(PidMode::target).orElse(null), running);
-        if (c != null) {
-            n = n.withPid(PidMode.container(c));
-        }
-        return n == spec.namespaces() ? spec : spec.withNamespaces(n);
-    }
-
-    private static RunningContainer target(ContainerRef ref, Function<String, RunningContainer> running) {
-        return ref == null ? null : ref.specName().map(running).orElse(null);
     }
 
     /** @return logical names a container's namespace modes refer to ({@code container:<name>}); it starts after them */
     static List<String> namespaceTargets(Declaration d) {
         List<String> out = new ArrayList<>();
-        Namespaces n = d.field().getAnnotation(Namespaces.class);
-        if (n != null) {
+        Optional<WithNamespaces> found = d.find(WithNamespaces.class);
+        if (found.isPresent()) {
+            WithNamespaces n = found.get();
             for (String mode : List.of(n.network(), n.ipc(), n.pid())) {
                 if (mode.startsWith("container:")) {
                     out.add(mode.substring("container:".length()));
@@ -82,7 +52,7 @@ final class IsolationMapping {
         return out;
     }
 
-    private static dev.berth.Limits limits(Declaration d, Limits a, dev.berth.Limits l) {
+    private static Limits limits(Declaration d, WithLimits a, Limits l) {
         if (!a.memory().isEmpty()) {
             l = l.withMemory(a.memory());
         }
@@ -97,8 +67,8 @@ final class IsolationMapping {
             try {
                 cpus = Double.parseDouble(a.cpus());
             } catch (NumberFormatException e) {
-                throw Errors.of(Errors.field(d), "invalid @Limits(cpus)", a.cpus(), "a positive decimal number of CPUs",
-                        "@Limits(cpus = \"0.5\")");
+                throw Errors.of(Errors.field(d), "invalid @WithLimits(cpus)", a.cpus(), "a positive decimal number of CPUs",
+                        "@WithLimits(cpus = \"0.5\")");
             }
             l = l.cpus(cpus);
         }
@@ -123,7 +93,7 @@ final class IsolationMapping {
         return a.oomKillDisabled() ? l.oomKillDisabled() : l;
     }
 
-    private static dev.berth.Limits ulimit(Declaration d, dev.berth.Limits l, String text) {
+    private static Limits ulimit(Declaration d, Limits l, String text) {
         String[] nameValue = text.split("=", 2);
         try {
             if (nameValue.length == 2) {
@@ -135,11 +105,11 @@ final class IsolationMapping {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw Errors.of(Errors.field(d), "invalid @Limits(ulimits) entry", text, "\"name=soft:hard\" or \"name=limit\"",
-                "@Limits(ulimits = \"nofile=1024:2048\")");
+        throw Errors.of(Errors.field(d), "invalid @WithLimits(ulimits) entry", text, "\"name=soft:hard\" or \"name=limit\"",
+                "@WithLimits(ulimits = \"nofile=1024:2048\")");
     }
 
-    private static dev.berth.Namespaces namespaces(Declaration d, Namespaces a, dev.berth.Namespaces n) {
+    private static Namespaces namespaces(Declaration d, WithNamespaces a, Namespaces n) {
         if (!a.network().isEmpty()) {
             n = n.withNetwork(networkMode(d, a.network()));
         }
@@ -195,15 +165,15 @@ final class IsolationMapping {
 
     private static String target(Declaration d, String option, String mode, String words) {
         if (!mode.startsWith("container:") || mode.length() == "container:".length()) {
-            throw Errors.of(Errors.field(d), "invalid @Namespaces(" + option + ")", mode,
-                    words + " or container:<logical name>", "@Namespaces(" + option + " = \"container:db\")");
+            throw Errors.of(Errors.field(d), "invalid @WithNamespaces(" + option + ")", mode,
+                    words + " or container:<logical name>", "@WithNamespaces(" + option + " = \"container:db\")");
         }
         return mode.substring("container:".length());
     }
 
-    private static dev.berth.Security security(Security a, dev.berth.Security s) {
+    private static Security security(WithSecurity a, Security s) {
         if (a.hardened()) {
-            s = dev.berth.Security.hardened();
+            s = Security.hardened();
         }
         if (a.readOnlyRootfs()) {
             s = s.withReadOnlyRootfs();

@@ -3,13 +3,12 @@ package dev.berth.junit;
 import dev.berth.Engine;
 import dev.berth.Network;
 import dev.berth.RunningContainer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.lang.reflect.Parameter;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /** Finds running containers and networks by name in a context and its ancestors (innermost first). */
 final class Lookup {
@@ -37,6 +36,32 @@ final class Lookup {
     }
 
     /**
+     * The parameter rule (docs/junit-extension.md, "Parameters"): Berth resolves an {@code Engine} parameter,
+     * and a {@code RunningContainer}, typed handle or {@code Network} parameter that carries {@link Use} or whose
+     * test class (with superclasses and enclosing classes) declares at least one container, respectively
+     * network. It leaves every other parameter, and any {@link ComposeService} one, to other resolvers.
+     *
+     * @param p a parameter of a test class's constructor or method
+     * @param chain what the test class and its enclosing classes declare
+     * @return whether Berth resolves it
+     */
+    static boolean claims(Parameter p, List<ClassModel> chain) {
+        Class<?> type = p.getType();
+        if (AnnotationSupport.isAnnotated(p, ComposeService.class)) {
+            return false;
+        }
+        if (type == Engine.class) {
+            return true;
+        }
+        boolean container = type == RunningContainer.class || Handles.isHandle(type);
+        if (!container && type != Network.class) {
+            return false;
+        }
+        return AnnotationSupport.isAnnotated(p, Use.class) || chain.stream()
+                .anyMatch(m -> container ? !m.containers().isEmpty() : !m.networks().isEmpty());
+    }
+
+    /**
      * @return the handle asked for, or null when it is not running at this point
      */
     static Object resolve(ExtensionContext context, List<ContextResources> chain, String where, Class<?> type,
@@ -59,29 +84,4 @@ final class Lookup {
         return containers ? Handles.wrap(type, container(chain, chosen)) : network(chain, chosen);
     }
 
-    /**
-     * Checks a per-test batch whose specs were only readable now: every dependency is in the batch or
-     * already running, and there is no cycle.
-     */
-    static void checkBatch(List<Declaration> declarations, List<Starter.Pending> batch, List<ContextResources> chain) {
-        Map<String, List<String>> graph = new LinkedHashMap<>();
-        Map<String, Declaration> byName = new LinkedHashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            graph.put(batch.get(i).name(), batch.get(i).spec().dependsOn());
-            byName.put(batch.get(i).name(), declarations.get(i));
-        }
-        graph.forEach((name, deps) -> {
-            for (String dep : deps) {
-                if (!graph.containsKey(dep) && container(chain, dep) == null) {
-                    List<String> known = new ArrayList<>(graph.keySet());
-                    chain.forEach(r -> known.addAll(r.containerNames()));
-                    throw Errors.unknownDependency(byName.get(name), dep, known);
-                }
-            }
-        });
-        List<String> cycle = StartOrder.findCycle(graph);
-        if (!cycle.isEmpty()) {
-            throw Errors.cycle(byName.get(cycle.get(0)), cycle);
-        }
-    }
 }

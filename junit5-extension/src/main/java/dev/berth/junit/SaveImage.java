@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.FIELD)
+@Target({ElementType.FIELD, ElementType.ANNOTATION_TYPE})
 public @interface SaveImage {
     /**
      * @return the archive to write, ending in {@code .tar}, {@code .tar.gz} or {@code .tgz}; relative to the

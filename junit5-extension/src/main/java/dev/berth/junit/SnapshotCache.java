@@ -51,7 +51,7 @@ final class SnapshotCache implements StoredResource {
         SnapshotCache cache = new SnapshotCache();
         try {
             for (Declaration d : declarations) {
-                if (!d.field().getAnnotation(ResetPerTest.class).cache()) {
+                if (!d.find(ResetPerTest.class).orElseThrow().cache()) {
                     continue;
                 }
                 ImageRef ref = reference(d, key(engine, config, d));
@@ -117,7 +117,7 @@ final class SnapshotCache implements StoredResource {
         String imageId = engine.images().id(image).orElseThrow(() -> new IllegalStateException(
                 "The engine no longer holds " + image + ", just made available for " + d.where()));
         return d.where() + "\n" + Arrays.toString(d.field().getAnnotations()) + "\n"
-                + d.field().getAnnotation(ResetPerTest.class).seedVersion() + "\n" + spec.fingerprint() + "\n" + imageId;
+                + d.find(ResetPerTest.class).orElseThrow().seedVersion() + "\n" + spec.fingerprint() + "\n" + imageId;
     }
 
     /** @return {@code berth-snapshots/<name>:cache-<16 hex of the key's SHA-256>} */

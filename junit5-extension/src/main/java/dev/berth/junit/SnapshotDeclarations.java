@@ -4,10 +4,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Checks {@link ResetPerTest} and {@link SaveImage} declarations of a class (superclasses included)
@@ -25,33 +25,33 @@ final class SnapshotDeclarations {
      */
     static void validate(List<ClassModel> chain) {
         for (ClassModel m : chain) {
-            for (Field f : fields(m.testClass())) {
+            for (Field f : m.fields()) {
                 String where = f.getDeclaringClass().getName() + "." + f.getName();
-                boolean container = f.isAnnotationPresent(Container.class);
-                if (f.isAnnotationPresent(ResetPerTest.class) && !f.isAnnotationPresent(ComposeService.class)) {
+                boolean container = AnnotationSupport.isAnnotated(f, Container.class);
+                if (AnnotationSupport.isAnnotated(f, ResetPerTest.class) && !AnnotationSupport.isAnnotated(f, ComposeService.class)) {
                     if (!container) {
                         throw SnapshotErrors.notAContainer("ResetPerTest", where, f.getName());
                     }
                     if (!Modifier.isStatic(f.getModifiers())) {
                         throw SnapshotErrors.resetOnInstanceField(where, f.getName());
                     }
-                    if (f.isAnnotationPresent(Shared.class)) {
+                    if (AnnotationSupport.isAnnotated(f, Shared.class)) {
                         throw SnapshotErrors.resetShared(where);
                     }
-                    ResetPerTest reset = f.getAnnotation(ResetPerTest.class);
+                    ResetPerTest reset = AnnotationSupport.findAnnotation(f, ResetPerTest.class).orElse(null);
                     if (reset.cache() && reset.seedVersion().isBlank()) {
                         throw SnapshotErrors.cacheWithoutSeedVersion(where);
                     }
                 }
-                SaveImage save = f.getAnnotation(SaveImage.class);
+                SaveImage save = AnnotationSupport.findAnnotation(f, SaveImage.class).orElse(null);
                 if (save != null) {
                     if (!container) {
                         throw SnapshotErrors.notAContainer("SaveImage", where, f.getName());
                     }
                     checkSavePath(where, save.value());
                 }
-                if (container && !f.getAnnotation(Container.class).archive().isEmpty()) {
-                    path("@Container field " + where, f.getAnnotation(Container.class).archive());
+                if (container && !AnnotationSupport.findAnnotation(f, Container.class).orElseThrow().archive().isEmpty()) {
+                    path("@Container field " + where, AnnotationSupport.findAnnotation(f, Container.class).orElseThrow().archive());
                 }
             }
         }
@@ -82,16 +82,6 @@ final class SnapshotDeclarations {
         }
     }
 
-    /** @return every field of the class and its superclasses, superclass fields first */
-    static List<Field> fields(Class<?> testClass) {
-        List<Class<?>> hierarchy = new ArrayList<>();
-        for (Class<?> c = testClass; c != null && c != Object.class; c = c.getSuperclass()) {
-            hierarchy.add(0, c);
-        }
-        List<Field> out = new ArrayList<>();
-        hierarchy.forEach(c -> out.addAll(List.of(c.getDeclaredFields())));
-        return out;
-    }
 
     /**
      * @param where for the error message

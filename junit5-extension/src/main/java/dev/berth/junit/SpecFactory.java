@@ -4,7 +4,7 @@ import dev.berth.BerthException;
 import dev.berth.ContainerSpec;
 import dev.berth.ImageRef;
 import dev.berth.PullPolicy;
-import java.time.Duration;
+import dev.berth.engine.Durations;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * Turns a {@link Container} declaration into the same {@link ContainerSpec} the fluent API builds,
- * rejecting bad values with an error naming the field.
+ * rejecting bad values with an error naming the field. The spec is final once built: the image stays as
+ * declared (core pulls a Docker Hub image through {@code berth.registry.mirror}, for every caller alike),
+ * and {@code container:<name>} references are bound by core's {@code Engine.startAll}.
  */
 final class SpecFactory {
     private SpecFactory() {
@@ -21,7 +23,7 @@ final class SpecFactory {
     /**
      * @param d the declaration
      * @param instance the test instance for an instance spec field, else null
-     * @param config run configuration (defaults for timeout, pull policy, mirror)
+     * @param config run configuration (defaults for timeout and pull policy)
      * @param declaredNetworks the network names visible to the field
      * @param engineNetwork maps a declared network name to its engine name
      * @return the validated spec
@@ -109,19 +111,12 @@ final class SpecFactory {
             spec = spec.withDependsOn(targets.toArray(String[]::new));
         }
         if (!a.startupTimeout().isEmpty()) {
-            Duration timeout = Durations.parse(a.startupTimeout());
-            if (timeout == null) {
-                throw Errors.badTimeout(d, a.startupTimeout());
-            }
-            spec = spec.withStartupTimeout(timeout);
+            spec = spec.withStartupTimeout(Durations.parsePositive("startupTimeout", a.startupTimeout()));
         } else if (d.form() == Declaration.Form.ANNOTATION) {
             spec = spec.withStartupTimeout(config.startupTimeout());
         }
         if (spec.pullPolicy() == PullPolicy.MISSING && config.pullPolicy() != PullPolicy.MISSING) {
             spec = spec.withPullPolicy(config.pullPolicy());
-        }
-        if (config.registryMirror() != null && spec.image().isDockerHub()) {
-            spec = spec.withImage(spec.image().withRegistry(config.registryMirror()));
         }
         return spec;
     }

@@ -6,7 +6,6 @@ import dev.berth.Engine;
 import dev.berth.RunningContainer;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * Checks everything a test class declares before any resource is created: every container field,
@@ -137,10 +138,8 @@ final class Validator {
                 }
             }
         });
-        List<String> cycle = StartOrder.findCycle(graph);
-        if (!cycle.isEmpty()) {
-            throw Errors.cycle(byName.get(cycle.get(0)), cycle);
-        }
+        // A cycle among containers of one scope is core's to find (Engine.startAll checks the plan before it
+        // starts any); one that spans scopes always has an edge to a later scope, rejected here.
         graph.forEach((name, deps) -> {
             Declaration d = byName.get(name);
             for (String depName : deps) {
@@ -167,27 +166,20 @@ final class Validator {
                 if (candidates == null) {
                     throw Errors.badUseField(where, f.getType());
                 }
-                pick(where, f.getType(), f.getAnnotation(Use.class).value(), f.getName(), candidates);
+                pick(where, f.getType(), AnnotationSupport.findAnnotation(f, Use.class).orElseThrow().value(), f.getName(), candidates);
             }
         }
-        List<Executable> executables = new ArrayList<>();
-        for (Class<?> c = current.testClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c == current.testClass()) {
-                executables.addAll(List.of(c.getDeclaredConstructors()));
-            }
-            for (Method method : c.getDeclaredMethods()) {
-                if (JUNIT_METHODS.stream().anyMatch(a -> AnnotationSupport.isAnnotated(method, a))) {
-                    executables.add(method);
-                }
-            }
-        }
+        List<Executable> executables = new ArrayList<>(List.of(current.testClass().getDeclaredConstructors()));
+        executables.addAll(ReflectionSupport.findMethods(current.testClass(),
+                m -> JUNIT_METHODS.stream().anyMatch(a -> AnnotationSupport.isAnnotated(m, a)),
+                HierarchyTraversalMode.TOP_DOWN));
         for (Executable e : executables) {
             for (Parameter p : e.getParameters()) {
-                List<String> candidates = candidates(p.getType(), containerNames, networkNames);
-                if (candidates != null && p.getType() != Engine.class) {
-                    Use use = p.getAnnotation(Use.class);
+                if (p.getType() != Engine.class && Lookup.claims(p, chain)) {
+                    Use use = AnnotationSupport.findAnnotation(p, Use.class).orElse(null);
                     pick(Errors.parameter(p), p.getType(), use == null ? "" : use.value(),
-                            p.isNamePresent() ? p.getName() : null, candidates);
+                            p.isNamePresent() ? p.getName() : null,
+                            candidates(p.getType(), containerNames, networkNames));
                 }
             }
         }

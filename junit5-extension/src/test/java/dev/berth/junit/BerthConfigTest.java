@@ -3,10 +3,12 @@ package dev.berth.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.EngineOptions;
 import dev.berth.PullPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -14,27 +16,40 @@ class BerthConfigTest {
     @Test
     void defaults() {
         BerthConfig c = BerthConfig.from(key -> null);
-        assertThat(c).isEqualTo(new BerthConfig(Duration.ofSeconds(60), PullPolicy.MISSING, null,
-                Path.of("target/berth"), false));
+        assertThat(c).isEqualTo(new BerthConfig(Duration.ofSeconds(60), PullPolicy.MISSING, Optional.empty(),
+                Path.of("target/berth"), false, Optional.empty()));
     }
 
     @Test
     void readsEveryKey() {
         Map<String, String> p = Map.of("berth.startup-timeout", "2m", "berth.pull-policy", "never",
-                "berth.registry.mirror", "127.0.0.1:5000", "berth.report-dir", "/tmp/r", "berth.keep-on-failure", "TRUE");
+                "berth.registry.mirror", "127.0.0.1:5000", "berth.report-dir", "/tmp/r", "berth.keep-on-failure", "TRUE",
+                "berth.docker.host", "tcp://127.0.0.1:2376");
         assertThat(BerthConfig.from(p::get)).isEqualTo(new BerthConfig(Duration.ofMinutes(2), PullPolicy.NEVER,
-                "127.0.0.1:5000", Path.of("/tmp/r"), true));
+                Optional.of("127.0.0.1:5000"), Path.of("/tmp/r"), true, Optional.of("tcp://127.0.0.1:2376")));
+    }
+
+    @Test
+    void theEngineConnectsWithTheHostAndMirrorOfTheParameters() {
+        EngineOptions options = BerthConfig.from(Map.of("berth.registry.mirror", "127.0.0.1:5000",
+                "berth.docker.host", "unix:///run/user/1000/docker.sock")::get).engineOptions();
+        assertThat(options.registryMirror()).contains("127.0.0.1:5000");
+        assertThat(options.dockerHost()).contains("unix:///run/user/1000/docker.sock");
     }
 
     @Test
     void rejectsBadValuesWithTheKeyAndAnExample() {
         assertThatThrownBy(() -> BerthConfig.from(Map.of("berth.startup-timeout", "0s")::get))
                 .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessage("Configuration parameter berth.startup-timeout: invalid value \"0s\". Allowed: a positive"
-                        + " number with unit ms, s, m or h. Example: berth.startup-timeout=90s");
+                .hasMessage("Configuration parameter berth.startup-timeout: Invalid value: \"0s\". Allowed: a whole"
+                        + " number above zero with ms, s, m, h or d. Example: \"90s\".");
+        assertThatThrownBy(() -> BerthConfig.from(Map.of("berth.startup-timeout", "1.5m")::get))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("Configuration parameter berth.startup-timeout: Invalid value: \"1.5m\". Allowed: a whole"
+                        + " number with ms, s, m, h or d. Example: \"1h\".");
         assertThatThrownBy(() -> BerthConfig.from(Map.of("berth.registry.mirror", "http://mirror/")::get))
-                .hasMessage("Configuration parameter berth.registry.mirror: invalid value \"http://mirror/\". Allowed:"
-                        + " host or host:port, without scheme or path. Example: berth.registry.mirror=127.0.0.1:5000");
+                .hasMessage("Configuration parameter berth.registry.mirror: Invalid registry mirror: \"http://mirror/\"."
+                        + " Allowed: host[:port] of a registry, no scheme or path. Example: localhost:5000.");
         assertThatThrownBy(() -> BerthConfig.from(Map.of("berth.keep-on-failure", "yes")::get))
                 .hasMessage("Configuration parameter berth.keep-on-failure: invalid value \"yes\". Allowed: true or"
                         + " false. Example: berth.keep-on-failure=true");
@@ -42,12 +57,10 @@ class BerthConfigTest {
 
     @Test
     void dockerHostIsAUnixOrTcpEndpoint() {
-        assertThat(BerthConfig.dockerHost(key -> null)).isNull();
-        assertThat(BerthConfig.dockerHost(Map.of("berth.docker.host", "unix:///run/user/1000/docker.sock")::get))
-                .isEqualTo("unix:///run/user/1000/docker.sock");
-        assertThat(BerthConfig.dockerHost(Map.of("berth.docker.host", "tcp://127.0.0.1:2376")::get))
-                .isEqualTo("tcp://127.0.0.1:2376");
-        assertThatThrownBy(() -> BerthConfig.dockerHost(Map.of("berth.docker.host", "ssh://me@host")::get))
+        assertThat(BerthConfig.from(key -> null).dockerHost()).isEmpty();
+        assertThat(BerthConfig.from(Map.of("berth.docker.host", "tcp://127.0.0.1:2376")::get).dockerHost())
+                .contains("tcp://127.0.0.1:2376");
+        assertThatThrownBy(() -> BerthConfig.from(Map.of("berth.docker.host", "ssh://me@host")::get))
                 .isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessage("Configuration parameter berth.docker.host: invalid value \"ssh://me@host\". Allowed:"
                         + " unix:///path/to/docker.sock or tcp://host:port."
@@ -55,11 +68,12 @@ class BerthConfigTest {
     }
 
     @Test
-    void durationsFollowTheDockerCli() {
-        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(Durations.parse("30s")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(Durations.parse("1h")).isEqualTo(Duration.ofHours(1));
-        assertThat(Durations.parse("30")).isNull();
-        assertThat(Durations.parse("-1s")).isNull();
+    void durationsAreCoresGrammar() {
+        assertThat(BerthConfig.from(Map.of("berth.startup-timeout", "500ms")::get).startupTimeout())
+                .isEqualTo(Duration.ofMillis(500));
+        assertThat(BerthConfig.from(Map.of("berth.startup-timeout", "1d")::get).startupTimeout())
+                .isEqualTo(Duration.ofDays(1));
+        assertThat(BerthConfig.from(Map.of("berth.startup-timeout", "30S")::get).startupTimeout())
+                .isEqualTo(Duration.ofSeconds(30));
     }
 }

@@ -70,8 +70,8 @@ class ErrorsTest {
     @Test
     void unknownNetworkName() {
         assertFails(ErrorFixtures.UnknownNetwork.class, "@Container field " + F + "UnknownNetwork.db: unknown"
-                + " network: \"frontend\". Allowed: a network declared with @Network on the class or an enclosing"
-                + " class [backend]. Example: @Network(name = \"frontend\") on the class");
+                + " network: \"frontend\". Allowed: a network declared with @WithNetwork on the class or an enclosing"
+                + " class [backend]. Example: @WithNetwork(name = \"frontend\") on the class");
     }
 
     @Test
@@ -90,10 +90,10 @@ class ErrorsTest {
     }
 
     @Test
-    void dependsOnCycleIsNamed() {
-        assertFails(ErrorFixtures.Cycle.class, "@Container field " + F + "Cycle.app: dependsOn cycle:"
-                + " \"app -> cache -> db -> app\". Allowed: dependencies without cycles. Example: db has no"
-                + " dependsOn, app has dependsOn = \"db\"");
+    void dependsOnCycleIsNamedByCoresStartPlanBeforeAnyContainerExists() {
+        assertFails(ErrorFixtures.Cycle.class, "@Container fields of " + F + "Cycle: Invalid dependsOn:"
+                + " \"app -> cache -> db -> app\". Allowed: dependencies without a cycle. Example: db <- app"
+                + " (app.withDependsOn(\"db\")).");
     }
 
     @Test
@@ -154,7 +154,7 @@ class ErrorsTest {
 
     @Test
     void invalidNetworkDeclarationNamesTheClass() {
-        assertFails(ErrorFixtures.BadNetworkDriver.class, "@Network on " + F + "BadNetworkDriver: " + coreMessage(
+        assertFails(ErrorFixtures.BadNetworkDriver.class, "@WithNetwork on " + F + "BadNetworkDriver: " + coreMessage(
                 () -> dev.berth.NetworkSpec.of("backend").withDriver("no such driver")));
     }
 
@@ -198,8 +198,8 @@ class ErrorsTest {
 
     @Test
     void unparsableStartupTimeout() {
-        assertFails(ErrorFixtures.BadTimeout.class, "@Container field " + F + "BadTimeout.db: invalid startupTimeout:"
-                + " \"soon\". Allowed: a positive number with unit ms, s, m or h. Example: startupTimeout = \"90s\"");
+        assertFails(ErrorFixtures.BadTimeout.class, "@Container field " + F + "BadTimeout.db: Invalid startupTimeout:"
+                + " \"soon\". Allowed: a whole number with ms, s, m, h or d. Example: \"1h\".");
     }
 
     @Test

@@ -1,20 +1,28 @@
 package dev.berth.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.berth.junit.fixtures.AbstractBaseFixture;
 import dev.berth.junit.fixtures.InjectionFixture;
+import dev.berth.junit.fixtures.MetaAnnotatedFieldFixture;
 import dev.berth.junit.fixtures.MetaAnnotatedFixture;
 import dev.berth.junit.fixtures.NestedFixture;
 import dev.berth.junit.fixtures.NetworkFixture;
 import dev.berth.junit.fixtures.Recorder;
+import dev.berth.junit.fixtures.ResolverFixtures;
 import dev.berth.junit.fixtures.SharedFixtures;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 
-/** Nested classes, inherited declarations, shared containers and injection. */
+/** Nested classes, inherited and meta-annotated declarations, shared containers, injection and parameter resolution. */
 class StructureTest {
     private final Kit kit = new Kit();
 
@@ -90,6 +98,18 @@ class StructureTest {
     }
 
     @Test
+    void fieldAnnotationsCountOnAUsersMetaAnnotation() {
+        Kit.Run run = kit.run(MetaAnnotatedFieldFixture.Fixture.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        String sidecar = Recorder.values("sidecar").get(0);
+        assertThat(Recorder.values("qualified")).containsExactly(sidecar);
+        assertThat(Recorder.values("inherited")).singleElement().isNotEqualTo(sidecar);
+        assertThat(Recorder.values("memory")).containsExactly(String.valueOf(32L * 1024 * 1024));
+        assertThat(run.created()).hasSize(2).noneMatch(kit::exists);
+    }
+
+    @Test
     void injectsIntoConstructorsFieldsAndParameters() {
         Kit.Run run = kit.run(InjectionFixture.class);
 
@@ -102,5 +122,33 @@ class StructureTest {
         assertThat(Recorder.values("frontend").get(0)).startsWith("frontend-");
         assertThat(Recorder.values("engine")).isEqualTo(Recorder.values("ctorEngine"));
         assertThat(run.created()).hasSize(2).noneMatch(kit::exists);
+    }
+
+    // Berth resolves only parameters it can back (docs/junit-extension.md, "Injection"), so another extension
+    // resolving the same type works next to it; where both claim one, JUnit's own error names them.
+
+    @Test
+    void anotherResolverOfTheSameTypeWorksWhereBerthDeclaresNoContainer() {
+        Kit.Run run = kit.run(ResolverFixtures.Coexisting.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        assertThat(Recorder.values("container")).containsExactly(ResolverFixtures.OtherResolver.STAND_IN);
+        assertThat(Recorder.values("network")).singleElement().asString().startsWith("backend-");
+        assertThat(run.created()).isEmpty();
+    }
+
+    @Test
+    void whereBothClaimAParameterJUnitNamesTheCompetingResolvers() {
+        Kit.Run run = kit.run(ResolverFixtures.Competing.class);
+
+        String competing = "Discovered multiple competing ParameterResolvers for parameter [dev.berth.RunningContainer"
+                + " db] in method [void dev.berth.junit.fixtures.ResolverFixtures$Competing.test(dev.berth"
+                + ".RunningContainer)]: ";
+        run.results().testEvents().assertThatEvents().haveExactly(1, event(test("test"), finishedWithFailure(
+                instanceOf(ParameterResolutionException.class),
+                message(m -> m.startsWith(competing) && m.substring(competing.length()).matches(
+                        "dev\\.berth\\.junit\\.BerthExtension@\\p{XDigit}+,"
+                                + " dev\\.berth\\.junit\\.fixtures\\.ResolverFixtures\\$OtherResolver@\\p{XDigit}+")))));
+        assertThat(run.created()).hasSize(1).noneMatch(kit::exists);
     }
 }

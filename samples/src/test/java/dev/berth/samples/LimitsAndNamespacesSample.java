@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.RunningContainer;
 import dev.berth.junit.Container;
 import dev.berth.junit.DockerTest;
-import dev.berth.junit.Limits;
-import dev.berth.junit.Namespaces;
+import dev.berth.junit.WithLimits;
+import dev.berth.junit.WithNamespaces;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,17 +19,17 @@ import org.junit.jupiter.api.Test;
 class LimitsAndNamespacesSample {
 
     @Container(image = "localhost:5000/berth-fixtures/busybox:1", command = {"sleep", "3600"})
-    @Limits(memory = "32m", pids = 20)
-    @Namespaces(ipc = "shareable", hostname = "worker")
+    @WithLimits(memory = "32m", pids = 20)
+    @WithNamespaces(ipc = "shareable", hostname = "worker")
     static RunningContainer worker;
 
     @Container(image = "localhost:5000/berth-fixtures/busybox:1", command = {"sleep", "3601"})
-    @Namespaces(ipc = "container:worker", pid = "container:worker")
+    @WithNamespaces(ipc = "container:worker", pid = "container:worker")
     static RunningContainer observer;
 
     /** Its own container per test: the fork test exhausts its pids budget on purpose. */
     @Container(image = "localhost:5000/berth-fixtures/busybox:1", command = {"sleep", "3600"})
-    @Limits(pids = 20)
+    @WithLimits(pids = 20)
     RunningContainer forker;
 
     @Test

@@ -7,7 +7,7 @@ import dev.berth.FileCopy;
 import dev.berth.RunningContainer;
 import dev.berth.junit.Container;
 import dev.berth.junit.DockerTest;
-import dev.berth.junit.Network;
+import dev.berth.junit.WithNetwork;
 import dev.berth.junit.WaitFor;
 import dev.berth.wait.Wait;
 import java.net.URI;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@code dependsOn} starts Redis (and waits for it) before the app.
  */
 @DockerTest
-@Network(name = "backend")
+@WithNetwork(name = "backend")
 class MultiContainerAppSample {
 
     @Container(image = "localhost:5000/berth-fixtures/redis:7", network = "backend", aliases = "cache",

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.RunningContainer;
 import dev.berth.junit.Container;
 import dev.berth.junit.DockerTest;
-import dev.berth.junit.Limits;
+import dev.berth.junit.WithLimits;
 import dev.berth.junit.WaitFor;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
@@ -22,7 +22,7 @@ class RedisSample {
                command = {"redis-server", "--bind", "0.0.0.0", "--protected-mode", "no",
                           "--maxmemory", "32mb", "--maxmemory-policy", "allkeys-lru"},
                waitFor = @WaitFor(log = ".*Ready to accept connections.*"))
-    @Limits(memory = "64m")
+    @WithLimits(memory = "64m")
     RunningContainer redis;
 
     @Test

@@ -18,8 +18,8 @@ import java.lang.annotation.Target;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@Repeatable(Networks.class)
-public @interface Network {
+@Repeatable(WithNetworks.class)
+public @interface WithNetwork {
     /** @return the declared name containers refer to, e.g. {@code "backend"} */
     String name();
 

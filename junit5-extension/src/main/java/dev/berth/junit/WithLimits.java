@@ -13,14 +13,14 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @Container(image = "localhost:5000/berth-fixtures/redis:7")
- * @Limits(memory = "256m", cpus = "0.5", pids = 100)
+ * @WithLimits(memory = "256m", cpus = "0.5", pids = 100)
  * static RunningContainer redis;
  * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.FIELD)
-public @interface Limits {
+@Target({ElementType.FIELD, ElementType.ANNOTATION_TYPE})
+public @interface WithLimits {
     /** @return memory limit ({@code --memory}), e.g. {@code "256m"} */
     String memory() default "";
 

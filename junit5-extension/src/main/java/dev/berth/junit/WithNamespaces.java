@@ -13,14 +13,14 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @Container(image = "localhost:5000/berth-fixtures/busybox:1", command = {"sleep", "60"})
- * @Namespaces(ipc = "container:producer", hostname = "consumer", init = true)
+ * @WithNamespaces(ipc = "container:producer", hostname = "consumer", init = true)
  * static RunningContainer consumer;
  * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.FIELD)
-public @interface Namespaces {
+@Target({ElementType.FIELD, ElementType.ANNOTATION_TYPE})
+public @interface WithNamespaces {
     /** @return {@code bridge}, {@code none}, {@code host} or {@code container:<name>} ({@code --network}) */
     String network() default "";
 

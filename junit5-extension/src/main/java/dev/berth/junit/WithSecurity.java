@@ -15,14 +15,14 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @Container(image = "localhost:5000/berth-fixtures/busybox:1", command = {"sleep", "60"})
- * @Security(hardened = true, capAdd = "NET_BIND_SERVICE")
+ * @WithSecurity(hardened = true, capAdd = "NET_BIND_SERVICE")
  * static RunningContainer locked;
  * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.FIELD)
-public @interface Security {
+@Target({ElementType.FIELD, ElementType.ANNOTATION_TYPE})
+public @interface WithSecurity {
     /** @return start from {@code Security.hardened()}: read-only rootfs with /tmp tmpfs, all capabilities dropped, no-new-privileges, user nobody */
     boolean hardened() default false;
 

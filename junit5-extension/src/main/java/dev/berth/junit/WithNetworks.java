@@ -7,12 +7,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Container of repeated {@link Network} annotations. */
+/** Container of repeated {@link WithNetwork} annotations. */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-public @interface Networks {
+public @interface WithNetworks {
     /** @return the networks */
-    Network[] value();
+    WithNetwork[] value();
 }
