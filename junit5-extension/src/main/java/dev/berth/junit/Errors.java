@@ -139,7 +139,8 @@ final class Errors {
     }
 
     static ExtensionConfigurationException badUseField(String where, Class<?> type) {
-        return of(where, "@Use on an unsupported field type", type.getName(), "RunningContainer, Network or Engine",
+        return of(where, "@Use on an unsupported field type", type.getName(), "RunningContainer, Network, Engine, or a"
+                + " typed handle with a public static of(RunningContainer) factory such as the modules' PostgresContainer",
                 "@Use(\"db\") RunningContainer db;");
     }
 

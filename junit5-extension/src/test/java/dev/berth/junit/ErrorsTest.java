@@ -125,6 +125,14 @@ class ErrorsTest {
     }
 
     @Test
+    void useOnAFieldOfAnUnsupportedTypeListsEveryTypeItCanFill() {
+        assertFails(ErrorFixtures.UseOnAString.class, "@Use field " + F + "UseOnAString.address: @Use on an"
+                + " unsupported field type: \"java.lang.String\". Allowed: RunningContainer, Network, Engine, or a typed"
+                + " handle with a public static of(RunningContainer) factory such as the modules' PostgresContainer."
+                + " Example: @Use(\"db\") RunningContainer db;");
+    }
+
+    @Test
     void invalidValueFromCoreValidationNamesTheField() {
         assertFails(ErrorFixtures.BadPort.class, "@Container field " + F + "BadPort.db: Invalid exposed port: 70000."
                 + " Allowed: 1 to 65535. Example: 6379.");
