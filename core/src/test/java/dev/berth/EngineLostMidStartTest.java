@@ -33,11 +33,12 @@ class EngineLostMidStartTest {
 
     @Test
     void anEngineThatHangsDuringALogWaitFailsTheStartWithinItsStartupAndCallTimeouts() throws Exception {
-        // a frozen log stream looks like a silent container: the wait ends with the startup timeout, then the
-        // state call finds the engine hung
-        String thrown = startThenBreak(FaultyEngineProxy::hang, Duration.ofSeconds(20),
+        // a frozen log stream looks like a silent container: the wait ends (with the startup timeout, or earlier
+        // when the frozen stream is dropped), then the state call finds the engine hung. Which of the two ends the
+        // wait first depends on timing (CI saw both: 29.4 s and 20.1 s after the fault), so the message is
+        // checked for the hung call, not for the wait's own timeout text.
+        startThenBreak(FaultyEngineProxy::hang, Duration.ofSeconds(20),
                 "no answer within 10000 ms (the engine call timeout");
-        assertThat(thrown).contains("timed out after");
     }
 
     private interface Fault {
