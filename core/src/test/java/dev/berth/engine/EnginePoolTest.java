@@ -7,6 +7,7 @@ import dev.berth.Engine;
 import dev.berth.EngineOptions;
 import dev.berth.EngineUnavailableException;
 import dev.berth.InvalidSpecException;
+import dev.berth.faults.FaultyEngineProxy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;

@@ -1,4 +1,4 @@
-package dev.berth.engine;
+package dev.berth.faults;
 
 import dev.berth.EngineEndpoint;
 import java.io.IOException;
@@ -22,7 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * on a unix socket or on a 127.0.0.1 TCP port. It forwards until the test switches it to {@link #hang()}
  * (connections are accepted and never answered, bytes already in flight are held) or to {@link #closeAll()}
  * (every connection is closed and new ones are refused). It stands in for an engine that hangs or dies
- * without touching the shared daemon.
+ * without touching the shared daemon. In its own package (none of core's main ones), so that the extension's
+ * tests can use it from core's test jar on the module path.
  */
 public final class FaultyEngineProxy implements AutoCloseable {
     private static final Path ENGINE = Path.of("/var/run/docker.sock");
