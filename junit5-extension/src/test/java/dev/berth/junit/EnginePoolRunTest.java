@@ -16,14 +16,13 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import dev.berth.Berth;
 import dev.berth.Engine;
-import dev.berth.EngineOptions;
 import dev.berth.EngineUnavailableException;
 import dev.berth.faults.FaultyEngineProxy;
+import dev.berth.testing.TlsTestEngine;
 import dev.berth.junit.fixtures.PoolFixtures;
 import dev.berth.junit.fixtures.Recorder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.assertj.core.api.Condition;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -48,15 +46,15 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
  * A pool of two engines ({@code berth.docker.hosts}): the local engine and the TLS engine (scripts/engines/tls,
- * {@code BERTH_TLS_HOST}, default tcp://127.0.0.1:2376; its certificates come from DOCKER_TLS_VERIFY and
- * DOCKER_CERT_PATH, set for this module's tests in its pom). Parallel classes spread over both, everything is
+ * core's {@code TlsTestEngine}; the extension takes its certificates from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH,
+ * set for this module's tests in its pom). Parallel classes spread over both, everything is
  * removed from both, a failure report names its engine, and losing one engine (a proxy this test owns in front of
  * the TLS engine closes) fails only the class placed on it. Without the TLS engine the test aborts, except in CI
  * ({@code CI=true}), where it fails.
  */
 class EnginePoolRunTest {
     private static final String LOCAL = "unix:///var/run/docker.sock";
-    private static final String TLS = System.getenv().getOrDefault("BERTH_TLS_HOST", "tcp://127.0.0.1:2376");
+    private static final String TLS = TlsTestEngine.HOST;
     private static final Map<String, String> PARALLEL = Map.of(
             "junit.jupiter.execution.parallel.enabled", "true",
             "junit.jupiter.execution.parallel.mode.default", "same_thread",
@@ -70,19 +68,7 @@ class EnginePoolRunTest {
 
     @BeforeAll
     static void tlsEngineListens() {
-        URI uri = URI.create(TLS);
-        String certs = System.getenv("DOCKER_CERT_PATH");
-        boolean listens;
-        try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
-            listens = certs != null && Files.isRegularFile(Path.of(certs, "ca.pem"));
-        } catch (IOException e) {
-            listens = false;
-        }
-        String why = "no TLS engine at " + TLS + " with certificates in " + certs + "; start it with scripts/engines/tls";
-        if (!listens && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException(why);
-        }
-        Assumptions.assumeTrue(listens, why);
+        TlsTestEngine.requireListening();
     }
 
     @BeforeEach
@@ -210,7 +196,7 @@ class EnginePoolRunTest {
     }
 
     private static Engine connect(String host) {
-        return Berth.connect(EngineOptions.fromEnvironment().withDockerHost(host));
+        return Berth.connect(TlsTestEngine.options(Map.of()).withDockerHost(host));
     }
 
     /** The lost engine could not remove its class's container: the test removes it, through the real endpoint. */
