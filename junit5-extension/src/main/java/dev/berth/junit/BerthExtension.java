@@ -84,14 +84,14 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
     public void afterTestExecution(ExtensionContext context) {
         if (context.getExecutionException().isPresent()) {
             ContextResources.chain(context).forEach(ContextResources::markFailed);
-            RunState.of(context).checkLost(context, context.getExecutionException().get());
+            RunState.find(context).ifPresent(run -> run.checkLost(context, context.getExecutionException().get()));
         }
         FailureReports.afterTest(context, ContextResources.chain(context));
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        context.getExecutionException().ifPresent(e -> RunState.of(context).checkLost(context, e));
+        context.getExecutionException().ifPresent(e -> RunState.find(context).ifPresent(run -> run.checkLost(context, e)));
         FailureReports.afterEach(context, ContextResources.chain(context));
     }
 
@@ -102,7 +102,7 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
         } finally {
             if (context.getExecutionException().isPresent()) {
                 ContextResources.chain(context).forEach(ContextResources::markFailed);
-                RunState.of(context).checkLost(context, context.getExecutionException().get());
+                RunState.find(context).ifPresent(run -> run.checkLost(context, context.getExecutionException().get()));
             }
             FailureReports.afterAll(context, ContextResources.chain(context));
         }

@@ -129,7 +129,7 @@ final class FailureReports {
 
     /** The reporter of the class's engine, if {@code beforeAll} created one (not when the engine or the configuration failed). */
     private static FailureReporter existing(ExtensionContext context) {
-        return RunState.of(context).connectedEngine(context)
+        return RunState.find(context).flatMap(run -> run.connectedEngine(context))
                 .map(engine -> context.getRoot().getStore(NS).get(key(engine), FailureReporter.class)).orElse(null);
     }
 

@@ -42,6 +42,11 @@ final class RunState implements StoredResource {
                 RunState.class);
     }
 
+    /** @return the run's state if a Berth extension created it; never parses the configuration */
+    static Optional<RunState> find(ExtensionContext context) {
+        return Optional.ofNullable(context.getRoot().getStore(NS).get(KEY, RunState.class));
+    }
+
     BerthConfig config() {
         return config;
     }
@@ -85,8 +90,12 @@ final class RunState implements StoredResource {
      * classes of a lost engine then fail on their next step, with the error naming the endpoint).
      */
     void checkLost(ExtensionContext context, Throwable failure) {
-        if (context.getTestClass().isPresent()) {
-            pool().lostAfter(owner(context), failure);
+        EnginePool p;
+        synchronized (this) {
+            p = pool;
+        }
+        if (p != null && context.getTestClass().isPresent()) {
+            p.lostAfter(owner(context), failure);
         }
     }
 
