@@ -118,7 +118,7 @@ class SharedContextsTest {
         assertThat(OWN.get("inB")).as("a service without shared: one per context").isNotEqualTo(OWN.get("firstInA"));
         try (Engine probe = Berth.connect()) {
             for (String id : List.of(db, OWN.get("firstInA"), OWN.get("inB"))) {
-                assertThat(SharedServicesTest.exists(probe, id)).as("container %s after both contexts closed", id).isFalse();
+                assertThat(ContextCachingTest.exists(probe, id)).as("container %s after both contexts closed", id).isFalse();
             }
         }
     }
@@ -181,7 +181,7 @@ class SharedContextsTest {
         assertThat(PARALLEL).containsOnlyKeys("one", "two");
         assertThat(PARALLEL.get("two")).isEqualTo(PARALLEL.get("one"));
         try (Engine probe = Berth.connect()) {
-            assertThat(SharedServicesTest.exists(probe, PARALLEL.get("one"))).as("after both contexts closed").isFalse();
+            assertThat(ContextCachingTest.exists(probe, PARALLEL.get("one"))).as("after both contexts closed").isFalse();
         }
     }
 
@@ -215,7 +215,7 @@ class SharedContextsTest {
         assertThat(thrown).hasMessageStartingWith("Failed to load ApplicationContext").hasRootCauseMessage("boom");
         assertThat(STARTED_FOR_FAILED).hasSize(1);
         try (Engine probe = Berth.connect()) {
-            assertThat(SharedServicesTest.exists(probe, STARTED_FOR_FAILED.get(0))).as("after the failed refresh").isFalse();
+            assertThat(ContextCachingTest.exists(probe, STARTED_FOR_FAILED.get(0))).as("after the failed refresh").isFalse();
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.berth.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.Berth;
 import dev.berth.ContainerSpec;
 import dev.berth.Engine;
@@ -83,7 +82,7 @@ class SharedServicesTest {
                     .as("still referenced by the second context").isTrue();
 
             second.close();
-            assertThat(exists(probe, container.id())).as("removed with the last reference").isFalse();
+            assertThat(ContextCachingTest.exists(probe, container.id())).as("removed with the last reference").isFalse();
             assertThat(registry.size()).isZero();
         }
 
@@ -102,14 +101,5 @@ class SharedServicesTest {
         assertThatThrownBy(() -> registry.acquire(declared)).isInstanceOf(ImageNotFoundException.class);
         assertThat(connections).as("tried again on a new engine, the first closed with the failure").hasValue(2);
         assertThat(registry.size()).isZero();
-    }
-
-    static boolean exists(Engine probe, String id) {
-        try {
-            probe.docker().inspectContainerCmd(id).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
     }
 }
