@@ -1,7 +1,6 @@
 package dev.berth.spring;
 
 import dev.berth.Berth;
-import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.EngineOptions;
 import dev.berth.Snapshot;

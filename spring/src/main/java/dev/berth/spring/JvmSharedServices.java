@@ -9,7 +9,7 @@ import dev.berth.EngineOptions;
  *
  * <p>Why a static holder, against the project's "no static singletons": shared services outlive any single
  * context, and the contexts that share them live in Spring's test context cache, which is itself JVM-static
- * ({@code DefaultCacheAwareContextLoaderDelegate}'s cache, closed by a JVM shutdown hook). No non-static
+ * ({@code DefaultCacheAwareContextLoaderDelegate}'s cache; its contexts close in their JVM shutdown hooks). No non-static
  * owner has that lifetime. A parent context ({@code @ContextHierarchy}) would make every test class declare
  * the hierarchy, and is not reference-counted; JUnit's root {@code ExtensionContext.Store} is not reachable
  * from Spring's {@code ContextCustomizer} (nor from a {@code TestExecutionListener}) and closes when the
