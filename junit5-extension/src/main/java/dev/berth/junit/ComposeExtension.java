@@ -38,7 +38,7 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
         ComposeDeclarations d = found.get();
         d.validate();
         if (!d.compose().perTest()) {
-            Engine engine = RunState.of(context).engine();
+            Engine engine = RunState.of(context).engine(context);
             ComposeResources r = new ComposeResources(d.project().start(engine), d);
             context.getStore(NS).put(PROJECT, r);
             inject(d, null, r, null);
@@ -56,7 +56,7 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
             ComposeDeclarations d = found.get();
             ComposeResources r = classScoped;
             if (d.compose().perTest()) {
-                r = new ComposeResources(d.project().start(RunState.of(context).engine()), d);
+                r = new ComposeResources(d.project().start(RunState.of(context).engine(context)), d);
                 context.getStore(NS).put(PROJECT, r);
             }
             if (r == null) {
@@ -64,7 +64,7 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
             }
             ResetCopy copy = null;
             if (d.resetService().isPresent()) {
-                copy = new ResetCopy(RunState.of(context).engine().start(r.snapshot(context).spec()));
+                copy = new ResetCopy(RunState.of(context).engine(context).start(r.snapshot(context).spec()));
                 context.getStore(NS).put(COPY, copy);
                 inject(d, null, r, copy);
             }
@@ -146,7 +146,7 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
                 RunningContainer seeded = project.service(service);
                 String[] prepare = AnnotationSupport.findAnnotation(declarations.reset().orElseThrow(), ResetPerTest.class).orElseThrow().prepare();
                 SnapshotOptions options = SnapshotOptions.defaults();
-                snapshot = RunState.of(context).engine().snapshot(seeded,
+                snapshot = RunState.of(context).engine(context).snapshot(seeded,
                         prepare.length > 0 ? options.withPrepareCommand(prepare) : options);
                 seeded.close();
             }

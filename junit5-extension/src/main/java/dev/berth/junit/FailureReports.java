@@ -54,11 +54,18 @@ final class FailureReports {
     private FailureReports() {
     }
 
-    /** Creates the reporter early, so that it prepares itself before the first failure. */
+    /**
+     * Creates the reporter of the class's engine early (one per engine of the run: its report names that engine),
+     * so that it prepares itself before the first failure.
+     */
     static FailureReporter reporter(ExtensionContext context) {
-        Engine engine = RunState.of(context).engine();
-        return context.getRoot().getStore(NS).getOrComputeIfAbsent(REPORTER, k -> new FailureReporter(engine,
+        Engine engine = RunState.of(context).engine(context);
+        return context.getRoot().getStore(NS).getOrComputeIfAbsent(key(engine), k -> new FailureReporter(engine,
                 ReportSettings.fromProperties(settings(engine))), FailureReporter.class);
+    }
+
+    private static String key(Engine engine) {
+        return REPORTER + ":" + engine.endpoint().dockerHost();
     }
 
     /** @return the engine's {@code berth.*} settings ({@code EngineOptions} read them), as core's report settings read them */
@@ -120,9 +127,10 @@ final class FailureReports {
         }
     }
 
-    /** The reporter, if {@code beforeAll} created one (not when the engine or the configuration failed). */
+    /** The reporter of the class's engine, if {@code beforeAll} created one (not when the engine or the configuration failed). */
     private static FailureReporter existing(ExtensionContext context) {
-        return context.getRoot().getStore(NS).get(REPORTER, FailureReporter.class);
+        return RunState.find(context).flatMap(run -> run.connectedEngine(context))
+                .map(engine -> context.getRoot().getStore(NS).get(key(engine), FailureReporter.class)).orElse(null);
     }
 
     private static List<ReportTarget> targets(List<ContextResources> scope) {
