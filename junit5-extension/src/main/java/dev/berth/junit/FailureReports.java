@@ -4,7 +4,6 @@ import dev.berth.ContainerStartException;
 import dev.berth.Engine;
 import dev.berth.RunningContainer;
 import dev.berth.report.FailureReporter;
-import dev.berth.report.ReportSettings;
 import dev.berth.report.ReportTarget;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,20 +57,14 @@ final class FailureReports {
      * so that it prepares itself before the first failure.
      */
     static FailureReporter reporter(ExtensionContext context) {
-        Engine engine = RunState.of(context).engine(context);
+        RunState run = RunState.of(context);
+        Engine engine = run.engine(context);
         return context.getRoot().getStore(NS).getOrComputeIfAbsent(key(engine), k -> new FailureReporter(engine,
-                ReportSettings.fromProperties(settings(engine))), FailureReporter.class);
+                run.reportSettings()), FailureReporter.class);
     }
 
     private static String key(Engine engine) {
         return REPORTER + ":" + engine.endpoint().dockerHost();
-    }
-
-    /** @return the engine's {@code berth.*} settings ({@code EngineOptions} read them), as core's report settings read them */
-    static Properties settings(Engine engine) {
-        Properties p = new Properties();
-        p.putAll(engine.options().settings());
-        return p;
     }
 
     /** After the test method: reports a failed test (or any, with {@code always}). */

@@ -92,7 +92,7 @@ final class RunReportExtension implements BeforeAllCallback, AfterAllCallback, B
             existing.listenTo(engine);
             return Optional.of(existing);
         }
-        ReportSettings settings = ReportSettings.fromProperties(FailureReports.settings(engine));
+        ReportSettings settings = RunState.of(context).reportSettings();
         if (!settings.enabled()) {
             return Optional.empty();
         }

@@ -2,10 +2,12 @@ package dev.berth.junit;
 
 import dev.berth.Engine;
 import dev.berth.engine.EnginePool;
+import dev.berth.report.ReportSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -27,6 +29,7 @@ final class RunState implements StoredResource {
     private final Map<Class<?>, ClassModel> models = new ConcurrentHashMap<>();
     private final Map<String, Object> sharedStarts = new ConcurrentHashMap<>();
     private EnginePool pool;
+    private ReportSettings reportSettings;
 
     private RunState(BerthConfig config) {
         this.config = config;
@@ -49,6 +52,19 @@ final class RunState implements StoredResource {
 
     BerthConfig config() {
         return config;
+    }
+
+    /**
+     * @return the failure and run report settings ({@code berth.reports.*}), read once per run from the same
+     *     settings the engines get
+     */
+    synchronized ReportSettings reportSettings() {
+        if (reportSettings == null) {
+            Properties p = new Properties();
+            p.putAll(config.engineOptions().settings());
+            reportSettings = ReportSettings.fromProperties(p);
+        }
+        return reportSettings;
     }
 
     private synchronized EnginePool pool() {
