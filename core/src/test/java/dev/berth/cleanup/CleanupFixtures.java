@@ -2,12 +2,9 @@ package dev.berth.cleanup;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.berth.engine.DockerClients;
-import dev.berth.EngineEndpoint;
+import dev.berth.engine.EngineLocator;
 import dev.berth.session.Session;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /** Shared bits of the cleanup tests: the fixture image, a raw client, existence checks. */
 final class CleanupFixtures {
@@ -19,8 +16,9 @@ final class CleanupFixtures {
 
     /** @return a client of its own for what the test does behind Berth's back (foreign resources) */
     static DockerClient raw() {
-        return DockerClients.create(new EngineEndpoint("unix:///var/run/docker.sock", false, Optional.empty(), "test"),
-                Duration.ofSeconds(5));
+        // the engine the tests run against (DOCKER_HOST and its TLS settings, as Berth.connect() finds it),
+        // without a Berth session: no sweep happens through this client
+        return new EngineLocator(System.getenv()).locate().client();
     }
 
     static boolean exists(DockerClient docker, Session.Kind kind, String id) {

@@ -32,7 +32,7 @@ class StartFailureReportTest extends EngineTestSupport {
                 + " (status exited, exit code 1) while waiting for log message /never/ (seen 0 of 1)\n"
                 + "  exit code: 1\n  OOMKilled: false\n  last 3 log lines:\n" + logs + "\n";
         String tail = "Berth report: failed start of db\n"
-                + "  engine: " + version + " (API 1.41) at unix:///var/run/docker.sock, cgroup v1 cgroupfs, overlay2\n"
+                + "  engine: " + version + " (API 1.41) at " + engine.endpoint().dockerHost() + ", cgroup v1 cgroupfs, overlay2\n"
                 + "  db: " + BUSYBOX + "@" + imageId.substring(7, 19) + ", exited, exit code 1, OOMKilled false\n"
                 + logs;
         assertThat(e.getMessage()).isEqualTo(head + tail);

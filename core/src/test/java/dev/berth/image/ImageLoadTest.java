@@ -74,9 +74,9 @@ class ImageLoadTest extends WithEngine {
         Path tar = tmp.resolve("plain.tar");
         tar(dir, tar);
         assertThatThrownBy(() -> engine.images().load(tar)).isInstanceOf(BerthException.class)
+                // Berth's text around the engine's own reason (Docker names a path under its data root there)
                 .hasMessageMatching(java.util.regex.Pattern.quote("Cannot load images from " + tar
-                        + ": the engine rejected it: open /var/lib/docker/tmp/docker-import-")
-                        + "[0-9]+/repositories: no such file or directory\\. Pass an archive written by docker save\\.");
+                        + ": the engine rejected it: ") + ".+\\. Pass an archive written by docker save\\.");
     }
 
     static void tar(Path dir, Path target) throws IOException, InterruptedException {
