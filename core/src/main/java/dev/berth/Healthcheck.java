@@ -11,14 +11,17 @@ import java.util.List;
  * @param interval time between checks
  * @param timeout the most time one check may take
  * @param retries consecutive failures before the container is unhealthy
+ * @param startPeriod time the container gets to start before failing checks count towards {@code retries}
+ *     (a passing check in it makes the container healthy at once); {@link Duration#ZERO} for none
  */
-public record Healthcheck(List<String> test, Duration interval, Duration timeout, int retries) {
+public record Healthcheck(List<String> test, Duration interval, Duration timeout, int retries, Duration startPeriod) {
     /**
      * Validates and copies.
      * @param test the test, in Docker's form: {@code ["CMD-SHELL", "cmd"]} or {@code ["CMD", "prog", "arg"]}
      * @param interval time between checks
      * @param timeout the most time one check may take
      * @param retries consecutive failures before the container is unhealthy
+     * @param startPeriod the start period; zero for none, never negative
      */
     public Healthcheck {
         test = List.copyOf(test);
@@ -31,6 +34,21 @@ public record Healthcheck(List<String> test, Duration interval, Duration timeout
         if (retries < 1) {
             throw new InvalidSpecException("healthcheck retries", retries, "1 or more", "3");
         }
+        if (startPeriod == null || startPeriod.isNegative()) {
+            throw new InvalidSpecException("healthcheck start period", String.valueOf(startPeriod),
+                    "zero or a positive duration", "Duration.ofSeconds(30)");
+        }
+    }
+
+    /**
+     * A healthcheck without a start period.
+     * @param test the test, in Docker's form: {@code ["CMD-SHELL", "cmd"]} or {@code ["CMD", "prog", "arg"]}
+     * @param interval time between checks
+     * @param timeout the most time one check may take
+     * @param retries consecutive failures before the container is unhealthy
+     */
+    public Healthcheck(List<String> test, Duration interval, Duration timeout, int retries) {
+        this(test, interval, timeout, retries, Duration.ZERO);
     }
 
     /**
@@ -46,7 +64,15 @@ public record Healthcheck(List<String> test, Duration interval, Duration timeout
      * @return the changed copy
      */
     public Healthcheck withInterval(Duration interval) {
-        return new Healthcheck(test, interval, timeout, retries);
+        return new Healthcheck(test, interval, timeout, retries, startPeriod);
+    }
+
+    /**
+     * @param startPeriod time the container gets to start before failing checks count; zero for none
+     * @return the changed copy
+     */
+    public Healthcheck withStartPeriod(Duration startPeriod) {
+        return new Healthcheck(test, interval, timeout, retries, startPeriod);
     }
 
     private static void positive(String option, Duration d) {

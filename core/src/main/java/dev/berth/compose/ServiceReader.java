@@ -21,7 +21,7 @@ final class ServiceReader {
             "cpus", "cpu_shares", "cpuset", "pids_limit", "ulimits", "shm_size", "cap_add", "cap_drop", "read_only",
             "security_opt", "privileged", "ipc", "pid", "init", "stop_signal", "stop_grace_period", "profiles");
     private static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "args");
-    private static final Set<String> HEALTH_KEYS = Set.of("test", "interval", "timeout", "retries");
+    private static final Set<String> HEALTH_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period");
     private static final Set<String> NETWORK_KEYS = Set.of("aliases");
     private static final Set<String> DEPENDS_KEYS = Set.of("condition");
 
@@ -32,6 +32,9 @@ final class ServiceReader {
     }
 
     ServiceDefinition read(String name, Value service) {
+        if (service.isMapping()) {
+            RefusedKeys.check(name, service.mapping());
+        }
         Map<String, Value> keys = service.mapping(KEYS);
         Optional<ComposeBuild> build = Optional.ofNullable(keys.get("build")).map(this::build);
         Value imageKey = keys.get("image");
@@ -209,7 +212,9 @@ final class ServiceReader {
         Duration interval = keys.containsKey("interval") ? GoDuration.parse(keys.get("interval")) : base.interval();
         Duration timeout = keys.containsKey("timeout") ? GoDuration.parse(keys.get("timeout")) : base.timeout();
         int retries = keys.containsKey("retries") ? (int) keys.get("retries").integer() : base.retries();
-        return test.mapped(() -> new Healthcheck(command, interval, timeout, retries));
+        Duration startPeriod = keys.containsKey("start_period") ? GoDuration.parse(keys.get("start_period"))
+                : Duration.ZERO;
+        return test.mapped(() -> new Healthcheck(command, interval, timeout, retries, startPeriod));
     }
 
     private Map<String, List<String>> networks(Map<String, Value> keys) {

@@ -102,6 +102,7 @@ final class CreateOptions {
             return;
         }
         cmd.withHealthcheck(new HealthCheck().withTest(h.test()).withInterval(h.interval().toNanos())
-                .withTimeout(h.timeout().toNanos()).withRetries(h.retries()));
+                .withTimeout(h.timeout().toNanos()).withRetries(h.retries())
+                .withStartPeriod(h.startPeriod().isZero() ? null : h.startPeriod().toNanos()));
     }
 }

@@ -7,6 +7,8 @@ import dev.berth.Snapshot;
 import dev.berth.SnapshotOptions;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -38,9 +40,7 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
         ComposeDeclarations d = found.get();
         d.validate();
         if (!d.compose().perTest()) {
-            Engine engine = RunState.of(context).engine();
-            ComposeResources r = new ComposeResources(d.project().start(engine), d);
-            context.getStore(NS).put(PROJECT, r);
+            ComposeResources r = start(context, d);
             inject(d, null, r, null);
         }
     }
@@ -56,8 +56,7 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
             ComposeDeclarations d = found.get();
             ComposeResources r = classScoped;
             if (d.compose().perTest()) {
-                r = new ComposeResources(d.project().start(RunState.of(context).engine()), d);
-                context.getStore(NS).put(PROJECT, r);
+                r = start(context, d);
             }
             if (r == null) {
                 continue;
@@ -70,6 +69,39 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
             }
             inject(d, instance, r, copy);
         }
+    }
+
+    /**
+     * Starts the project into the context's store. If a service fails, the services that did start stay in the
+     * store until the context ends, so that the failure report shows them next to the one that failed.
+     */
+    private static ComposeResources start(ExtensionContext context, ComposeDeclarations d) {
+        Engine engine = RunState.of(context).engine();
+        FailureReports.reporter(context);
+        ComposeResources r = new ComposeResources(d.project().start(engine,
+                partial -> context.getStore(NS).put(PROJECT, new ComposeResources(partial, d))), d);
+        context.getStore(NS).put(PROJECT, r);
+        return r;
+    }
+
+    /**
+     * @param context a test or class context
+     * @return the compose services running for it and its enclosing contexts (a {@link ResetPerTest} service as
+     *     the test's fresh copy), innermost first — what its failure report covers
+     */
+    static List<RunningContainer> services(ExtensionContext context) {
+        List<RunningContainer> out = new ArrayList<>();
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            ResetCopy copy = c.get().getStore(NS).get(COPY, ResetCopy.class);
+            if (copy != null) {
+                out.add(copy.container());
+            }
+            ComposeResources r = c.get().getStore(NS).get(PROJECT, ComposeResources.class);
+            if (r != null) {
+                out.addAll(r.running());
+            }
+        }
+        return out;
     }
 
     @Override
@@ -137,6 +169,17 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
 
         ComposeDeclarations declarations() {
             return declarations;
+        }
+
+        /** @return the project's running services: all but a {@link ResetPerTest} original once snapshotted */
+        synchronized List<RunningContainer> running() {
+            List<RunningContainer> out = new ArrayList<>();
+            project.services().forEach((name, c) -> {
+                if (snapshot == null || !declarations.resetService().filter(name::equals).isPresent()) {
+                    out.add(c);
+                }
+            });
+            return out;
         }
 
         /** Snapshots the seeded service once and removes the original; the copies take its place. */
