@@ -3,8 +3,6 @@ package dev.berth.junit;
 import dev.berth.Engine;
 import dev.berth.RunningContainer;
 import dev.berth.compose.RunningCompose;
-import dev.berth.Snapshot;
-import dev.berth.SnapshotOptions;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -63,7 +61,7 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
             }
             ResetCopy copy = null;
             if (d.resetService().isPresent()) {
-                copy = new ResetCopy(RunState.of(context).engine().start(r.snapshot(context).spec()));
+                copy = new ResetCopy(RunState.of(context).engine().start(r.snapshot(RunState.of(context).engine()).spec()));
                 context.getStore(NS).put(COPY, copy);
                 inject(d, null, r, copy);
             }
@@ -102,6 +100,16 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
             }
         }
         return out;
+    }
+
+    /**
+     * @param classContext a test class's context
+     * @return whether its {@link ResetPerTest} compose service is seeded from a cached snapshot (so the seed need
+     *     not run); empty when its project has no such service
+     */
+    static Optional<Boolean> seedCached(ExtensionContext classContext) {
+        ComposeResources r = classContext.getStore(NS).get(PROJECT, ComposeResources.class);
+        return r == null ? Optional.empty() : r.seedCached(RunState.of(classContext).engine());
     }
 
     @Override
@@ -150,62 +158,6 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
             }
         }
         return null;
-    }
-
-    /** A started project and, for a {@link ResetPerTest} service, its snapshot (taken before the first test). */
-    static final class ComposeResources implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-        private final RunningCompose project;
-        private final ComposeDeclarations declarations;
-        private Snapshot snapshot;
-
-        ComposeResources(RunningCompose project, ComposeDeclarations declarations) {
-            this.project = project;
-            this.declarations = declarations;
-        }
-
-        RunningCompose project() {
-            return project;
-        }
-
-        ComposeDeclarations declarations() {
-            return declarations;
-        }
-
-        /** @return the project's running services: all but a {@link ResetPerTest} original once snapshotted */
-        synchronized List<RunningContainer> running() {
-            List<RunningContainer> out = new ArrayList<>();
-            project.services().forEach((name, c) -> {
-                if (snapshot == null || !declarations.resetService().filter(name::equals).isPresent()) {
-                    out.add(c);
-                }
-            });
-            return out;
-        }
-
-        /** Snapshots the seeded service once and removes the original; the copies take its place. */
-        synchronized Snapshot snapshot(ExtensionContext context) {
-            if (snapshot == null) {
-                String service = declarations.resetService().orElseThrow();
-                RunningContainer seeded = project.service(service);
-                String[] prepare = AnnotationSupport.findAnnotation(declarations.reset().orElseThrow(), ResetPerTest.class).orElseThrow().prepare();
-                SnapshotOptions options = SnapshotOptions.defaults();
-                snapshot = RunState.of(context).engine().snapshot(seeded,
-                        prepare.length > 0 ? options.withPrepareCommand(prepare) : options);
-                seeded.close();
-            }
-            return snapshot;
-        }
-
-        @Override
-        public void close() {
-            try {
-                project.close();
-            } finally {
-                if (snapshot != null) {
-                    snapshot.close();
-                }
-            }
-        }
     }
 
     /** The fresh copy of a {@link ResetPerTest} service for one test. */
