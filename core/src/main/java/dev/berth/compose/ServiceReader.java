@@ -266,12 +266,8 @@ final class ServiceReader {
             if (List.of("SIGKILL", "KILL", "9").contains(s)) {
                 return spec.withStopPolicy(StopPolicy.kill());
             }
-            if (!List.of("SIGTERM", "TERM", "15").contains(s)) {
-                throw signal.invalid("stop_signal", signal.text(), "SIGTERM (then SIGKILL after stop_grace_period)"
-                        + " or SIGKILL: Berth stops containers with one of these", "SIGTERM");
-            }
         }
         return signal == null ? grace.mapped(() -> spec.withStopPolicy(StopPolicy.graceful(period)))
-                : signal.mapped(() -> spec.withStopPolicy(StopPolicy.graceful(period)));
+                : signal.mapped(() -> spec.withStopPolicy(StopPolicy.graceful(period).withSignal(signal.text())));
     }
 }

@@ -168,6 +168,20 @@ class ComposeEngineTest extends EngineTestSupport {
     }
 
     @Test
+    void theStopSignalIsSentFirstWhenTheProjectCloses(@org.junit.jupiter.api.io.TempDir Path out) throws Exception {
+        java.nio.file.Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        RunningCompose project = ComposeProject.file("src/test/resources/compose/stop-signal/docker-compose.yml")
+                .withEnv("STOP_OUT", out.toString()).start(engine);
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> java.nio.file.Files.exists(out.resolve("ready")));
+        } finally {
+            project.close();
+        }
+        assertThat(out.resolve("marker")).hasContent("got-usr1");
+    }
+
+    @Test
     void aFailedStartRemovesTheServicesThatWereReady() {
         assertThatThrownBy(() -> ComposeProject.file(BAD + "failing-after-started.yml").start(engine))
                 .isInstanceOf(ContainerStartException.class).hasMessageContaining("Service migrate exited");

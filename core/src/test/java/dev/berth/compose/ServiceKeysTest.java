@@ -47,9 +47,14 @@ class ServiceKeysTest {
                 + "  b:\n    image: busybox\n    stop_grace_period: 1m30s\n");
         assertThat(m.service("a").spec().stopPolicy()).isEqualTo(StopPolicy.kill());
         assertThat(m.service("b").spec().stopPolicy()).isEqualTo(StopPolicy.graceful(Duration.ofSeconds(90)));
-        assertThatThrownBy(() -> load("services:\n  a:\n    image: busybox\n    stop_signal: SIGHUP\n"))
-                .hasMessage("Invalid stop_signal: \"SIGHUP\". Allowed: SIGTERM (then SIGKILL after stop_grace_period)"
-                        + " or SIGKILL: Berth stops containers with one of these. Example: SIGTERM."
+        ComposeModel other = load("services:\n  q:\n    image: busybox\n    stop_signal: SIGQUIT\n"
+                + "  i:\n    image: busybox\n    stop_signal: int\n    stop_grace_period: 3s\n");
+        assertThat(other.service("q").spec().stopPolicy())
+                .isEqualTo(StopPolicy.graceful(Duration.ofSeconds(10)).withSignal("SIGQUIT"));
+        assertThat(other.service("i").spec().stopPolicy().signal()).isEqualTo("SIGINT");
+        assertThatThrownBy(() -> load("services:\n  a:\n    image: busybox\n    stop_signal: \"SIG TERM\"\n"))
+                .hasMessage("Invalid stop signal: \"SIG TERM\". Allowed: a signal name such as SIGTERM, SIGINT, SIGQUIT or"
+                        + " SIGUSR1, or its number. Example: StopPolicy.graceful(Duration.ofSeconds(10)).withSignal(\"SIGQUIT\")."
                         + at(4, 18, "services.a.stop_signal"));
     }
 
