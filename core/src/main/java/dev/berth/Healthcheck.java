@@ -7,7 +7,8 @@ import java.util.List;
  * A Docker healthcheck set on a container at creation, overriding the image's HEALTHCHECK.
  * Pair it with {@code Wait.forHealthcheck()}.
  *
- * @param test the test, in Docker's form: {@code ["CMD-SHELL", "cmd"]} or {@code ["CMD", "prog", "arg"]}
+ * @param test the test, in Docker's form: {@code ["CMD-SHELL", "cmd"]} or {@code ["CMD", "prog", "arg"]}, or
+ *     {@code ["NONE"]} to disable the image's own healthcheck ({@link #none()})
  * @param interval time between checks
  * @param timeout the most time one check may take
  * @param retries consecutive failures before the container is unhealthy
@@ -25,9 +26,11 @@ public record Healthcheck(List<String> test, Duration interval, Duration timeout
      */
     public Healthcheck {
         test = List.copyOf(test);
-        if (test.size() < 2 || !(test.get(0).equals("CMD") || test.get(0).equals("CMD-SHELL"))) {
+        boolean none = test.equals(List.of("NONE"));
+        if (!none && (test.size() < 2 || !(test.get(0).equals("CMD") || test.get(0).equals("CMD-SHELL")))) {
             throw new InvalidSpecException("healthcheck test", String.valueOf(test),
-                    "[\"CMD-SHELL\", command] or [\"CMD\", program, args…]", "Healthcheck.shell(\"pg_isready\")");
+                    "[\"CMD-SHELL\", command], [\"CMD\", program, args…] or [\"NONE\"]",
+                    "Healthcheck.shell(\"pg_isready\")");
         }
         positive("healthcheck interval", interval);
         positive("healthcheck timeout", timeout);
@@ -57,6 +60,19 @@ public record Healthcheck(List<String> test, Duration interval, Duration timeout
      */
     public static Healthcheck shell(String command) {
         return new Healthcheck(List.of("CMD-SHELL", command), Duration.ofMillis(500), Duration.ofSeconds(5), 3);
+    }
+
+    /**
+     * @return Docker's {@code ["NONE"]} test: the image's own {@code HEALTHCHECK} is disabled, the container has no
+     *     health status (so {@code Wait.forHealthcheck()} cannot be used with it)
+     */
+    public static Healthcheck none() {
+        return new Healthcheck(List.of("NONE"), Duration.ofMillis(500), Duration.ofSeconds(5), 3);
+    }
+
+    /** @return whether this disables the image's healthcheck ({@link #none()}) rather than running a test */
+    public boolean disabled() {
+        return test.equals(List.of("NONE"));
     }
 
     /**

@@ -103,9 +103,9 @@ final class ProjectStarter {
         }
         if (condition == DependsOn.SERVICE_COMPLETED_SUCCESSFULLY) {
             spec = spec.waitingFor(new ExitWait());
-        } else if (condition == DependsOn.SERVICE_HEALTHY || s.spec().healthcheck().isPresent()) {
+        } else if (condition == DependsOn.SERVICE_HEALTHY || s.spec().healthcheck().filter(h -> !h.disabled()).isPresent()) {
             spec = spec.waitingFor(Wait.forHealthcheck());
-            dev.berth.Healthcheck h = s.spec().healthcheck().orElse(null);
+            dev.berth.Healthcheck h = s.spec().healthcheck().filter(c -> !c.disabled()).orElse(null);
             if (h != null) {
                 // as long as the healthcheck itself allows before Docker calls it unhealthy
                 Duration budget = h.startPeriod().plus(h.interval().multipliedBy(h.retries())).plus(h.timeout());

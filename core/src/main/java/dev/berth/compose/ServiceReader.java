@@ -21,7 +21,8 @@ final class ServiceReader {
             "cpus", "cpu_shares", "cpuset", "pids_limit", "ulimits", "shm_size", "cap_add", "cap_drop", "read_only",
             "security_opt", "privileged", "ipc", "pid", "init", "stop_signal", "stop_grace_period", "profiles");
     private static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "args");
-    private static final Set<String> HEALTH_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period");
+    private static final Set<String> HEALTH_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period",
+            "disable");
     private static final Set<String> NETWORK_KEYS = Set.of("aliases");
     private static final Set<String> DEPENDS_KEYS = Set.of("condition");
 
@@ -203,6 +204,10 @@ final class ServiceReader {
     private Healthcheck healthcheck(Value v) {
         Map<String, Value> keys = v.mapping(HEALTH_KEYS);
         Value test = keys.get("test");
+        Value disable = keys.get("disable");
+        if (disable != null && disable.bool() || test != null && test.isSequence() && test.strings().equals(List.of("NONE"))) {
+            return Healthcheck.none();
+        }
         if (test == null) {
             throw v.invalid("healthcheck", "no test", "a healthcheck with a test",
                     "test: [\"CMD-SHELL\", \"pg_isready -U postgres\"]");

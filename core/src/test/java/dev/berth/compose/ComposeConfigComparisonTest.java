@@ -75,6 +75,9 @@ class ComposeConfigComparisonTest {
         Map<String, Object> hc = (Map<String, Object>) service("cache").get("healthcheck");
         assertThat(model.service("cache").spec().healthcheck().orElseThrow().test()).isEqualTo(hc.get("test"));
         assertThat(model.service("cache").spec().healthcheck().orElseThrow().retries()).isEqualTo(hc.get("retries"));
+        // compose normalises disable: true to Docker's NONE test, as Berth does
+        assertThat(model.service("sidecar").spec().healthcheck().orElseThrow().test())
+                .isEqualTo(((Map<String, Object>) service("sidecar").get("healthcheck")).get("test"));
         assertThat(model.service("cache").spec().healthcheck().orElseThrow().startPeriod())
                 .isEqualTo(Duration.ofSeconds(Long.parseLong(((String) hc.get("start_period")).replace("s", ""))));
         Map<String, String> conditions = new LinkedHashMap<>();

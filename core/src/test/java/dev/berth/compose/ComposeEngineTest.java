@@ -182,6 +182,18 @@ class ComposeEngineTest extends EngineTestSupport {
     }
 
     @Test
+    void healthcheckDisableTurnsOffTheImagesHealthcheck() {
+        try (RunningCompose project = engine.compose(Path.of("src/test/resources/compose/healthcheck-disable/docker-compose.yml"))) {
+            assertThat(project.service("on").state().health()).isPresent();
+            for (String off : List.of("off", "none")) {
+                assertThat(inspect(project.service(off)).getConfig().getHealthcheck().getTest()).as(off)
+                        .containsExactly("NONE");
+                assertThat(project.service(off).state().health()).as(off).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aFailedStartRemovesTheServicesThatWereReady() {
         assertThatThrownBy(() -> ComposeProject.file(BAD + "failing-after-started.yml").start(engine))
                 .isInstanceOf(ContainerStartException.class).hasMessageContaining("Service migrate exited");

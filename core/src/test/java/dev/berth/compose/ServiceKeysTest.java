@@ -59,6 +59,14 @@ class ServiceKeysTest {
     }
 
     @Test
+    void healthcheckDisableAndTheNoneTestDisableTheImagesHealthcheck() throws IOException {
+        ComposeModel m = load("services:\n  a:\n    image: busybox\n    healthcheck:\n      disable: true\n"
+                + "  b:\n    image: busybox\n    healthcheck:\n      test: [\"NONE\"]\n");
+        assertThat(m.service("a").spec().healthcheck()).hasValue(dev.berth.Healthcheck.none());
+        assertThat(m.service("b").spec().healthcheck()).hasValueSatisfying(h -> assertThat(h.disabled()).isTrue());
+    }
+
+    @Test
     void portsOtherThanLocalTcpAreRejected() {
         assertThatThrownBy(() -> load("services:\n  a:\n    image: busybox\n    ports: [\"53/udp\"]\n"))
                 .hasMessage("Invalid port protocol: \"udp\". Allowed: tcp. Example: \"8080:80/tcp\"."
