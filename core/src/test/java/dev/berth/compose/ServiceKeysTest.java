@@ -67,6 +67,19 @@ class ServiceKeysTest {
     }
 
     @Test
+    void longFormBindsTakeSelinuxRelabelling() throws IOException {
+        ContainerSpec s = load("services:\n  a:\n    image: busybox\n    volumes:\n"
+                + "      - {type: bind, source: ./data, target: /data, read_only: true, bind: {selinux: Z}}\n"
+                + "      - {type: bind, source: ./shared, target: /shared, bind: {selinux: z}}\n").service("a").spec();
+        assertThat(s.mounts()).extracting(m -> m.target() + " " + m.readOnly() + " " + m.relabel())
+                .containsExactly("/data true PRIVATE", "/shared false SHARED");
+        assertThatThrownBy(() -> load("services:\n  a:\n    image: busybox\n    volumes:\n"
+                + "      - {type: bind, source: ./data, target: /data, bind: {selinux: x}}\n"))
+                .hasMessage("Invalid bind selinux: \"x\". Allowed: z (shared) or Z (private). Example: bind: {selinux: z}."
+                        + at(5, 69, "services.a.volumes[0].bind.selinux"));
+    }
+
+    @Test
     void portsOtherThanLocalTcpAreRejected() {
         assertThatThrownBy(() -> load("services:\n  a:\n    image: busybox\n    ports: [\"53/udp\"]\n"))
                 .hasMessage("Invalid port protocol: \"udp\". Allowed: tcp. Example: \"8080:80/tcp\"."
