@@ -1,7 +1,6 @@
 package dev.berth.spring;
 
 import dev.berth.Berth;
-import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.EngineOptions;
 import dev.berth.Snapshot;
@@ -20,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The containers one application context depends on: started when the context is created, registered as
  * {@code ConnectionDetails} beans, reset before each test when asked, and removed when the context closes
- * (so a context Spring caches across test classes keeps them exactly as long as it lives). Available as a
+ * (so a context Spring caches across test classes keeps them exactly as long as it lives); a {@code shared}
+ * service is referenced instead, and removed when the last context referencing it closes. Available as a
  * bean of the context; thread-safe.
  */
 public final class BerthServices implements AutoCloseable {
@@ -30,32 +30,53 @@ public final class BerthServices implements AutoCloseable {
 
     private final Engine engine;
     private final Map<String, Service> services;
+    private final SharedServices.Lease shared;
 
-    private BerthServices(Engine engine, Map<String, Service> services) {
+    private BerthServices(Engine engine, Map<String, Service> services, SharedServices.Lease shared) {
         this.engine = engine;
         this.services = services;
+        this.shared = shared;
     }
 
     /**
-     * Connects to the engine and starts every declared service (in parallel).
+     * Connects to the engine and starts every declared service (in parallel); takes a reference on each
+     * {@code shared} one from the registry, which starts it only when no other context holds it.
      *
      * @param declarations what to start, validated
+     * @param shared the registry of shared services
      * @return the started services; the caller owns them
      */
-    static BerthServices start(List<Declaration> declarations) {
+    static BerthServices start(List<Declaration> declarations, SharedServices shared) {
         Engine engine = Berth.connect(EngineOptions.fromEnvironment());
+        SharedServices.Lease lease = null;
         try {
-            List<ContainerSpec> specs = declarations.stream().map(Declaration::spec).toList();
-            List<RunningContainer> started = engine.startAll(specs);
-            Map<String, Service> services = new LinkedHashMap<>();
-            for (int i = 0; i < declarations.size(); i++) {
-                Declaration d = declarations.get(i);
-                services.put(d.field().getName(), new Service(d, started.get(i), d.resetPerTest() ? endpoint(d, started.get(i)) : null));
+            List<Declaration> sharedOnes = declarations.stream().filter(Declaration::shared).toList();
+            List<Declaration> own = declarations.stream().filter(d -> !d.shared()).toList();
+            lease = sharedOnes.isEmpty() ? null : shared.acquire(sharedOnes);
+            List<RunningContainer> started = engine.startAll(own.stream().map(Declaration::spec).toList());
+            Map<Declaration, RunningContainer> containers = new LinkedHashMap<>();
+            for (int i = 0; i < own.size(); i++) {
+                containers.put(own.get(i), started.get(i));
             }
-            LOG.info("Berth services for the application context: {}", services.keySet());
-            return new BerthServices(engine, services);
+            if (lease != null) {
+                containers.putAll(lease.containers());
+            }
+            Map<String, Service> services = new LinkedHashMap<>();
+            for (Declaration d : declarations) {
+                RunningContainer c = containers.get(d);
+                services.put(d.field().getName(), new Service(d, c, d.resetPerTest() ? endpoint(d, c) : null));
+            }
+            LOG.info("Berth services for the application context: {}{}", services.keySet(),
+                    sharedOnes.isEmpty() ? "" : " (shared: " + sharedOnes.stream().map(d -> d.field().getName()).toList() + ")");
+            return new BerthServices(engine, services, lease);
         } catch (RuntimeException e) {
-            engine.close();
+            try {
+                if (lease != null) {
+                    lease.close();
+                }
+            } finally {
+                engine.close();
+            }
             throw e;
         }
     }
@@ -90,7 +111,10 @@ public final class BerthServices implements AutoCloseable {
         return List.copyOf(services.keySet());
     }
 
-    /** @return the engine the services run on (owned by this object) */
+    /**
+     * @return the engine this context's own services run on (owned by this object; {@code shared} services
+     *     run on the same Docker endpoint, through an engine their registry owns)
+     */
     public Engine engine() {
         return engine;
     }
@@ -138,19 +162,33 @@ public final class BerthServices implements AutoCloseable {
         return true;
     }
 
-    /** Removes every container, snapshot and loopback endpoint, then closes the engine. Idempotent. */
+    /**
+     * Removes every container, snapshot and loopback endpoint of this context, releases its references on
+     * shared services (removing those no other context holds), then closes the engine. Idempotent.
+     */
     @Override
     public synchronized void close() {
-        for (Service s : services.values()) {
-            if (s.endpoint != null) {
-                s.endpoint.close();
+        try {
+            for (Service s : services.values()) {
+                if (s.endpoint != null) {
+                    s.endpoint.close();
+                }
+                if (!s.declaration().shared()) {
+                    s.current.close();
+                }
+                if (s.snapshot != null) {
+                    s.snapshot.close();
+                }
             }
-            s.current.close();
-            if (s.snapshot != null) {
-                s.snapshot.close();
+        } finally {
+            try {
+                if (shared != null) {
+                    shared.close();
+                }
+            } finally {
+                engine.close();
             }
         }
-        engine.close();
         LOG.info("Berth services removed with their application context: {}", services.keySet());
     }
 

@@ -5,6 +5,7 @@ import dev.berth.InvalidSpecException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -17,8 +18,10 @@ import java.util.function.Predicate;
  * @param kind the service it is
  * @param spec the core spec to start
  * @param resetPerTest whether every test gets a pristine copy
+ * @param shared whether one container backs every context declaring it ({@link SharedServices})
  */
-record Declaration(Field field, ServiceKind kind, ContainerSpec spec, boolean resetPerTest) {
+record Declaration(Field field, ServiceKind kind, ContainerSpec spec, boolean resetPerTest, boolean shared) {
+    private static final String JUNIT_SHARED = "dev.berth.junit.Shared";
 
     private static final String ALLOWED_TYPES = "a static PostgresSpec, MariaDbSpec, RedisSpec, RabbitSpec or KafkaSpec,"
             + " or a ContainerSpec of the images postgres, mariadb, redis, rabbitmq or apache/kafka";
@@ -93,12 +96,23 @@ record Declaration(Field field, ServiceKind kind, ContainerSpec spec, boolean re
                     "a service whose Spring Boot auto-configuration is on the classpath",
                     "add " + kind.starter() + " to the test classpath");
         }
-        boolean reset = f.getAnnotation(BerthServiceConnection.class).resetPerTest();
+        BerthServiceConnection annotation = f.getAnnotation(BerthServiceConnection.class);
+        boolean reset = annotation.resetPerTest();
+        if (Arrays.stream(f.getAnnotations()).anyMatch(a -> a.annotationType().getName().equals(JUNIT_SHARED))) {
+            throw new InvalidSpecException(where, "@Shared", "@BerthServiceConnection(shared = true) (the JUnit"
+                    + " extension's @Shared is for @Container fields; a Spring context shares through the annotation)",
+                    "@BerthServiceConnection(shared = true) static PostgresSpec db");
+        }
+        if (reset && annotation.shared()) {
+            throw new InvalidSpecException(where, "resetPerTest = true with shared = true",
+                    "either shared (one container for several application contexts) or resetPerTest (a fresh copy"
+                            + " per test for one context)", "@BerthServiceConnection(shared = true) static PostgresSpec db");
+        }
         if (reset && !kind.resettable()) {
             throw new InvalidSpecException(where, "resetPerTest = true on Kafka",
                     "resetPerTest on PostgreSQL, MariaDB, Redis or RabbitMQ (Kafka advertises its host port, so a"
                             + " restored copy cannot take its place)", "@BerthServiceConnection(resetPerTest = true) static PostgresSpec db");
         }
-        return new Declaration(f, kind, ServiceKind.toContainerSpec(value), reset);
+        return new Declaration(f, kind, ServiceKind.toContainerSpec(value), reset, annotation.shared());
     }
 }

@@ -31,8 +31,13 @@ final class ServiceBeans {
             throw new IllegalStateException("Berth needs a DefaultListableBeanFactory to own its containers, not "
                     + beanFactory.getClass().getName());
         }
-        BerthServices services = BerthServices.start(declarations);
-        beanFactory.registerSingleton(SERVICES_BEAN, services);
+        BerthServices services = BerthServices.start(declarations, JvmSharedServices.REGISTRY);
+        try {
+            beanFactory.registerSingleton(SERVICES_BEAN, services);
+        } catch (RuntimeException e) {
+            services.close(); // not owned by the context: release the shared references here
+            throw e;
+        }
         registry.registerDisposableBean(SERVICES_BEAN, services::close);
         for (BerthServices.Service s : services.services()) {
             Object details = proxies.create(s.declaration().kind(), s::endpoint);

@@ -85,7 +85,8 @@ class ContextCachingTest {
         }
     }
 
-    private static boolean exists(Engine probe, String id) {
+    /** @return whether the engine still has the container (inspect answers, or 404) */
+    static boolean exists(Engine probe, String id) {
         try {
             probe.docker().inspectContainerCmd(id).exec();
             return true;

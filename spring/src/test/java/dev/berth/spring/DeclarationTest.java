@@ -40,6 +40,17 @@ class DeclarationTest {
         static KafkaSpec kafka = KafkaSpec.of();
     }
 
+    static class SharedReset {
+        @BerthServiceConnection(shared = true, resetPerTest = true)
+        static PostgresSpec db = PostgresSpec.of();
+    }
+
+    static class JunitShared {
+        @dev.berth.junit.Shared
+        @BerthServiceConnection
+        static PostgresSpec db = PostgresSpec.of();
+    }
+
     static class Instance {
         @BerthServiceConnection
         PostgresSpec db = PostgresSpec.of();
@@ -92,5 +103,31 @@ class DeclarationTest {
     void instanceFieldsAreRejected() {
         assertThatThrownBy(() -> Declaration.of(Instance.class, name -> true))
                 .hasMessageStartingWith("Invalid @BerthServiceConnection field Instance.db: \"an instance field\".");
+    }
+
+    @Test
+    void sharedIsReadAndPartOfTheSharingKeyOnly() {
+        var shared = Declaration.of(SharedServicesTest.Cache.class, name -> true);
+        assertThat(shared).extracting(Declaration::shared).containsExactly(true);
+        assertThat(Declaration.of(Services.class, name -> true)).extracting(Declaration::shared).containsExactly(false, false);
+    }
+
+    @Test
+    void sharedWithResetPerTestIsAnExactError() {
+        assertThatThrownBy(() -> Declaration.of(SharedReset.class, name -> true))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("Invalid @BerthServiceConnection field SharedReset.db: \"resetPerTest = true with shared = true\"."
+                        + " Allowed: either shared (one container for several application contexts) or resetPerTest (a fresh"
+                        + " copy per test for one context). Example: @BerthServiceConnection(shared = true) static PostgresSpec db.");
+    }
+
+    @Test
+    void theJunitExtensionsSharedIsAnExactError() {
+        assertThatThrownBy(() -> Declaration.of(JunitShared.class, name -> true))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("Invalid @BerthServiceConnection field JunitShared.db: \"@Shared\". Allowed:"
+                        + " @BerthServiceConnection(shared = true) (the JUnit extension's @Shared is for @Container fields;"
+                        + " a Spring context shares through the annotation). Example: @BerthServiceConnection(shared = true)"
+                        + " static PostgresSpec db.");
     }
 }
