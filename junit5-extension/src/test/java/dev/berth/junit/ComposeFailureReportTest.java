@@ -61,6 +61,10 @@ class ComposeFailureReportTest {
         }
     }
 
+    /**
+     * @return the published report entries; each starts with the report's path and one-line summary (a loaded
+     *     machine may add "; N item(s) not collected" when the 2 s collection budget runs out)
+     */
     private static List<String> entries(Kit.Run run) {
         return run.results().allEvents().reportingEntryPublished()
                 .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().get("berth.report"))
@@ -91,7 +95,7 @@ class ComposeFailureReportTest {
                 "the order was not stored");
         // the reset-per-test service is reported as the test's fresh copy, not the seeded original (removed)
         assertThat(report).doesNotContain(Recorder.values("seeded").get(0));
-        assertThat(entries(run)).containsExactly(md.toAbsolutePath() + " — 2 containers: store running, client running");
+        assertThat(entries(run)).singleElement().asString().startsWith(md.toAbsolutePath() + " — 2 containers: store running, client running");
         assertThat(stderr).contains("  store: berth-snapshots/store:", "    | store up with ****\n",
                 "    | client up\n");
         assertThat(report + stderr + Files.readString(md.resolveSibling("fails.json"))).doesNotContain("hunter22");
@@ -110,7 +114,7 @@ class ComposeFailureReportTest {
         assertThat(report).contains("> @BeforeAll\n", "## Container store\n", "- Status: running\n",
                 "- Id: " + Recorder.values("store").get(0), "```text\nstore up with ****\n```", "## Container client\n",
                 "boom in @BeforeAll");
-        assertThat(entries(run)).containsExactly(md.toAbsolutePath() + " — 2 containers: store running, client running");
+        assertThat(entries(run)).singleElement().asString().startsWith(md.toAbsolutePath() + " — 2 containers: store running, client running");
         assertNothingLeftBehind(run);
     }
 
@@ -128,7 +132,7 @@ class ComposeFailureReportTest {
                 "```text\nmigration failed\n```");
         assertThat(report.indexOf("## Container store")).isLessThan(report.indexOf("## Container migrate"));
         assertThat(report).doesNotContain("## Container app");
-        assertThat(entries(run)).containsExactly(md.toAbsolutePath() + " — 2 containers: store running, migrate exited 3");
+        assertThat(entries(run)).singleElement().asString().startsWith(md.toAbsolutePath() + " — 2 containers: store running, migrate exited 3");
         assertThat(stderr.split("Berth report: ComposeReportFixtures", -1)).hasSize(2);
         assertNothingLeftBehind(run);
     }
@@ -143,7 +147,7 @@ class ComposeFailureReportTest {
         String report = Files.readString(md);
         assertThat(report).contains("> test()\n", "## Container store\n", "```text\nstore up\n```",
                 "## Container migrate\n", "- Status: exited\n- Exit code: 3\n");
-        assertThat(entries(run)).containsExactly(md.toAbsolutePath() + " — 2 containers: store running, migrate exited 3");
+        assertThat(entries(run)).singleElement().asString().startsWith(md.toAbsolutePath() + " — 2 containers: store running, migrate exited 3");
         assertNothingLeftBehind(run);
     }
 }
