@@ -5,7 +5,7 @@
  * {@code RunningContainer}, and the values they take) and {@code dev.berth.wait} (readiness strategies).
  * Every other package is internal; {@code dev.berth.report} is exported only to the JUnit extension,
  * which writes failure reports for failed tests, and {@code dev.berth.engine} only to it for the one
- * duration parser.
+ * duration parser and the pool of engines ({@code EnginePool}) it places test classes on.
  */
 module dev.berth.core {
     // Engine.docker() hands out docker-java's DockerClient: the one documented docker-java type in the API.
@@ -27,6 +27,7 @@ module dev.berth.core {
     exports dev.berth.wait;
     exports dev.berth.compose;
     exports dev.berth.report to dev.berth.junit;
-    // the one duration grammar (Durations) for the extension's startupTimeout and berth.startup-timeout
+    // the one duration grammar (Durations) for the extension's startupTimeout and berth.startup-timeout, and the
+    // pool of engines (EnginePool, EnginePlacement) the extension places each test class on (berth.docker.hosts)
     exports dev.berth.engine to dev.berth.junit;
 }

@@ -1,6 +1,8 @@
 package dev.berth;
 
+import dev.berth.engine.EnginePlacement;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +23,8 @@ import java.util.TreeMap;
  *   <tr><th>setting</th><th>system property</th><th>environment variable</th></tr>
  *   <tr><td>{@link #dockerHost()}: the only endpoint tried</td><td>{@code berth.docker.host}</td><td>—
  *       ({@code DOCKER_HOST} is the first place searched when no endpoint is pinned)</td></tr>
+ *   <tr><td>{@link #dockerHosts()}: a pool of engines, for {@code dev.berth.engine.EnginePool}</td>
+ *       <td>{@code berth.docker.hosts}</td><td>{@code BERTH_DOCKER_HOSTS}</td></tr>
  *   <tr><td>{@link #registryMirror()}</td><td>{@code berth.registry.mirror}</td><td>{@code BERTH_REGISTRY_MIRROR}</td></tr>
  *   <tr><td>{@link #dockerConfigDir()}</td><td>—</td><td>{@code DOCKER_CONFIG} (default {@code ~/.docker})</td></tr>
  *   <tr><td>sweep</td><td>{@code berth.sweep}, {@code berth.sweep.max-age}</td><td>{@code BERTH_SWEEP},
@@ -33,21 +37,32 @@ import java.util.TreeMap;
 public final class EngineOptions {
     /** System property pinning the engine endpoint. */
     public static final String DOCKER_HOST_PROPERTY = "berth.docker.host";
+    /** System property naming a pool of engines, comma-separated; the JUnit extension places each test class on one. */
+    public static final String DOCKER_HOSTS_PROPERTY = "berth.docker.hosts";
+    /** Environment variable naming a pool of engines (the property wins). */
+    public static final String DOCKER_HOSTS_ENV = "BERTH_DOCKER_HOSTS";
     /** System property naming a registry that replaces Docker Hub, e.g. {@code localhost:5000}. */
     public static final String MIRROR_PROPERTY = "berth.registry.mirror";
     /** Environment variable naming a registry that replaces Docker Hub (the property wins). */
     public static final String MIRROR_ENV = "BERTH_REGISTRY_MIRROR";
 
     private final String dockerHost;
+    private final List<String> dockerHosts;
     private final String registryMirror;
     private final Path dockerConfigDir;
     private final Path home;
     private final Map<String, String> environment;
     private final Map<String, String> settings;
 
-    private EngineOptions(String dockerHost, String registryMirror, Path dockerConfigDir, Path home,
-                          Map<String, String> environment, Map<String, String> settings) {
+    private EngineOptions(String dockerHost, List<String> dockerHosts, String registryMirror, Path dockerConfigDir,
+                          Path home, Map<String, String> environment, Map<String, String> settings) {
         this.dockerHost = validHost(dockerHost);
+        this.dockerHosts = List.copyOf(dockerHosts);
+        if (this.dockerHost != null && !this.dockerHosts.isEmpty()) {
+            throw new InvalidSpecException("docker hosts", String.join(",", this.dockerHosts), "either "
+                    + DOCKER_HOST_PROPERTY + " (one engine, here " + this.dockerHost + ") or " + DOCKER_HOSTS_PROPERTY
+                    + " (a pool), not both", DOCKER_HOSTS_PROPERTY + "=unix:///var/run/docker.sock,tcp://127.0.0.1:2376");
+        }
         this.registryMirror = validMirror(registryMirror);
         this.dockerConfigDir = dockerConfigDir;
         this.home = Objects.requireNonNull(home, "home");
@@ -61,7 +76,8 @@ public final class EngineOptions {
      *     and reports at their defaults
      */
     public static EngineOptions defaults() {
-        return new EngineOptions(null, null, null, Path.of(System.getProperty("user.home")), Map.of(), Map.of());
+        return new EngineOptions(null, List.of(), null, null, Path.of(System.getProperty("user.home")), Map.of(),
+                Map.of());
     }
 
     /**
@@ -69,7 +85,8 @@ public final class EngineOptions {
      * above) — the only place Berth does so.
      *
      * @return the options of this process
-     * @throws InvalidSpecException if the registry mirror is not {@code host[:port]}
+     * @throws InvalidSpecException if the registry mirror is not {@code host[:port]}, the pool is malformed, or
+     *     both a pinned host and a pool are set
      */
     public static EngineOptions fromEnvironment() {
         return from(System.getProperties(), System.getenv(), Path.of(System.getProperty("user.home")));
@@ -90,7 +107,9 @@ public final class EngineOptions {
             }
         }
         String mirror = blankToNull(berth.get(MIRROR_PROPERTY));
+        String pool = blankToNull(berth.get(DOCKER_HOSTS_PROPERTY));
         return new EngineOptions(blankToNull(berth.get(DOCKER_HOST_PROPERTY)),
+                pool(pool != null ? pool : blankToNull(environment.get(DOCKER_HOSTS_ENV))),
                 mirror != null ? mirror : blankToNull(environment.get(MIRROR_ENV)), null, home, environment, berth);
     }
 
@@ -100,7 +119,21 @@ public final class EngineOptions {
      * @return a copy; an unsupported scheme is named by {@link Berth#connect(EngineOptions)}
      */
     public EngineOptions withDockerHost(String dockerHost) {
-        return new EngineOptions(dockerHost, registryMirror, dockerConfigDir, home, environment, settings);
+        return new EngineOptions(dockerHost, dockerHosts, registryMirror, dockerConfigDir, home, environment, settings);
+    }
+
+    /**
+     * @param dockerHosts a pool of engines, comma-separated {@code unix:///path} or {@code tcp://host:port}
+     *     endpoints (TLS for each {@code tcp://} one from {@code DOCKER_TLS_VERIFY}/{@code DOCKER_CERT_PATH}),
+     *     or null for none. {@link Berth#connect(EngineOptions)} connects to one engine and does not read it;
+     *     the JUnit extension places each test class on one engine of the pool.
+     * @return a copy
+     * @throws InvalidSpecException for an empty entry, an entry that is no such endpoint, a duplicate, or when
+     *     {@link #dockerHost()} is pinned too
+     */
+    public EngineOptions withDockerHosts(String dockerHosts) {
+        return new EngineOptions(dockerHost, pool(dockerHosts), registryMirror, dockerConfigDir, home, environment,
+                settings);
     }
 
     /**
@@ -110,7 +143,8 @@ public final class EngineOptions {
      * @throws InvalidSpecException if it is not host[:port]
      */
     public EngineOptions withRegistryMirror(String registryMirror) {
-        return new EngineOptions(dockerHost, registryMirror, dockerConfigDir, home, environment, settings);
+        return new EngineOptions(dockerHost, dockerHosts, registryMirror, dockerConfigDir, home, environment,
+                settings);
     }
 
     /**
@@ -118,8 +152,8 @@ public final class EngineOptions {
      * @return a copy
      */
     public EngineOptions withDockerConfigDir(Path dir) {
-        return new EngineOptions(dockerHost, registryMirror, Objects.requireNonNull(dir, "dir"), home, environment,
-                settings);
+        return new EngineOptions(dockerHost, dockerHosts, registryMirror, Objects.requireNonNull(dir, "dir"), home,
+                environment, settings);
     }
 
     /**
@@ -136,12 +170,18 @@ public final class EngineOptions {
         }
         String host = key.equals(DOCKER_HOST_PROPERTY) ? value : dockerHost;
         String mirror = key.equals(MIRROR_PROPERTY) ? value : registryMirror;
-        return new EngineOptions(host, mirror, dockerConfigDir, home, environment, copy);
+        List<String> pool = key.equals(DOCKER_HOSTS_PROPERTY) ? pool(value) : dockerHosts;
+        return new EngineOptions(host, pool, mirror, dockerConfigDir, home, environment, copy);
     }
 
     /** @return the only endpoint tried, if one is pinned */
     public Optional<String> dockerHost() {
         return Optional.ofNullable(dockerHost);
+    }
+
+    /** @return the engines of a pool, in configured order; empty when none is set */
+    public List<String> dockerHosts() {
+        return dockerHosts;
     }
 
     /** @return the registry Docker Hub images are pulled through, if one is set */
@@ -191,6 +231,7 @@ public final class EngineOptions {
     @Override
     public boolean equals(Object o) {
         return o instanceof EngineOptions other && Objects.equals(dockerHost, other.dockerHost)
+                && dockerHosts.equals(other.dockerHosts)
                 && Objects.equals(registryMirror, other.registryMirror)
                 && Objects.equals(dockerConfigDir, other.dockerConfigDir) && home.equals(other.home)
                 && environment.equals(other.environment) && settings.equals(other.settings);
@@ -198,18 +239,23 @@ public final class EngineOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(dockerHost, registryMirror, dockerConfigDir, home, environment, settings);
+        return Objects.hash(dockerHost, dockerHosts, registryMirror, dockerConfigDir, home, environment, settings);
     }
 
     /** @return the pinned host, mirror and settings; never environment values (they may hold secrets) */
     @Override
     public String toString() {
-        return "EngineOptions[dockerHost=" + dockerHost + ", registryMirror=" + registryMirror
+        return "EngineOptions[dockerHost=" + dockerHost + (dockerHosts.isEmpty() ? "" : ", dockerHosts=" + dockerHosts)
+                + ", registryMirror=" + registryMirror
                 + ", dockerConfigDir=" + dockerConfigDir() + ", settings=" + new TreeMap<>(settings).keySet() + "]";
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static List<String> pool(String hosts) {
+        return hosts == null || hosts.isBlank() ? List.of() : EnginePlacement.of(hosts).hosts();
     }
 
     private static String validHost(String host) {

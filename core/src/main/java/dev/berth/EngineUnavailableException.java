@@ -48,6 +48,22 @@ public final class EngineUnavailableException extends BerthException {
                 + ".\n" + howToFix, List.of(dockerHost + ": " + what), cause);
     }
 
+    /**
+     * An engine of a pool ({@code berth.docker.hosts}) stopped answering mid-run: what was placed on it fails,
+     * the other engines go on.
+     *
+     * @param dockerHost the engine that is lost, e.g. {@code tcp://build-2:2376}
+     * @param owner what was placed on it, e.g. a test class's name
+     * @param reason why it counts as lost, e.g. the failed call
+     * @return the exception; {@link #attempts()} holds one line, the endpoint and the reason
+     */
+    public static EngineUnavailableException lost(String dockerHost, String owner, String reason) {
+        return new EngineUnavailableException("The engine at " + dockerHost + " is lost: " + reason + ".\n" + owner
+                + " was placed on it (berth.docker.hosts) and fails; what runs on the other engines of the pool goes"
+                + " on. Containers left on " + dockerHost + " are swept by the age rule once it answers again.",
+                List.of(dockerHost + ": " + reason), null);
+    }
+
     /** @return one line per location tried, with why it failed */
     public List<String> attempts() {
         return attempts;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.model.Container;
 import dev.berth.engine.EngineTimeouts;
-import dev.berth.engine.FaultyEngineProxy;
+import dev.berth.faults.FaultyEngineProxy;
 import dev.berth.wait.Wait;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.berth.engine.EngineLocator;
 import dev.berth.engine.EngineTimeouts;
-import dev.berth.engine.FaultyEngineProxy;
+import dev.berth.faults.FaultyEngineProxy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -3,7 +3,7 @@ package dev.berth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.engine.EngineTimeouts;
-import dev.berth.engine.FaultyEngineProxy;
+import dev.berth.faults.FaultyEngineProxy;
 import dev.berth.wait.Wait;
 import java.io.IOException;
 import java.time.Duration;

@@ -193,10 +193,13 @@ public final class EngineLocator {
         return dropDuplicates(out);
     }
 
-    /** @return the endpoint with TLS as DOCKER_TLS_VERIFY/DOCKER_CERT_PATH say (certs default to the config dir) */
+    /**
+     * @return the endpoint with TLS as DOCKER_TLS_VERIFY/DOCKER_CERT_PATH say (certs default to the config dir);
+     *     a unix socket never uses TLS (as with the docker CLI), so one environment serves a pool of both
+     */
     private EngineEndpoint withEnvTls(String dockerHost, String source) {
         String tls = env.getOrDefault("DOCKER_TLS_VERIFY", "");
-        boolean verify = !tls.isEmpty() && !tls.equals("0");
+        boolean verify = !tls.isEmpty() && !tls.equals("0") && !dockerHost.startsWith("unix://");
         String certPath = env.get("DOCKER_CERT_PATH");
         if (verify && (certPath == null || certPath.isBlank())) {
             certPath = DockerConfigDir.of(env, home).path().toString();

@@ -15,6 +15,9 @@ import java.util.Optional;
  * Thread-safe.
  */
 public final class EnginePlacement {
+    /** One endpoint of a pool, the grammar {@code berth.docker.host} accepts. */
+    private static final String ENDPOINT = "unix:///\\S+|tcp://[^\\s/]+(:\\d{1,5})?/?";
+    private static final String EXAMPLE = "unix:///var/run/docker.sock,tcp://127.0.0.1:2376";
     private final List<String> hosts;
     private final Map<String, String> placed = new LinkedHashMap<>();
     private final Map<String, String> lost = new LinkedHashMap<>();
@@ -26,26 +29,32 @@ public final class EnginePlacement {
     /**
      * @param hosts comma-separated endpoints, e.g. {@code unix:///var/run/docker.sock,tcp://127.0.0.1:2376}
      * @return a placement over them, in that order
-     * @throws InvalidSpecException for an empty list, an entry that is not unix:// or tcp://, or a duplicate
+     * @throws InvalidSpecException for an empty list, an empty entry, an entry that is not unix:///path or
+     *     tcp://host:port, or a duplicate
      */
     public static EnginePlacement of(String hosts) {
+        if (hosts == null || hosts.replace(",", "").isBlank()) {
+            throw new InvalidSpecException("docker hosts", String.valueOf(hosts), "at least one unix:///path or "
+                    + "tcp://host:port endpoint", EXAMPLE);
+        }
         List<String> out = new ArrayList<>();
-        for (String raw : (hosts == null ? "" : hosts).split(",")) {
+        for (String raw : hosts.split(",", -1)) {
             String host = raw.trim();
-            if (host.isEmpty()) {
-                continue;
-            }
-            if (!host.startsWith("unix://") && !host.startsWith("tcp://") || out.contains(host)) {
+            if (!isEndpoint(host) || out.contains(host)) {
                 throw new InvalidSpecException("docker hosts", hosts, "distinct unix:///path or tcp://host:port "
-                        + "endpoints, separated by commas", "unix:///var/run/docker.sock,tcp://127.0.0.1:2376");
+                        + "endpoints, separated by commas, none empty", EXAMPLE);
             }
             out.add(host);
         }
-        if (out.isEmpty()) {
-            throw new InvalidSpecException("docker hosts", String.valueOf(hosts), "at least one unix:///path or "
-                    + "tcp://host:port endpoint", "unix:///var/run/docker.sock,tcp://127.0.0.1:2376");
-        }
         return new EnginePlacement(out);
+    }
+
+    /**
+     * @param host a value of {@code berth.docker.host} or one entry of {@code berth.docker.hosts}
+     * @return whether it is {@code unix:///path} or {@code tcp://host[:port]}
+     */
+    public static boolean isEndpoint(String host) {
+        return host != null && host.matches(ENDPOINT);
     }
 
     /** @return the pool's endpoints, in configured order */
@@ -80,6 +89,22 @@ public final class EnginePlacement {
         }
         placed.put(owner, best);
         return best;
+    }
+
+    /**
+     * @param owner an owner
+     * @return the engine it is placed on, if it is; never places
+     */
+    public synchronized Optional<String> placed(String owner) {
+        return Optional.ofNullable(placed.get(owner));
+    }
+
+    /**
+     * @param host an engine of the pool
+     * @return why it was marked lost, or empty while it answers
+     */
+    public synchronized Optional<String> lost(String host) {
+        return Optional.ofNullable(lost.get(host));
     }
 
     /** @param owner an owner that is done (its class finished); its engine's load drops by one */

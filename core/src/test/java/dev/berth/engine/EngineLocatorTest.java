@@ -157,6 +157,9 @@ class EngineLocatorTest {
                 "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", "/certs"), tmp, "tcp://127.0.0.1:2376").candidates();
         assertThat(candidates).extracting(EngineLocator.Candidate::endpoint)
                 .containsExactly(new EngineEndpoint("tcp://127.0.0.1:2376", true, Optional.of("/certs"), "pinned endpoint"));
+        assertThat(EngineLocator.pinned(Map.of("DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", "/certs"), tmp,
+                REAL_SOCKET).candidates()).extracting(EngineLocator.Candidate::endpoint).as("a unix socket never uses TLS")
+                .containsExactly(new EngineEndpoint(REAL_SOCKET, false, Optional.empty(), "pinned endpoint"));
     }
 
     @Test

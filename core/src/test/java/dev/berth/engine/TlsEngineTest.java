@@ -3,13 +3,10 @@ package dev.berth.engine;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.EngineUnavailableException;
-import java.io.IOException;
-import java.net.Socket;
-import java.net.URI;
+import dev.berth.testing.TlsTestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,27 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  * in CI ({@code CI=true}), where it fails.
  */
 class TlsEngineTest {
-    private static final String HOST = System.getenv().getOrDefault("BERTH_TLS_HOST", "tcp://127.0.0.1:2376");
-    private static final Path CERTS = Path.of(System.getenv().getOrDefault("BERTH_TLS_CERTS",
-            System.getProperty("user.home") + "/.cache/berth/engines/tls/certs"));
+    private static final String HOST = TlsTestEngine.HOST;
+    private static final Path CERTS = TlsTestEngine.CERTS;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
     static void tlsEngineListens() {
-        URI uri = URI.create(HOST);
-        boolean listens;
-        try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
-            listens = Files.isRegularFile(CERTS.resolve("ca.pem"));
-        } catch (IOException e) {
-            listens = false;
-        }
-        String why = "no TLS engine at " + HOST + " with certificates in " + CERTS + "; start it with scripts/engines/tls";
-        if (!listens && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException(why);
-        }
-        Assumptions.assumeTrue(listens, why);
+        TlsTestEngine.requireListening();
     }
 
     private static EngineLocator locator(Map<String, String> env) {

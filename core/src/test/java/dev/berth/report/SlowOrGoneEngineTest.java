@@ -9,7 +9,7 @@ import dev.berth.Engine;
 import dev.berth.RunningContainer;
 import dev.berth.engine.DockerClients;
 import dev.berth.EngineEndpoint;
-import dev.berth.engine.FaultyEngineProxy;
+import dev.berth.faults.FaultyEngineProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import dev.berth.EngineOptions;
 import dev.berth.InvalidSpecException;
 import dev.berth.PullPolicy;
 import dev.berth.engine.Durations;
+import dev.berth.engine.EnginePlacement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -22,15 +23,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param reportDir {@code berth.report-dir}: where notes about kept containers are written ({@code target/berth})
  * @param keepOnFailure {@code berth.keep-on-failure}: leave a failed class's containers running ({@code false})
  * @param dockerHost {@code berth.docker.host}: the only endpoint Berth tries; empty to search the usual places
+ * @param dockerHosts {@code berth.docker.hosts}: a pool of engines, each top-level test class placed on one
+ *     (core's {@code EnginePool}); empty for one engine
  */
 record BerthConfig(Duration startupTimeout, PullPolicy pullPolicy, Optional<String> registryMirror, Path reportDir,
-                   boolean keepOnFailure, Optional<String> dockerHost) {
+                   boolean keepOnFailure, Optional<String> dockerHost, Optional<String> dockerHosts) {
     static final String STARTUP_TIMEOUT = "berth.startup-timeout";
     static final String PULL_POLICY = "berth.pull-policy";
     static final String REGISTRY_MIRROR = EngineOptions.MIRROR_PROPERTY;
     static final String REPORT_DIR = "berth.report-dir";
     static final String KEEP_ON_FAILURE = "berth.keep-on-failure";
     static final String DOCKER_HOST = EngineOptions.DOCKER_HOST_PROPERTY;
+    static final String DOCKER_HOSTS = EngineOptions.DOCKER_HOSTS_PROPERTY;
 
     static BerthConfig from(ExtensionContext context) {
         return from(key -> context.getConfigurationParameter(key).map(String::trim).filter(v -> !v.isEmpty())
@@ -73,22 +77,33 @@ record BerthConfig(Duration startupTimeout, PullPolicy pullPolicy, Optional<Stri
             throw Errors.badConfig(KEEP_ON_FAILURE, keepText, "true or false", "true");
         }
         String host = get.apply(DOCKER_HOST);
-        if (host != null && !host.matches("unix:///\\S+|tcp://[^\\s/]+(:\\d{1,5})?/?")) {
+        if (host != null && !EnginePlacement.isEndpoint(host)) {
             throw Errors.badConfig(DOCKER_HOST, host, "unix:///path/to/docker.sock or tcp://host:port",
                     "unix:///var/run/docker.sock");
         }
+        String hosts = get.apply(DOCKER_HOSTS);
+        if (hosts != null) {
+            try {
+                EngineOptions.defaults().withDockerHost(host).withDockerHosts(hosts); // core's rules for a pool
+            } catch (InvalidSpecException e) {
+                throw Errors.badConfig(DOCKER_HOSTS, e);
+            }
+        }
         return new BerthConfig(timeout, pull, Optional.ofNullable(mirror), Path.of(dir == null ? "target/berth" : dir),
-                Boolean.parseBoolean(keepText), Optional.ofNullable(host));
+                Boolean.parseBoolean(keepText), Optional.ofNullable(host), Optional.ofNullable(hosts));
     }
 
     /**
-     * @return the options the run's engine connects with: {@link EngineOptions#fromEnvironment()} (the one place
-     *     the process environment is read), with the docker host and registry mirror of these parameters
+     * @return the options the run's engines connect with: {@link EngineOptions#fromEnvironment()} (the one place
+     *     the process environment is read), with the docker host or pool and the registry mirror of these
+     *     parameters (a host or pool set here replaces one set in the environment)
      */
     EngineOptions engineOptions() {
         EngineOptions options = EngineOptions.fromEnvironment();
-        if (dockerHost.isPresent()) {
-            options = options.withDockerHost(dockerHost.get());
+        if (dockerHosts.isPresent()) {
+            options = options.withDockerHost(null).withDockerHosts(dockerHosts.get());
+        } else if (dockerHost.isPresent()) {
+            options = options.withDockerHosts(null).withDockerHost(dockerHost.get());
         }
         return registryMirror.isPresent() ? options.withRegistryMirror(registryMirror.get()) : options;
     }

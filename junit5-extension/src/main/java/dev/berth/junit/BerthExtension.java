@@ -44,7 +44,7 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
             return ConditionEvaluationResult.enabled("Berth does not disable this test");
         }
         try {
-            RunState.of(context).engine();
+            RunState.of(context).engine(context);
             return ConditionEvaluationResult.enabled("A Docker engine answers");
         } catch (EngineUnavailableException e) {
             return ConditionEvaluationResult.disabled("No Docker engine (disabledWithoutDocker = true): "
@@ -84,12 +84,14 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
     public void afterTestExecution(ExtensionContext context) {
         if (context.getExecutionException().isPresent()) {
             ContextResources.chain(context).forEach(ContextResources::markFailed);
+            RunState.find(context).ifPresent(run -> run.checkLost(context, context.getExecutionException().get()));
         }
         FailureReports.afterTest(context, ContextResources.chain(context));
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
+        context.getExecutionException().ifPresent(e -> RunState.find(context).ifPresent(run -> run.checkLost(context, e)));
         FailureReports.afterEach(context, ContextResources.chain(context));
     }
 
@@ -100,6 +102,7 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
         } finally {
             if (context.getExecutionException().isPresent()) {
                 ContextResources.chain(context).forEach(ContextResources::markFailed);
+                RunState.find(context).ifPresent(run -> run.checkLost(context, context.getExecutionException().get()));
             }
             FailureReports.afterAll(context, ContextResources.chain(context));
         }
@@ -117,7 +120,7 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
         Parameter p = parameterContext.getParameter();
         String qualifier = parameterContext.findAnnotation(Use.class).map(Use::value).orElse("");
         Object value = Lookup.resolve(context, ContextResources.chain(context), Errors.parameter(p), p.getType(),
-                qualifier, p.isNamePresent() ? p.getName() : null, RunState.of(context).engine());
+                qualifier, p.isNamePresent() ? p.getName() : null, RunState.of(context).engine(context));
         if (value == null) {
             throw new ParameterResolutionException(Errors.parameter(p) + ": no " + p.getType().getSimpleName()
                     + " is running at this point. A per-test container exists only from @BeforeEach to @AfterEach;"

@@ -61,7 +61,8 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
             }
             ResetCopy copy = null;
             if (d.resetService().isPresent()) {
-                copy = new ResetCopy(RunState.of(context).engine().start(r.snapshot(RunState.of(context).engine()).spec()));
+                Engine engine = RunState.of(context).engine(context);
+                copy = new ResetCopy(engine.start(r.snapshot(engine).spec()));
                 context.getStore(NS).put(COPY, copy);
                 inject(d, null, r, copy);
             }
@@ -74,7 +75,7 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
      * store until the context ends, so that the failure report shows them next to the one that failed.
      */
     private static ComposeResources start(ExtensionContext context, ComposeDeclarations d) {
-        Engine engine = RunState.of(context).engine();
+        Engine engine = RunState.of(context).engine(context);
         FailureReports.reporter(context);
         ComposeResources r = new ComposeResources(d.project().start(engine,
                 partial -> context.getStore(NS).put(PROJECT, new ComposeResources(partial, d))), d);
@@ -109,7 +110,7 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
      */
     static Optional<Boolean> seedCached(ExtensionContext classContext) {
         ComposeResources r = classContext.getStore(NS).get(PROJECT, ComposeResources.class);
-        return r == null ? Optional.empty() : r.seedCached(RunState.of(classContext).engine());
+        return r == null ? Optional.empty() : r.seedCached(RunState.of(classContext).engine(classContext));
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.berth.ContainerStartException;
 import dev.berth.Engine;
 import dev.berth.RunningContainer;
 import dev.berth.report.FailureReporter;
-import dev.berth.report.ReportSettings;
 import dev.berth.report.ReportTarget;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,18 +54,19 @@ final class FailureReports {
     private FailureReports() {
     }
 
-    /** Creates the reporter early, so that it prepares itself before the first failure. */
+    /**
+     * Creates the reporter of the class's engine early (one per engine of the run: its report names that engine),
+     * so that it prepares itself before the first failure.
+     */
     static FailureReporter reporter(ExtensionContext context) {
-        Engine engine = RunState.of(context).engine();
-        return context.getRoot().getStore(NS).getOrComputeIfAbsent(REPORTER, k -> new FailureReporter(engine,
-                ReportSettings.fromProperties(settings(engine))), FailureReporter.class);
+        RunState run = RunState.of(context);
+        Engine engine = run.engine(context);
+        return context.getRoot().getStore(NS).getOrComputeIfAbsent(key(engine), k -> new FailureReporter(engine,
+                run.reportSettings()), FailureReporter.class);
     }
 
-    /** @return the engine's {@code berth.*} settings ({@code EngineOptions} read them), as core's report settings read them */
-    static Properties settings(Engine engine) {
-        Properties p = new Properties();
-        p.putAll(engine.options().settings());
-        return p;
+    private static String key(Engine engine) {
+        return REPORTER + ":" + engine.endpoint().dockerHost();
     }
 
     /** After the test method: reports a failed test (or any, with {@code always}). */
@@ -122,9 +121,10 @@ final class FailureReports {
         }
     }
 
-    /** The reporter, if {@code beforeAll} created one (not when the engine or the configuration failed). */
+    /** The reporter of the class's engine, if {@code beforeAll} created one (not when the engine or the configuration failed). */
     private static FailureReporter existing(ExtensionContext context) {
-        return context.getRoot().getStore(NS).get(REPORTER, FailureReporter.class);
+        return RunState.find(context).flatMap(run -> run.connectedEngine(context))
+                .map(engine -> context.getRoot().getStore(NS).get(key(engine), FailureReporter.class)).orElse(null);
     }
 
     /** @return the declared containers in scope, then the compose services (each named by its service name) */

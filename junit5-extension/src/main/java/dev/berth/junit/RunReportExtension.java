@@ -6,7 +6,9 @@ import dev.berth.report.ReportSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -24,11 +26,28 @@ final class RunReportExtension implements BeforeAllCallback, AfterAllCallback, B
     static final Duration WRITE_BOUND = Duration.ofSeconds(10);
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(RunReportExtension.class);
 
-    /** The report in the root store; closing it (before the engine closes) writes the files. */
-    record Holder(RunReport report, Engine engine, Path dir) implements StoredResource {
+    /**
+     * The report in the root store, listening to every engine of the run (one, or each engine of a pool its
+     * classes ran on); closing it (before the engines close) writes the files, describing the first engine.
+     */
+    record Holder(RunReport report, Set<Engine> engines, Path dir) implements StoredResource {
+        void listenTo(Engine engine) {
+            boolean added;
+            synchronized (engines) {
+                added = engines.add(engine);
+            }
+            if (added) {
+                engine.addPhaseListener(report);
+            }
+        }
+
         @Override
         public void close() {
-            report.write(dir, Optional.of(engine), WRITE_BOUND);
+            Optional<Engine> first;
+            synchronized (engines) {
+                first = engines.stream().findFirst();
+            }
+            report.write(dir, first, WRITE_BOUND);
         }
     }
 
@@ -55,27 +74,31 @@ final class RunReportExtension implements BeforeAllCallback, AfterAllCallback, B
                 context.getExecutionException().isPresent()));
     }
 
-    /** The run's report, created with the engine; empty when reports are off or no engine answers. */
+    /**
+     * The run's report, created with the first engine and listening to the class's engine; empty when reports
+     * are off or no engine answers.
+     */
     private static Optional<Holder> holder(ExtensionContext context) {
         ExtensionContext.Store root = context.getRoot().getStore(NS);
         Holder existing = root.get(Holder.class, Holder.class);
-        if (existing != null) {
-            return Optional.of(existing);
-        }
         Engine engine;
         try {
-            engine = RunState.of(context).engine();
+            engine = RunState.of(context).engine(context);
         } catch (RuntimeException noEngine) {
-            return Optional.empty(); // BerthExtension reports it (or disables the class)
+            // BerthExtension reports it (or disables the class)
+            return Optional.ofNullable(existing);
         }
-        ReportSettings settings = ReportSettings.fromProperties(FailureReports.settings(engine));
+        if (existing != null) {
+            existing.listenTo(engine);
+            return Optional.of(existing);
+        }
+        ReportSettings settings = RunState.of(context).reportSettings();
         if (!settings.enabled()) {
             return Optional.empty();
         }
-        return Optional.of(root.getOrComputeIfAbsent(Holder.class, k -> {
-            RunReport report = new RunReport();
-            engine.addPhaseListener(report);
-            return new Holder(report, engine, settings.directory());
-        }, Holder.class));
+        Holder holder = root.getOrComputeIfAbsent(Holder.class, k -> new Holder(new RunReport(),
+                new LinkedHashSet<>(), settings.directory()), Holder.class);
+        holder.listenTo(engine);
+        return Optional.of(holder);
     }
 }

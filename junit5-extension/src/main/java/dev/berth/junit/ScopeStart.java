@@ -37,7 +37,7 @@ final class ScopeStart {
                 name -> Shares.runningImage(context, name).orElse(null)).validate();
         SnapshotDeclarations.validate(chain);
 
-        Engine engine = run.engine();
+        Engine engine = run.engine(context);
         Validator.checkAgainst(engine, specs);
         FailureReports.reporter(context);
         ArchiveSources.loadMissing(engine, chain);
@@ -70,7 +70,7 @@ final class ScopeStart {
     /** Before each test: its instance containers (and those of enclosing {@code @Nested} instances), injection. */
     static void testScope(ExtensionContext context) {
         RunState run = RunState.of(context);
-        Engine engine = run.engine();
+        Engine engine = run.engine(context);
         List<Object> instances = context.getRequiredTestInstances().getAllInstances();
         List<ClassModel> models = new ArrayList<>();
         for (Object instance : instances) {
@@ -103,7 +103,7 @@ final class ScopeStart {
 
     private static void inject(ExtensionContext context, ClassModel model, Object instance) {
         List<ContextResources> resources = ContextResources.chain(context);
-        Engine engine = RunState.of(context).engine();
+        Engine engine = RunState.of(context).engine(context);
         boolean statics = instance == null;
         for (Declaration d : model.containers()) {
             if (d.form() == Declaration.Form.ANNOTATION && d.isStatic() == statics) {

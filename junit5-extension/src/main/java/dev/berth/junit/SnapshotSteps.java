@@ -63,7 +63,7 @@ final class SnapshotSteps {
             return null;
         }
         return classContext.getStore(RunState.NS).getOrComputeIfAbsent(CACHE,
-                k -> SnapshotCache.decide(run.engine(), run.config(), resets), SnapshotCache.class);
+                k -> SnapshotCache.decide(run.engine(classContext), run.config(), resets), SnapshotCache.class);
     }
 
     /**
@@ -78,7 +78,7 @@ final class SnapshotSteps {
             return;
         }
         RunState run = RunState.of(context);
-        Engine engine = run.engine();
+        Engine engine = run.engine(context);
         boolean replaced = false;
         for (Optional<ExtensionContext> c = context.getParent(); c.isPresent(); c = c.get().getParent()) {
             ExtensionContext classContext = c.get();
@@ -103,7 +103,7 @@ final class SnapshotSteps {
             return null;
         }
         return classContext.getStore(RunState.NS).getOrComputeIfAbsent(SNAPSHOTS,
-                k -> ClassSnapshots.take(run.engine(), resets, ContextResources.chain(classContext),
+                k -> ClassSnapshots.take(run.engine(classContext), resets, ContextResources.chain(classContext),
                         cache(classContext, run, resets)), ClassSnapshots.class);
     }
 
@@ -137,7 +137,7 @@ final class SnapshotSteps {
                 throw new UncheckedIOException("Cannot create the directory of " + target, e);
             }
             long begin = System.nanoTime();
-            run.engine().save(target, image);
+            run.engine(context).save(target, image);
             LOG.info("@SaveImage {}: saved {} to {} in {} ms", d.where(), image, target,
                     (System.nanoTime() - begin) / 1_000_000);
         }

@@ -17,7 +17,7 @@ class BerthConfigTest {
     void defaults() {
         BerthConfig c = BerthConfig.from(key -> null);
         assertThat(c).isEqualTo(new BerthConfig(Duration.ofSeconds(60), PullPolicy.MISSING, Optional.empty(),
-                Path.of("target/berth"), false, Optional.empty()));
+                Path.of("target/berth"), false, Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -26,7 +26,43 @@ class BerthConfigTest {
                 "berth.registry.mirror", "127.0.0.1:5000", "berth.report-dir", "/tmp/r", "berth.keep-on-failure", "TRUE",
                 "berth.docker.host", "tcp://127.0.0.1:2376");
         assertThat(BerthConfig.from(p::get)).isEqualTo(new BerthConfig(Duration.ofMinutes(2), PullPolicy.NEVER,
-                Optional.of("127.0.0.1:5000"), Path.of("/tmp/r"), true, Optional.of("tcp://127.0.0.1:2376")));
+                Optional.of("127.0.0.1:5000"), Path.of("/tmp/r"), true, Optional.of("tcp://127.0.0.1:2376"),
+                Optional.empty()));
+    }
+
+    @Test
+    void dockerHostsNameAPoolThatReplacesTheEnvironmentsEngine() {
+        String pool = "unix:///var/run/docker.sock,tcp://127.0.0.1:2376";
+        BerthConfig c = BerthConfig.from(Map.of("berth.docker.hosts", pool)::get);
+        assertThat(c.dockerHosts()).contains(pool);
+        assertThat(c.engineOptions().dockerHosts()).containsExactly("unix:///var/run/docker.sock", "tcp://127.0.0.1:2376");
+        assertThat(c.engineOptions().dockerHost()).isEmpty();
+    }
+
+    @Test
+    void aBadPoolIsRefusedWithCoresRule() {
+        String prefix = "Configuration parameter berth.docker.hosts: Invalid docker hosts: ";
+        assertThatThrownBy(() -> BerthConfig.from(Map.of("berth.docker.hosts",
+                "unix:///var/run/docker.sock,,tcp://127.0.0.1:2376")::get))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage(prefix + "\"unix:///var/run/docker.sock,,tcp://127.0.0.1:2376\". Allowed: distinct "
+                        + "unix:///path or tcp://host:port endpoints, separated by commas, none empty. Example: "
+                        + "unix:///var/run/docker.sock,tcp://127.0.0.1:2376.");
+        assertThatThrownBy(() -> BerthConfig.from(Map.of("berth.docker.hosts", "unix:///var/run/docker.sock,"
+                + "ssh://build-2")::get)).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage(prefix + "\"unix:///var/run/docker.sock,ssh://build-2\". Allowed: distinct "
+                        + "unix:///path or tcp://host:port endpoints, separated by commas, none empty. Example: "
+                        + "unix:///var/run/docker.sock,tcp://127.0.0.1:2376.");
+        assertThatThrownBy(() -> BerthConfig.from(Map.of("berth.docker.hosts", ",")::get))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage(prefix + "\",\". Allowed: at least one unix:///path or tcp://host:port endpoint. "
+                        + "Example: unix:///var/run/docker.sock,tcp://127.0.0.1:2376.");
+        assertThatThrownBy(() -> BerthConfig.from(Map.of("berth.docker.hosts", "tcp://127.0.0.1:2376",
+                "berth.docker.host", "unix:///var/run/docker.sock")::get))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage(prefix + "\"tcp://127.0.0.1:2376\". Allowed: either berth.docker.host (one engine, here "
+                        + "unix:///var/run/docker.sock) or berth.docker.hosts (a pool), not both. Example: "
+                        + "berth.docker.hosts=unix:///var/run/docker.sock,tcp://127.0.0.1:2376.");
     }
 
     @Test

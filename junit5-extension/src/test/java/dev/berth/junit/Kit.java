@@ -39,13 +39,17 @@ final class Kit implements AutoCloseable {
 
     Run run(Map<String, String> config, Class<?>... classes) {
         try (Watch watch = new Watch()) {
-            EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").configurationParameters(config)
-                    .selectors(Arrays.stream(classes).map(c -> (DiscoverySelector) selectClass(c))
-                            .toArray(DiscoverySelector[]::new));
-            EngineExecutionResults results = builder.execute();
+            EngineExecutionResults results = execute(config, classes);
             List<String> containers = watch.createdSoFar();
             return new Run(results, containers, watch.networks());
         }
+    }
+
+    /** Runs the classes through the test kit, watching no engine. */
+    static EngineExecutionResults execute(Map<String, String> config, Class<?>... classes) {
+        return EngineTestKit.engine("junit-jupiter").configurationParameters(config)
+                .selectors(Arrays.stream(classes).map(c -> (DiscoverySelector) selectClass(c))
+                        .toArray(DiscoverySelector[]::new)).execute();
     }
 
     /**

@@ -1,9 +1,10 @@
-package dev.berth.engine;
+package dev.berth.faults;
 
 import dev.berth.EngineEndpoint;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -16,23 +17,27 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A proxy the test owns in front of the real engine socket ({@code /var/run/docker.sock}), listening on a
- * unix socket or on a 127.0.0.1 TCP port. It forwards until the test switches it to {@link #hang()}
+ * A proxy the test owns in front of the real engine socket ({@code /var/run/docker.sock}), or of an engine on a
+ * 127.0.0.1 TCP port (bytes are forwarded as they are, so TLS between client and engine keeps working), listening
+ * on a unix socket or on a 127.0.0.1 TCP port. It forwards until the test switches it to {@link #hang()}
  * (connections are accepted and never answered, bytes already in flight are held) or to {@link #closeAll()}
  * (every connection is closed and new ones are refused). It stands in for an engine that hangs or dies
- * without touching the shared daemon.
+ * without touching the shared daemon. In its own package (none of core's main ones), so that the extension's
+ * tests can use it from core's test jar on the module path.
  */
 public final class FaultyEngineProxy implements AutoCloseable {
     private static final Path ENGINE = Path.of("/var/run/docker.sock");
 
     private final ServerSocketChannel server;
+    private final SocketAddress target;
     private final String dockerHost;
     private final Path socketFile;
     private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
     private volatile boolean hanging;
 
-    private FaultyEngineProxy(ServerSocketChannel server, String dockerHost, Path socketFile) {
+    private FaultyEngineProxy(ServerSocketChannel server, String dockerHost, Path socketFile, SocketAddress target) {
         this.server = server;
+        this.target = target;
         this.dockerHost = dockerHost;
         this.socketFile = socketFile;
         Thread accept = new Thread(this::acceptLoop, "faulty-engine-proxy-accept");
@@ -47,15 +52,27 @@ public final class FaultyEngineProxy implements AutoCloseable {
     public static FaultyEngineProxy unix(Path socket) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
-        return new FaultyEngineProxy(server, "unix://" + socket, socket);
+        return new FaultyEngineProxy(server, "unix://" + socket, socket, UnixDomainSocketAddress.of(ENGINE));
     }
 
-    /** @return a forwarding proxy on a free 127.0.0.1 port */
+    /** @return a proxy to the real engine socket on a free 127.0.0.1 port */
     public static FaultyEngineProxy tcp() throws IOException {
+        return tcpTo(UnixDomainSocketAddress.of(ENGINE));
+    }
+
+    /**
+     * @param enginePort a 127.0.0.1 port where an engine listens (e.g. 2376, the TLS engine)
+     * @return a proxy to it on a free 127.0.0.1 port
+     */
+    public static FaultyEngineProxy tcp(int enginePort) throws IOException {
+        return tcpTo(new InetSocketAddress(InetAddress.getLoopbackAddress(), enginePort));
+    }
+
+    private static FaultyEngineProxy tcpTo(SocketAddress target) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-        return new FaultyEngineProxy(server, "tcp://127.0.0.1:" + port, null);
+        return new FaultyEngineProxy(server, "tcp://127.0.0.1:" + port, null, target);
     }
 
     /** @return {@code unix:///…} or {@code tcp://127.0.0.1:<port>} */
@@ -93,8 +110,9 @@ public final class FaultyEngineProxy implements AutoCloseable {
                 if (hanging) {
                     continue; // accepted, never read, never answered
                 }
-                SocketChannel engine = SocketChannel.open(StandardProtocolFamily.UNIX);
-                engine.connect(UnixDomainSocketAddress.of(ENGINE));
+                SocketChannel engine = SocketChannel.open(target instanceof UnixDomainSocketAddress
+                        ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET);
+                engine.connect(target);
                 open.add(engine);
                 pump(client, engine);
                 pump(engine, client);
