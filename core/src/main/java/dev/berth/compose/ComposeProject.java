@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A compose file as a source of containers: Berth reads it itself (no compose binary), maps every
@@ -130,7 +131,26 @@ public final class ComposeProject {
      */
     public RunningCompose start(Engine engine) {
         ComposeModel model = ModelReader.read(this, engine.session().id().substring(0, 8));
-        return ProjectStarter.start(model, engine);
+        return ProjectStarter.start(model, engine, null);
+    }
+
+    /**
+     * Starts the project as {@link #start(Engine)} does, except when a service fails to start or to become
+     * ready after others are ready: those services and the networks are then <em>not</em> removed but handed
+     * to {@code partialOwner} as a project of the services that did start, before the exception is thrown —
+     * for a caller that reports on them first and closes them afterwards (the JUnit extension's failure
+     * reports). A bad file, or a failure before any service is ready, still leaves nothing behind.
+     *
+     * @param engine the engine to run on; its session owns every resource
+     * @param partialOwner receives the partly started project, which it must close; must not block
+     * @return the running project; close it to remove its containers, networks and volumes
+     * @throws ComposeFileException for a bad file (before anything is created), or a dependency cycle
+     * @throws dev.berth.ContainerStartException if a service fails to start or to become ready
+     */
+    public RunningCompose start(Engine engine, Consumer<? super RunningCompose> partialOwner) {
+        Objects.requireNonNull(partialOwner, "partialOwner");
+        ComposeModel model = ModelReader.read(this, engine.session().id().substring(0, 8));
+        return ProjectStarter.start(model, engine, partialOwner);
     }
 
     @Override

@@ -8,24 +8,32 @@ import dev.berth.RunningContainer;
 import dev.berth.wait.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Creates a model's networks, builds its images and starts its active services through the engine's
  * one start graph ({@link Engine#startAll(List)}), which orders them by {@code depends_on} and rejects
  * cycles. Each dependency is given the wait strategy of the strongest condition a dependent declares;
  * a service with a {@code healthcheck} is ready once healthy (as with {@code docker compose up --wait}),
- * so a test gets every service ready.
+ * so a test gets every service ready. Each service belongs to the project the moment it is ready, so that when
+ * another one fails it is either removed with everything else or handed over with the partial project.
  */
 final class ProjectStarter {
     private ProjectStarter() {
     }
 
-    static RunningCompose start(ComposeModel model, Engine engine) {
+    /**
+     * @param partialOwner receives the project as far as it got when a service fails after others are ready
+     *     (they are then not removed here), or null to remove everything before throwing
+     */
+    static RunningCompose start(ComposeModel model, Engine engine, Consumer<? super RunningCompose> partialOwner) {
         Map<String, Network> networks = new LinkedHashMap<>();
         List<String> built = new ArrayList<>();
+        Map<String, RunningContainer> ready = new LinkedHashMap<>();
         try {
             model.networks().forEach((name, spec) -> networks.put(name, engine.network(spec)));
             Map<String, DependsOn> conditions = conditions(model);
@@ -36,14 +44,29 @@ final class ProjectStarter {
                         s.spec().image().toString()).toString()));
                 specs.add(spec(s, networks, conditions.get(name)));
             }
-            List<RunningContainer> started = startAll(model, engine, specs);
+            List<RunningContainer> started = startAll(model, engine, specs, c -> {
+                synchronized (ready) {
+                    ready.put(c.spec().name().orElseThrow(), c);
+                }
+            });
             Map<String, RunningContainer> byName = new LinkedHashMap<>();
             for (int i = 0; i < specs.size(); i++) {
                 byName.put(model.activeServices().get(i), started.get(i));
             }
             return new RunningCompose(engine, model, byName, networks);
         } catch (RuntimeException e) {
-            RunningCompose.closeAll(List.copyOf(networks.values()), e);
+            RunningCompose partial;
+            synchronized (ready) {
+                partial = new RunningCompose(engine, model, ready, networks);
+            }
+            if (partialOwner != null && !ready.isEmpty()) {
+                partialOwner.accept(partial); // built images stay for the session's cleanup: the containers use them
+                throw e;
+            }
+            List<AutoCloseable> created = new ArrayList<>(partial.services().values());
+            Collections.reverse(created);
+            created.addAll(networks.values());
+            RunningCompose.closeAll(created, e);
             for (String image : built) {
                 try {
                     engine.images().remove(dev.berth.ImageRef.parse(image));
@@ -55,9 +78,10 @@ final class ProjectStarter {
         }
     }
 
-    private static List<RunningContainer> startAll(ComposeModel model, Engine engine, List<ContainerSpec> specs) {
+    private static List<RunningContainer> startAll(ComposeModel model, Engine engine, List<ContainerSpec> specs,
+                                                   Consumer<RunningContainer> ready) {
         try {
-            return engine.startAll(specs);
+            return engine.startAll(specs, Map.of(), ready);
         } catch (InvalidSpecException e) {
             if (!"dependsOn".equals(e.option())) {
                 throw e;
@@ -79,12 +103,12 @@ final class ProjectStarter {
         }
         if (condition == DependsOn.SERVICE_COMPLETED_SUCCESSFULLY) {
             spec = spec.waitingFor(new ExitWait());
-        } else if (condition == DependsOn.SERVICE_HEALTHY || s.spec().healthcheck().isPresent()) {
+        } else if (condition == DependsOn.SERVICE_HEALTHY || s.spec().healthcheck().filter(h -> !h.disabled()).isPresent()) {
             spec = spec.waitingFor(Wait.forHealthcheck());
-            dev.berth.Healthcheck h = s.spec().healthcheck().orElse(null);
+            dev.berth.Healthcheck h = s.spec().healthcheck().filter(c -> !c.disabled()).orElse(null);
             if (h != null) {
                 // as long as the healthcheck itself allows before Docker calls it unhealthy
-                Duration budget = h.interval().multipliedBy(h.retries()).plus(h.timeout());
+                Duration budget = h.startPeriod().plus(h.interval().multipliedBy(h.retries())).plus(h.timeout());
                 if (budget.compareTo(spec.startupTimeout()) > 0) {
                     spec = spec.withStartupTimeout(budget);
                 }

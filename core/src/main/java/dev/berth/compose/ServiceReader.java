@@ -21,7 +21,8 @@ final class ServiceReader {
             "cpus", "cpu_shares", "cpuset", "pids_limit", "ulimits", "shm_size", "cap_add", "cap_drop", "read_only",
             "security_opt", "privileged", "ipc", "pid", "init", "stop_signal", "stop_grace_period", "profiles");
     private static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "args");
-    private static final Set<String> HEALTH_KEYS = Set.of("test", "interval", "timeout", "retries");
+    private static final Set<String> HEALTH_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period",
+            "disable");
     private static final Set<String> NETWORK_KEYS = Set.of("aliases");
     private static final Set<String> DEPENDS_KEYS = Set.of("condition");
 
@@ -32,6 +33,9 @@ final class ServiceReader {
     }
 
     ServiceDefinition read(String name, Value service) {
+        if (service.isMapping()) {
+            RefusedKeys.check(name, service.mapping());
+        }
         Map<String, Value> keys = service.mapping(KEYS);
         Optional<ComposeBuild> build = Optional.ofNullable(keys.get("build")).map(this::build);
         Value imageKey = keys.get("image");
@@ -200,6 +204,10 @@ final class ServiceReader {
     private Healthcheck healthcheck(Value v) {
         Map<String, Value> keys = v.mapping(HEALTH_KEYS);
         Value test = keys.get("test");
+        Value disable = keys.get("disable");
+        if (disable != null && disable.bool() || test != null && test.isSequence() && test.strings().equals(List.of("NONE"))) {
+            return Healthcheck.none();
+        }
         if (test == null) {
             throw v.invalid("healthcheck", "no test", "a healthcheck with a test",
                     "test: [\"CMD-SHELL\", \"pg_isready -U postgres\"]");
@@ -209,7 +217,9 @@ final class ServiceReader {
         Duration interval = keys.containsKey("interval") ? GoDuration.parse(keys.get("interval")) : base.interval();
         Duration timeout = keys.containsKey("timeout") ? GoDuration.parse(keys.get("timeout")) : base.timeout();
         int retries = keys.containsKey("retries") ? (int) keys.get("retries").integer() : base.retries();
-        return test.mapped(() -> new Healthcheck(command, interval, timeout, retries));
+        Duration startPeriod = keys.containsKey("start_period") ? GoDuration.parse(keys.get("start_period"))
+                : Duration.ZERO;
+        return test.mapped(() -> new Healthcheck(command, interval, timeout, retries, startPeriod));
     }
 
     private Map<String, List<String>> networks(Map<String, Value> keys) {
@@ -261,12 +271,8 @@ final class ServiceReader {
             if (List.of("SIGKILL", "KILL", "9").contains(s)) {
                 return spec.withStopPolicy(StopPolicy.kill());
             }
-            if (!List.of("SIGTERM", "TERM", "15").contains(s)) {
-                throw signal.invalid("stop_signal", signal.text(), "SIGTERM (then SIGKILL after stop_grace_period)"
-                        + " or SIGKILL: Berth stops containers with one of these", "SIGTERM");
-            }
         }
         return signal == null ? grace.mapped(() -> spec.withStopPolicy(StopPolicy.graceful(period)))
-                : signal.mapped(() -> spec.withStopPolicy(StopPolicy.graceful(period)));
+                : signal.mapped(() -> spec.withStopPolicy(StopPolicy.graceful(period).withSignal(signal.text())));
     }
 }

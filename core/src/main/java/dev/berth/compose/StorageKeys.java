@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Maps {@code volumes} (named, anonymous, bind with {@code ro}/{@code rw}/{@code z}/{@code Z}),
+ * Maps {@code volumes} (named, anonymous, bind with {@code ro}/{@code rw}/{@code z}/{@code Z}, in the long form
+ * {@code read_only} and {@code bind.selinux}),
  * {@code tmpfs}, {@code ports} and {@code expose}. Named volumes are {@code Mount.volume("<project>_<volume>")},
  * per session on the engine and removed with the last container using them; an anonymous volume is one
  * such volume per service and path ({@code <project>_<service>-anon<N>}).
@@ -15,7 +16,8 @@ import java.util.Set;
  * random port of 127.0.0.1.
  */
 final class StorageKeys {
-    private static final Set<String> LONG_VOLUME = Set.of("type", "source", "target", "read_only");
+    private static final Set<String> LONG_VOLUME = Set.of("type", "source", "target", "read_only", "bind");
+    private static final Set<String> LONG_BIND = Set.of("selinux");
     private static final Set<String> LONG_PORT = Set.of("target", "published", "protocol");
     private final Project project;
     private final String service;
@@ -98,6 +100,17 @@ final class StorageKeys {
         Mount m = source == null
                 ? v.mapped(() -> Mount.volume(project.volumeName(service + "-anon" + anonymous), target.text()))
                 : mount(source, source.text(), target.text(), type.equals("bind"));
+        if (keys.containsKey("bind")) {
+            Value selinux = keys.get("bind").mapping(LONG_BIND).get("selinux");
+            if (selinux != null) {
+                m = switch (selinux.text()) {
+                    case "z" -> m.withRelabel(Mount.Relabel.SHARED);
+                    case "Z" -> m.withRelabel(Mount.Relabel.PRIVATE);
+                    default -> throw selinux.invalid("bind selinux", selinux.text(), "z (shared) or Z (private)",
+                            "bind: {selinux: z}");
+                };
+            }
+        }
         return keys.containsKey("read_only") && keys.get("read_only").bool() ? m.readOnlyMount() : m;
     }
 

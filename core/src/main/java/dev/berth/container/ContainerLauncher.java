@@ -205,6 +205,9 @@ public final class ContainerLauncher {
         options.storage(host, spec);
         options.firstNetwork(cmd, host, spec);
         spec.healthcheck().ifPresent(h -> CreateOptions.healthcheck(cmd, h));
+        if (spec.stopPolicy().graceful() && !"SIGTERM".equals(spec.stopPolicy().signal())) {
+            cmd.withStopSignal(spec.stopPolicy().signal());
+        }
         cmd.withName(name).withLabels(labels).withExposedPorts(exposed).withHostConfig(host);
         if (!spec.command().isEmpty()) {
             cmd.withCmd(spec.command());

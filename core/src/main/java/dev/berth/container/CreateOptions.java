@@ -101,7 +101,12 @@ final class CreateOptions {
         if (h == null) {
             return;
         }
+        if (h.disabled()) {
+            cmd.withHealthcheck(new HealthCheck().withTest(h.test()));
+            return;
+        }
         cmd.withHealthcheck(new HealthCheck().withTest(h.test()).withInterval(h.interval().toNanos())
-                .withTimeout(h.timeout().toNanos()).withRetries(h.retries()));
+                .withTimeout(h.timeout().toNanos()).withRetries(h.retries())
+                .withStartPeriod(h.startPeriod().isZero() ? null : h.startPeriod().toNanos()));
     }
 }

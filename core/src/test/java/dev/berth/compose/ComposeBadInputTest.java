@@ -30,13 +30,31 @@ class ComposeBadInputTest {
 
     @Test
     void anUnsupportedKeyIsNamedWithItsLine() {
-        rejects("unsupported-key.yml", "Invalid compose key: \"restart\". Allowed: the keys Berth supports under services.app: build, cap_add,"
+        rejects("unsupported-key.yml", "Invalid compose key: \"extra_hosts\". Allowed: the keys Berth supports under services.app: build, cap_add,"
                 + " cap_drop, command, cpu_shares, cpus, cpuset, depends_on, deploy, domainname, entrypoint, env_file,"
                 + " environment, expose, healthcheck, hostname, image, init, ipc, labels, mem_limit, mem_reservation,"
                 + " memswap_limit, network_mode, networks, pid, pids_limit, ports, privileged, profiles, read_only,"
                 + " security_opt, shm_size, stop_grace_period, stop_signal, tmpfs, ulimits, user, volumes, working_dir"
                 + " (see docs/compose.md). Example: build. At " + DIR + "unsupported-key.yml, line 4, column 5"
-                + " (services.app.restart).");
+                + " (services.app.extra_hosts).");
+    }
+
+    @Test
+    void containerNameIsRefusedWithTheReasonAndTheAliasThatReplacesIt() {
+        rejects("container-name.yml", "Invalid compose key: \"container_name\". Allowed: no fixed container name: Berth"
+                + " names every container per session (berth-app-<session>-<n>) so that parallel runs never clash, and"
+                + " other services reach it by its service name app; to keep the name shop-app resolvable, make it a"
+                + " network alias (see docs/compose.md). Example: networks: {default: {aliases: [shop-app]}}. At " + DIR
+                + "container-name.yml, line 4, column 5 (services.app.container_name).");
+    }
+
+    @Test
+    void restartIsRefusedWithTheReasonAndTheFix() {
+        rejects("restart.yml", "Invalid compose key: \"restart\". Allowed: no restart policy: Berth removes every"
+                + " container when its scope ends, and a restarting container fights that cleanup and hides a crash from"
+                + " the failure report; remove the key (a service that must run to completion is a depends_on condition,"
+                + " see docs/compose.md). Example: depends_on: {migrate: {condition: service_completed_successfully}}. At "
+                + DIR + "restart.yml, line 4, column 5 (services.app.restart).");
     }
 
     @Test

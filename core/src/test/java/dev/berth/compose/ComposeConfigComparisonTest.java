@@ -6,6 +6,7 @@ import dev.berth.ContainerSpec;
 import dev.berth.Mount;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +75,11 @@ class ComposeConfigComparisonTest {
         Map<String, Object> hc = (Map<String, Object>) service("cache").get("healthcheck");
         assertThat(model.service("cache").spec().healthcheck().orElseThrow().test()).isEqualTo(hc.get("test"));
         assertThat(model.service("cache").spec().healthcheck().orElseThrow().retries()).isEqualTo(hc.get("retries"));
+        // compose normalises disable: true to Docker's NONE test, as Berth does
+        assertThat(model.service("sidecar").spec().healthcheck().orElseThrow().test())
+                .isEqualTo(((Map<String, Object>) service("sidecar").get("healthcheck")).get("test"));
+        assertThat(model.service("cache").spec().healthcheck().orElseThrow().startPeriod())
+                .isEqualTo(Duration.ofSeconds(Long.parseLong(((String) hc.get("start_period")).replace("s", ""))));
         Map<String, String> conditions = new LinkedHashMap<>();
         ((Map<String, Map<String, String>>) service("app").get("depends_on")).forEach((k, v) ->
                 conditions.put(k, v.get("condition")));

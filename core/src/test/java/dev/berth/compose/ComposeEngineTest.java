@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +53,8 @@ class ComposeEngineTest extends EngineTestSupport {
                     .isEqualTo("test yes $HOME");
             // service_healthy + aliases on the backend network
             assertThat(project.service("cache").state().health()).contains("healthy");
+            assertThat(inspect(project.service("cache")).getConfig().getHealthcheck().getStartPeriod())
+                    .isEqualTo(Duration.ofSeconds(30).toNanos());
             for (String alias : List.of("cache", "redis", "kv")) {
                 assertThat(app.exec("sh", "-c", "printf 'PING\\r\\n' | nc -w 2 " + alias + " 6379").stdout())
                         .as(alias).contains("+PONG");
@@ -148,6 +151,98 @@ class ComposeEngineTest extends EngineTestSupport {
         assertThat(engine.docker().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of("com.docker.compose.project", "bad",
                         Session.LABEL_SESSION, engine.session().id())).exec()).isEmpty();
+    }
+
+    @Test
+    void aStartPeriodLetsAServiceFailItsHealthcheckWhileItStarts() {
+        ComposeProject slow = ComposeProject.file("src/test/resources/compose/start-period/docker-compose.yml");
+        try (RunningCompose project = slow.start(engine)) {
+            RunningContainer c = project.service("slow");
+            assertThat(c.state().health()).contains("healthy");
+            assertThat(inspect(c).getConfig().getHealthcheck().getStartPeriod()).isEqualTo(Duration.ofMinutes(2).toNanos());
+        }
+        // failing checks during the start period do not count: "starting" after two failures, "unhealthy" without
+        assertThat(statusAfterTwoFailedChecks(slow)).isEqualTo("starting");
+        assertThat(statusAfterTwoFailedChecks(slow.withEnv("START_PERIOD", "0s"))).isEqualTo("unhealthy");
+        assertThat(projectNetworks("start-period")).isEmpty();
+    }
+
+    @Test
+    void theStopSignalIsSentFirstWhenTheProjectCloses(@org.junit.jupiter.api.io.TempDir Path out) throws Exception {
+        java.nio.file.Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        RunningCompose project = ComposeProject.file("src/test/resources/compose/stop-signal/docker-compose.yml")
+                .withEnv("STOP_OUT", out.toString()).start(engine);
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> java.nio.file.Files.exists(out.resolve("ready")));
+        } finally {
+            project.close();
+        }
+        assertThat(out.resolve("marker")).hasContent("got-usr1");
+    }
+
+    @Test
+    void healthcheckDisableTurnsOffTheImagesHealthcheck() {
+        try (RunningCompose project = engine.compose(Path.of("src/test/resources/compose/healthcheck-disable/docker-compose.yml"))) {
+            assertThat(project.service("on").state().health()).isPresent();
+            for (String off : List.of("off", "none")) {
+                assertThat(inspect(project.service(off)).getConfig().getHealthcheck().getTest()).as(off)
+                        .containsExactly("NONE");
+                assertThat(project.service(off).state().health()).as(off).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aFailedStartRemovesTheServicesThatWereReady() {
+        assertThatThrownBy(() -> ComposeProject.file(BAD + "failing-after-started.yml").start(engine))
+                .isInstanceOf(ContainerStartException.class).hasMessageContaining("Service migrate exited");
+        assertThat(projectNetworks("bad")).isEmpty();
+        assertThat(projectContainers("bad")).isEmpty();
+    }
+
+    @Test
+    void aPartialOwnerGetsTheServicesThatWereReadyAndClosesThem() {
+        List<RunningCompose> handed = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> ComposeProject.file(BAD + "failing-after-started.yml").start(engine, handed::add))
+                .isInstanceOf(ContainerStartException.class).hasMessageContaining("Service migrate exited");
+        assertThat(handed).hasSize(1);
+        RunningCompose partial = handed.get(0);
+        assertThat(partial.services()).containsOnlyKeys("store");
+        assertThat(partial.service("store").state().running()).isTrue();
+        assertThat(partial.service("store").logs().last(5)).contains("store up");
+        assertThat(partial.networks()).containsOnlyKeys("default");
+        assertThat(projectContainers("bad")).hasSize(1);
+        partial.close();
+        assertThat(projectContainers("bad")).isEmpty();
+        assertThat(projectNetworks("bad")).isEmpty();
+    }
+
+    /** Starts the never-healthy service without waiting, and reads its health status once two checks failed. */
+    private static String statusAfterTwoFailedChecks(ComposeProject project) {
+        try (RunningContainer never = engine.start(project.load().service("never").spec())) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (true) {
+                var health = inspect(never).getState().getHealth();
+                if (health != null && health.getLog() != null && health.getLog().size() >= 2) {
+                    return health.getStatus();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no two health checks within 60 s: " + health);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
+    static List<?> projectContainers(String project) {
+        return engine.docker().listContainersCmd().withShowAll(true).withLabelFilter(Map.of(
+                "com.docker.compose.project", project, Session.LABEL_SESSION, engine.session().id())).exec();
     }
 
     /** @return a project volume's engine name: core's Mount.volume makes it per session */

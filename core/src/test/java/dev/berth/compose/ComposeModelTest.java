@@ -86,7 +86,7 @@ class ComposeModelTest {
         ContainerSpec cache = model.service("cache").spec();
         assertThat(cache.exposedPorts()).containsExactly(6379);
         assertThat(cache.healthcheck()).hasValue(new Healthcheck(List.of("CMD", "redis-cli", "ping"),
-                Duration.ofMillis(500), Duration.ofSeconds(5), 20));
+                Duration.ofMillis(500), Duration.ofSeconds(5), 20, Duration.ofSeconds(30)));
     }
 
     @Test

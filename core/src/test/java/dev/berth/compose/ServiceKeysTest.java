@@ -47,10 +47,36 @@ class ServiceKeysTest {
                 + "  b:\n    image: busybox\n    stop_grace_period: 1m30s\n");
         assertThat(m.service("a").spec().stopPolicy()).isEqualTo(StopPolicy.kill());
         assertThat(m.service("b").spec().stopPolicy()).isEqualTo(StopPolicy.graceful(Duration.ofSeconds(90)));
-        assertThatThrownBy(() -> load("services:\n  a:\n    image: busybox\n    stop_signal: SIGHUP\n"))
-                .hasMessage("Invalid stop_signal: \"SIGHUP\". Allowed: SIGTERM (then SIGKILL after stop_grace_period)"
-                        + " or SIGKILL: Berth stops containers with one of these. Example: SIGTERM."
+        ComposeModel other = load("services:\n  q:\n    image: busybox\n    stop_signal: SIGQUIT\n"
+                + "  i:\n    image: busybox\n    stop_signal: int\n    stop_grace_period: 3s\n");
+        assertThat(other.service("q").spec().stopPolicy())
+                .isEqualTo(StopPolicy.graceful(Duration.ofSeconds(10)).withSignal("SIGQUIT"));
+        assertThat(other.service("i").spec().stopPolicy().signal()).isEqualTo("SIGINT");
+        assertThatThrownBy(() -> load("services:\n  a:\n    image: busybox\n    stop_signal: \"SIG TERM\"\n"))
+                .hasMessage("Invalid stop signal: \"SIG TERM\". Allowed: a signal name such as SIGTERM, SIGINT, SIGQUIT or"
+                        + " SIGUSR1, or its number. Example: StopPolicy.graceful(Duration.ofSeconds(10)).withSignal(\"SIGQUIT\")."
                         + at(4, 18, "services.a.stop_signal"));
+    }
+
+    @Test
+    void healthcheckDisableAndTheNoneTestDisableTheImagesHealthcheck() throws IOException {
+        ComposeModel m = load("services:\n  a:\n    image: busybox\n    healthcheck:\n      disable: true\n"
+                + "  b:\n    image: busybox\n    healthcheck:\n      test: [\"NONE\"]\n");
+        assertThat(m.service("a").spec().healthcheck()).hasValue(dev.berth.Healthcheck.none());
+        assertThat(m.service("b").spec().healthcheck()).hasValueSatisfying(h -> assertThat(h.disabled()).isTrue());
+    }
+
+    @Test
+    void longFormBindsTakeSelinuxRelabelling() throws IOException {
+        ContainerSpec s = load("services:\n  a:\n    image: busybox\n    volumes:\n"
+                + "      - {type: bind, source: ./data, target: /data, read_only: true, bind: {selinux: Z}}\n"
+                + "      - {type: bind, source: ./shared, target: /shared, bind: {selinux: z}}\n").service("a").spec();
+        assertThat(s.mounts()).extracting(m -> m.target() + " " + m.readOnly() + " " + m.relabel())
+                .containsExactly("/data true PRIVATE", "/shared false SHARED");
+        assertThatThrownBy(() -> load("services:\n  a:\n    image: busybox\n    volumes:\n"
+                + "      - {type: bind, source: ./data, target: /data, bind: {selinux: x}}\n"))
+                .hasMessage("Invalid bind selinux: \"x\". Allowed: z (shared) or Z (private). Example: bind: {selinux: z}."
+                        + at(5, 69, "services.a.volumes[0].bind.selinux"));
     }
 
     @Test

@@ -24,12 +24,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     void ordersAreStored(@ComposeService("api") RunningContainer api) { ... }
  * }
  * }</pre>
+ *
+ * <p>{@code @Compose} brings {@link BerthExtension} along (as {@link DockerTest} does, registered once however
+ * often it is named), so failure reports cover the compose services like declared containers: each by its service
+ * name, and when a service fails to start, the services that did start.
  */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@ExtendWith(ComposeExtension.class)
+@ExtendWith({BerthExtension.class, ComposeExtension.class})
 public @interface Compose {
     /** @return the compose file, relative to the working directory, e.g. {@code "src/test/resources/docker-compose.yml"} */
     String value();

@@ -81,10 +81,9 @@ record ComposeDeclarations(Class<?> testClass, Compose compose, ComposeProject p
                 throw Errors.of(where, "a static field with @Compose(perTest = true)", f.getName(),
                         "instance fields: every test has its own project", "@ComposeService(\"db\") RunningContainer db;");
             }
-            if (AnnotationSupport.isAnnotated(f, ResetPerTest.class) && AnnotationSupport.findAnnotation(f, ResetPerTest.class).orElseThrow().cache()) {
-                throw Errors.of(where, "@ResetPerTest(cache = true)", f.getName(), "cache = false on a compose"
-                        + " service (its snapshot is taken per run)", "@ComposeService(\"db\") @ResetPerTest static"
-                        + " RunningContainer db;");
+            ResetPerTest resetAnnotation = AnnotationSupport.findAnnotation(f, ResetPerTest.class).orElse(null);
+            if (resetAnnotation != null && resetAnnotation.cache() && resetAnnotation.seedVersion().isBlank()) {
+                throw SnapshotErrors.cacheWithoutSeedVersion(f.getDeclaringClass().getName() + "." + f.getName());
             }
             if (AnnotationSupport.isAnnotated(f, ResetPerTest.class) && (!isStatic || !reset.get().equals(f))) {
                 throw Errors.of(where, "@ResetPerTest", f.getName(), "on one static @ComposeService field of a"

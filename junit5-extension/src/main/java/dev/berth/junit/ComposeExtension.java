@@ -3,10 +3,10 @@ package dev.berth.junit;
 import dev.berth.Engine;
 import dev.berth.RunningContainer;
 import dev.berth.compose.RunningCompose;
-import dev.berth.Snapshot;
-import dev.berth.SnapshotOptions;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -38,9 +38,7 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
         ComposeDeclarations d = found.get();
         d.validate();
         if (!d.compose().perTest()) {
-            Engine engine = RunState.of(context).engine(context);
-            ComposeResources r = new ComposeResources(d.project().start(engine), d);
-            context.getStore(NS).put(PROJECT, r);
+            ComposeResources r = start(context, d);
             inject(d, null, r, null);
         }
     }
@@ -56,20 +54,63 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
             ComposeDeclarations d = found.get();
             ComposeResources r = classScoped;
             if (d.compose().perTest()) {
-                r = new ComposeResources(d.project().start(RunState.of(context).engine(context)), d);
-                context.getStore(NS).put(PROJECT, r);
+                r = start(context, d);
             }
             if (r == null) {
                 continue;
             }
             ResetCopy copy = null;
             if (d.resetService().isPresent()) {
-                copy = new ResetCopy(RunState.of(context).engine(context).start(r.snapshot(context).spec()));
+                Engine engine = RunState.of(context).engine(context);
+                copy = new ResetCopy(engine.start(r.snapshot(engine).spec()));
                 context.getStore(NS).put(COPY, copy);
                 inject(d, null, r, copy);
             }
             inject(d, instance, r, copy);
         }
+    }
+
+    /**
+     * Starts the project into the context's store. If a service fails, the services that did start stay in the
+     * store until the context ends, so that the failure report shows them next to the one that failed.
+     */
+    private static ComposeResources start(ExtensionContext context, ComposeDeclarations d) {
+        Engine engine = RunState.of(context).engine(context);
+        FailureReports.reporter(context);
+        ComposeResources r = new ComposeResources(d.project().start(engine,
+                partial -> context.getStore(NS).put(PROJECT, new ComposeResources(partial, d))), d);
+        context.getStore(NS).put(PROJECT, r);
+        return r;
+    }
+
+    /**
+     * @param context a test or class context
+     * @return the compose services running for it and its enclosing contexts (a {@link ResetPerTest} service as
+     *     the test's fresh copy), innermost first — what its failure report covers
+     */
+    static List<RunningContainer> services(ExtensionContext context) {
+        List<RunningContainer> out = new ArrayList<>();
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            ResetCopy copy = c.get().getStore(NS).get(COPY, ResetCopy.class);
+            if (copy != null) {
+                out.add(copy.container());
+            }
+            ComposeResources r = c.get().getStore(NS).get(PROJECT, ComposeResources.class);
+            if (r != null) {
+                out.addAll(r.running());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param classContext a test class's context
+     * @return whether its {@link ResetPerTest} compose service is seeded from a cached snapshot (so the seed need
+     *     not run); empty when its project has no such service
+     */
+    static Optional<Boolean> seedCached(ExtensionContext classContext) {
+        ComposeResources r = classContext.getStore(NS).get(PROJECT, ComposeResources.class);
+        return r == null ? Optional.empty() : r.seedCached(RunState.of(classContext).engine(classContext));
     }
 
     @Override
@@ -118,51 +159,6 @@ public final class ComposeExtension implements BeforeAllCallback, BeforeEachCall
             }
         }
         return null;
-    }
-
-    /** A started project and, for a {@link ResetPerTest} service, its snapshot (taken before the first test). */
-    static final class ComposeResources implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-        private final RunningCompose project;
-        private final ComposeDeclarations declarations;
-        private Snapshot snapshot;
-
-        ComposeResources(RunningCompose project, ComposeDeclarations declarations) {
-            this.project = project;
-            this.declarations = declarations;
-        }
-
-        RunningCompose project() {
-            return project;
-        }
-
-        ComposeDeclarations declarations() {
-            return declarations;
-        }
-
-        /** Snapshots the seeded service once and removes the original; the copies take its place. */
-        synchronized Snapshot snapshot(ExtensionContext context) {
-            if (snapshot == null) {
-                String service = declarations.resetService().orElseThrow();
-                RunningContainer seeded = project.service(service);
-                String[] prepare = AnnotationSupport.findAnnotation(declarations.reset().orElseThrow(), ResetPerTest.class).orElseThrow().prepare();
-                SnapshotOptions options = SnapshotOptions.defaults();
-                snapshot = RunState.of(context).engine(context).snapshot(seeded,
-                        prepare.length > 0 ? options.withPrepareCommand(prepare) : options);
-                seeded.close();
-            }
-            return snapshot;
-        }
-
-        @Override
-        public void close() {
-            try {
-                project.close();
-            } finally {
-                if (snapshot != null) {
-                    snapshot.close();
-                }
-            }
-        }
     }
 
     /** The fresh copy of a {@link ResetPerTest} service for one test. */

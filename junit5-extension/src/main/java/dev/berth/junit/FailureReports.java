@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a class whose {@code @BeforeAll} (or class-level container start) or {@code @AfterAll} failed,
  *       in {@code afterAll}: {@code <class>/BeforeAll.md} or {@code AfterAll.md}.</li>
  * </ul>
+ * The containers in scope are the declared ones and the services of {@link Compose} projects, a compose project
+ * that failed to start included (its services that did start stay until the report is written).
  * Containers that failed to start are gone by then; they are reported as their
  * {@link ContainerStartException} saw them. Never hides the failure itself: trouble writing the report
  * is logged.
@@ -75,7 +77,7 @@ final class FailureReports {
             return;
         }
         context.getStore(NS).put(REPORTED, Boolean.TRUE);
-        write(reporter, context, testName(context), targets(scope), context.getExecutionException());
+        write(reporter, context, testName(context), targets(context, scope), context.getExecutionException());
     }
 
     /** After {@code @AfterEach}: reports a test that failed outside its method, unless already reported. */
@@ -100,7 +102,7 @@ final class FailureReports {
         if (reporter == null || !reporter.settings().enabled() || failure.isEmpty()) {
             return;
         }
-        List<ReportTarget> targets = targets(scope);
+        List<ReportTarget> targets = targets(context, scope);
         if (!targets.isEmpty() || !startFailures(failure.get()).isEmpty()) {
             write(reporter, context, name, targets, failure);
         }
@@ -125,12 +127,16 @@ final class FailureReports {
                 .map(engine -> context.getRoot().getStore(NS).get(key(engine), FailureReporter.class)).orElse(null);
     }
 
-    private static List<ReportTarget> targets(List<ContextResources> scope) {
+    /** @return the declared containers in scope, then the compose services (each named by its service name) */
+    private static List<ReportTarget> targets(ExtensionContext context, List<ContextResources> scope) {
         Map<String, ReportTarget> targets = new LinkedHashMap<>();
         for (ContextResources r : scope) {
             for (RunningContainer c : r.containers()) {
                 targets.putIfAbsent(c.id(), ReportTarget.of(c));
             }
+        }
+        for (RunningContainer c : ComposeExtension.services(context)) {
+            targets.putIfAbsent(c.id(), ReportTarget.of(c));
         }
         return new ArrayList<>(targets.values());
     }

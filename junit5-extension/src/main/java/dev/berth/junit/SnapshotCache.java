@@ -40,9 +40,10 @@ final class SnapshotCache implements StoredResource {
     /** In-JVM exclusion per key: a process-wide lock table, as file locks are per process. */
     private static final Map<String, Semaphore> IN_JVM = new ConcurrentHashMap<>();
 
-    private final Map<Declaration, ImageRef> hits = new LinkedHashMap<>();
-    private final Map<Declaration, ImageRef> misses = new LinkedHashMap<>();
-    private final Map<Declaration, Held> held = new LinkedHashMap<>();
+    /** By entry: a {@link Declaration}, or the name of a compose service. */
+    private final Map<Object, ImageRef> hits = new LinkedHashMap<>();
+    private final Map<Object, ImageRef> misses = new LinkedHashMap<>();
+    private final Map<Object, Held> held = new LinkedHashMap<>();
 
     private record Held(String key, FileChannel channel, FileLock lock) { }
 
@@ -54,18 +55,7 @@ final class SnapshotCache implements StoredResource {
                 if (!d.find(ResetPerTest.class).orElseThrow().cache()) {
                     continue;
                 }
-                ImageRef ref = reference(d, key(engine, config, d));
-                String key = ref.tag().orElseThrow();
-                Held lock = lock(key);
-                if (engine.images().exists(ref)) {
-                    release(lock);
-                    cache.hits.put(d, ref);
-                    LOG.info("Reset-per-test {}: reusing the cached snapshot {}", d.where(), ref);
-                } else {
-                    cache.held.put(d, lock);
-                    cache.misses.put(d, ref);
-                    LOG.info("Reset-per-test {}: no cached snapshot {} yet; this run seeds and keeps it", d.where(), ref);
-                }
+                cache.decideOne(engine, d, reference(d.name(), key(engine, config, d)), d.where());
             }
         } catch (RuntimeException e) {
             cache.close();
@@ -74,23 +64,62 @@ final class SnapshotCache implements StoredResource {
         return cache;
     }
 
+    /**
+     * Decides hit or miss for one snapshot, locking a miss.
+     *
+     * @param engine the engine
+     * @param entry what the snapshot is of: the name of a compose service
+     * @param ref its cache tag ({@link #reference(String, String)})
+     * @param where the field, for the log
+     * @return the decision
+     */
+    static SnapshotCache decide(Engine engine, Object entry, ImageRef ref, String where) {
+        SnapshotCache cache = new SnapshotCache();
+        cache.decideOne(engine, entry, ref, where);
+        return cache;
+    }
+
+    private void decideOne(Engine engine, Object entry, ImageRef ref, String where) {
+        Held lock = lock(ref.tag().orElseThrow());
+        boolean exists;
+        try {
+            exists = engine.images().exists(ref);
+        } catch (RuntimeException e) {
+            release(lock);
+            throw e;
+        }
+        if (exists) {
+            release(lock);
+            synchronized (this) {
+                hits.put(entry, ref);
+            }
+            LOG.info("Reset-per-test {}: reusing the cached snapshot {}", where, ref);
+        } else {
+            synchronized (this) {
+                held.put(entry, lock);
+                misses.put(entry, ref);
+            }
+            LOG.info("Reset-per-test {}: no cached snapshot {} yet; this run seeds and keeps it", where, ref);
+        }
+    }
+
     /** @return the cached snapshot to reuse, or null */
-    synchronized ImageRef hit(Declaration d) {
-        return hits.get(d);
+    synchronized ImageRef hit(Object entry) {
+        return hits.get(entry);
     }
 
-    /** @return the tag to keep a new snapshot under, or null when the declaration is not cached */
-    synchronized ImageRef miss(Declaration d) {
-        return misses.get(d);
+    /** @return the tag to keep a new snapshot under, or null when the entry is not cached */
+    synchronized ImageRef miss(Object entry) {
+        return misses.get(entry);
     }
 
-    /** @return true when every declaration is cached and found: the seed need not run */
-    synchronized boolean allHit(List<Declaration> declarations) {
-        return !declarations.isEmpty() && declarations.stream().allMatch(hits::containsKey);
+    /** @return true when every entry is cached and found: the seed need not run */
+    synchronized boolean allHit(List<?> entries) {
+        return !entries.isEmpty() && entries.stream().allMatch(hits::containsKey);
     }
 
-    /** Releases the lock of a declaration once its snapshot is tagged (or failed). */
-    synchronized void done(Declaration d) {
+    /** Releases the lock of an entry once its snapshot is tagged (or failed). */
+    synchronized void done(Object d) {
         Held h = held.remove(d);
         if (h != null) {
             release(h);
@@ -121,10 +150,10 @@ final class SnapshotCache implements StoredResource {
     }
 
     /** @return {@code berth-snapshots/<name>:cache-<16 hex of the key's SHA-256>} */
-    static ImageRef reference(Declaration d, String key) {
+    static ImageRef reference(String logicalName, String key) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            String name = d.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+            String name = logicalName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
             return ImageRef.parse("berth-snapshots/" + (name.isEmpty() ? "container" : name) + ":cache-"
                     + HexFormat.of().formatHex(hash, 0, 8));
         } catch (NoSuchAlgorithmException e) {

@@ -33,7 +33,8 @@ final class SnapshotSteps {
     }
 
     /**
-     * Skips the seed ({@code @BeforeAll} methods) when every reset-per-test snapshot of the class is cached.
+     * Skips the seed ({@code @BeforeAll} methods) when every reset-per-test snapshot of the class is cached: those
+     * of its {@code @Container} fields and that of its {@link Compose} service.
      *
      * @param invocation the {@code @BeforeAll} method's invocation
      * @param invocationContext the method
@@ -46,7 +47,9 @@ final class SnapshotSteps {
         RunState run = RunState.of(context);
         List<Declaration> resets = ClassSnapshots.declarations(run.model(context.getRequiredTestClass()));
         SnapshotCache cache = cache(context, run, resets);
-        if (cache != null && cache.allHit(resets)) {
+        boolean declaredHit = resets.isEmpty() || cache != null && cache.allHit(resets);
+        Optional<Boolean> composeHit = ComposeExtension.seedCached(context);
+        if ((!resets.isEmpty() || composeHit.isPresent()) && declaredHit && composeHit.orElse(true)) {
             LOG.info("Skipping {}: the seeded snapshot is cached", invocationContext.getExecutable());
             invocation.skip();
             return;
