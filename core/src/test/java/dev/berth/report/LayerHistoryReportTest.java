@@ -39,7 +39,7 @@ class LayerHistoryReportTest {
             assertThat(cli).hasSizeGreaterThanOrEqualTo(2);
             assertThat(rows).hasSameSizeAs(cli);
             for (int i = 0; i < cli.size(); i++) {
-                String[] f = cli.get(i).split("\\|", -1);
+                String[] f = cli.get(i).split(ReportFixtures.FIELD, -1);
                 ImageSection.HistoryRow row = rows.get(i);
                 assertThat(row.id()).isEqualTo(f[0]);
                 assertThat(row.createdBy()).isEqualTo(f[1]);

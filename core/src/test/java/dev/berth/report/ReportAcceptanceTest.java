@@ -68,9 +68,9 @@ class ReportAcceptanceTest {
                 assertThat(result.report().containers().stream().filter(c -> c.image().reference().equals(image))
                         .findFirst().orElseThrow().image().history()).hasSameSizeAs(rows);
                 for (String row : rows) {
-                    String[] f = row.split("\\|", -1);
+                    String[] f = row.split(ReportFixtures.FIELD, -1);
                     assertThat(md).contains("| " + MarkdownRenderer.shortId(f[0]) + " | ")
-                            .contains(" | " + f[1] + " | " + f[2] + " | " + f[3] + " |");
+                            .contains(" | " + f[1].replace("|", "\\|") + " | " + f[2] + " | " + f[3] + " |");
                 }
             }
             assertThat(md).contains("## Container cache", "## Container db", "- Reference: " + ReportFixtures.REDIS,

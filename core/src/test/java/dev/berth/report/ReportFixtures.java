@@ -9,6 +9,8 @@ import java.util.List;
 
 /** Fixture image names and small helpers shared by the report tests that use the real engine. */
 final class ReportFixtures {
+    /** Separates the fields of a {@link #dockerHistory} row: the ASCII unit separator. */
+    static final String FIELD = "\u001f";
     static final String BUSYBOX = "localhost:5000/berth-fixtures/busybox:1";
     static final String REDIS = "localhost:5000/berth-fixtures/redis:7";
     static final String POSTGRES = "localhost:5000/berth-fixtures/postgres:15";
@@ -18,8 +20,10 @@ final class ReportFixtures {
 
     /** @return the rows {@code docker history --no-trunc} prints for the image: id|created by|size|comment */
     static List<String> dockerHistory(String image) throws IOException, InterruptedException {
+        // fields separated by FIELD, which a CREATED BY cannot hold ("|1 ARG=… /bin/sh -c" holds a '|')
         Process p = new ProcessBuilder("docker", "history", "--no-trunc", "--format",
-                "{{.ID}}|{{.CreatedBy}}|{{.Size}}|{{.Comment}}", image).redirectErrorStream(true).start();
+                String.join(FIELD, "{{.ID}}", "{{.CreatedBy}}", "{{.Size}}", "{{.Comment}}"), image)
+                .redirectErrorStream(true).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         p.getInputStream().transferTo(out);
         if (p.waitFor() != 0) {
