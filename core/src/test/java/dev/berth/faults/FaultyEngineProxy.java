@@ -33,7 +33,10 @@ public final class FaultyEngineProxy implements AutoCloseable {
     private final String dockerHost;
     private final Path socketFile;
     private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
     private volatile boolean hanging;
+    private volatile boolean closed; // set under lock, so that track() and closeAll() agree
 
     private FaultyEngineProxy(ServerSocketChannel server, String dockerHost, Path socketFile, SocketAddress target) {
         this.server = server;
@@ -42,6 +45,7 @@ public final class FaultyEngineProxy implements AutoCloseable {
         this.socketFile = socketFile;
         Thread accept = new Thread(this::acceptLoop, "faulty-engine-proxy-accept");
         accept.setDaemon(true);
+        threads.add(accept);
         accept.start();
     }
 
@@ -90,8 +94,15 @@ public final class FaultyEngineProxy implements AutoCloseable {
         hanging = true;
     }
 
-    /** Closes every connection and the listener: the engine is gone (connections are refused). */
+    /**
+     * Closes every connection and the listener: the engine is gone (connections are refused). Returns once the
+     * proxy's threads have stopped, so that no close is still deferred behind a blocked read or accept: a client
+     * that calls next finds its pooled connection closed and a new one refused.
+     */
     public void closeAll() throws IOException {
+        synchronized (lock) {
+            closed = true; // a connection accepted from now on is closed at once, not forwarded
+        }
         server.close();
         for (SocketChannel c : open) {
             try {
@@ -100,20 +111,33 @@ public final class FaultyEngineProxy implements AutoCloseable {
                 // already closed
             }
         }
+        for (Thread t : threads) {
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void acceptLoop() {
         while (server.isOpen()) {
             try {
                 SocketChannel client = server.accept();
-                open.add(client);
+                if (!track(client)) {
+                    return;
+                }
                 if (hanging) {
                     continue; // accepted, never read, never answered
                 }
                 SocketChannel engine = SocketChannel.open(target instanceof UnixDomainSocketAddress
                         ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET);
                 engine.connect(target);
-                open.add(engine);
+                if (!track(engine)) {
+                    client.close();
+                    return;
+                }
                 pump(client, engine);
                 pump(engine, client);
             } catch (IOException e) {
@@ -122,12 +146,27 @@ public final class FaultyEngineProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps a channel for {@link #closeAll()}, or closes it when closeAll has begun: a connection accepted in the
+     * moment closeAll runs must not survive it (a pooled client would reuse it and reach the engine).
+     */
+    private boolean track(SocketChannel channel) throws IOException {
+        synchronized (lock) {
+            if (!closed) {
+                open.add(channel);
+                return true;
+            }
+        }
+        channel.close();
+        return false;
+    }
+
     private void pump(SocketChannel from, SocketChannel to) {
         Thread t = new Thread(() -> {
             ByteBuffer buf = ByteBuffer.allocate(16384);
             try {
                 while (from.read(buf) >= 0) {
-                    while (hanging) {
+                    while (hanging && !closed) {
                         Thread.sleep(50); // hold everything
                     }
                     buf.flip();
@@ -142,6 +181,7 @@ public final class FaultyEngineProxy implements AutoCloseable {
             }
         }, "faulty-engine-proxy-pump");
         t.setDaemon(true);
+        threads.add(t);
         t.start();
     }
 
