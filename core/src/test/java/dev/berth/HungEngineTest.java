@@ -108,12 +108,13 @@ class HungEngineTest {
                     .isInstanceOf(EngineUnavailableException.class).hasMessageStartingWith(noAnswer);
             assertThat(catchThrowable(() -> timed("exec() on a hung engine", () -> c.exec("true"))))
                     .isInstanceOf(EngineUnavailableException.class).hasMessageStartingWith(noAnswer);
-            // the startup timeout (1 s) is shorter than the call timeout (10 s): it bounds the whole start
+            // the startup timeout (1 s) is shorter than the call timeout (10 s): it bounds the whole start; an
+            // image this engine has not started yet, so that the start's first call is the image check
             Throwable start = catchThrowable(() -> timed("start() on a hung engine with a 1 s startup timeout",
-                    () -> engine.start(ContainerSpec.of(Fixtures.BUSYBOX).withStartupTimeout(Duration.ofSeconds(1)))));
+                    () -> engine.start(ContainerSpec.of(Fixtures.NGINX).withStartupTimeout(Duration.ofSeconds(1)))));
             assertThat(start).isInstanceOf(EngineUnavailableException.class).hasMessageStartingWith(
-                    "The engine at " + host + " did not answer GET /images/" + Fixtures.BUSYBOX + "/json: no answer"
-                            + " within the startup timeout of " + Fixtures.BUSYBOX + " (1000 ms)." + String.format(CHECK, host));
+                    "The engine at " + host + " did not answer GET /images/" + Fixtures.NGINX + "/json: no answer"
+                            + " within the startup timeout of " + Fixtures.NGINX + " (1000 ms)." + String.format(CHECK, host));
             Throwable closing = catchThrowable(() -> timed("close() of an engine that hangs", () -> {
                 engine.close();
                 return null;

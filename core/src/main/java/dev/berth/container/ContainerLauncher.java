@@ -51,6 +51,7 @@ public final class ContainerLauncher {
     private final StartFailures failures;
     private final EngineFit fit;
     private final AtomicLong sequence = new AtomicLong();
+    private final KnownImages knownImages = new KnownImages();
     private final ImageSubstitution substitution;
     private volatile Integer engineCpus;
     private final PhaseTimer phases;
@@ -130,19 +131,22 @@ public final class ContainerLauncher {
         String wanted = spec.image().toString();
         String image;
         try (CallDeadline d = CallDeadline.until(deadline, budget)) {
-            image = phases.time("", name, wanted, Phase.IMAGE,
-                    () -> images.ensure(substitution.apply(spec.image(), images::exists), spec.pullPolicy()).toString());
-            id = phases.time("", name, wanted, Phase.CREATE, () -> {
-                try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
-                    configure(cmd, spec, name);
-                    return cmd.exec().getId();
-                } catch (RuntimeException e) {
-                    if (StartFailures.engineLost(e)) { // the container may exist: its create got no answer
-                        throw failures.lost(spec, null, name, endpoint.dockerHost(), List.of(), e);
-                    }
+            java.util.Optional<String> known = knownImages.lookUp(wanted, spec.pullPolicy());
+            String first = known.isPresent() ? phases.time("", name, wanted, Phase.IMAGE, known::get)
+                    : resolveImage(spec, name);
+            String created;
+            try {
+                created = create(spec, name, first);
+                image = first;
+            } catch (RuntimeException e) {
+                if (known.isEmpty() || !KnownImages.imageMissing(e)) {
                     throw e;
                 }
-            });
+                knownImages.forget(wanted, spec.pullPolicy()); // removed since an earlier start: resolve it again
+                image = resolveImage(spec, name);
+                created = create(spec, name, image);
+            }
+            id = created;
         }
         session.recordContainer(id, name, spec.stopPolicy());
         LOG.debug("created {} ({}) from {} in {} ms", name, id, image, (System.nanoTime() - begin) / 1_000_000);
@@ -175,6 +179,33 @@ public final class ContainerLauncher {
             LOG.debug("{} removed after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             throw failure;
         }
+    }
+
+    /** Makes the spec's image available (the pull policy), timed as the image phase, and remembers it. */
+    private String resolveImage(ContainerSpec spec, String name) {
+        String wanted = spec.image().toString();
+        return phases.time("", name, wanted, Phase.IMAGE, () -> {
+            dev.berth.ImageRef requested = substitution.apply(spec.image(), images::exists);
+            String resolved = images.ensure(requested, spec.pullPolicy()).toString();
+            boolean deterministic = resolved.equals(requested.toString()) && (requested.equals(spec.image())
+                    || substitution.images().containsKey(wanted));
+            knownImages.remember(wanted, spec.pullPolicy(), resolved, deterministic);
+            return resolved;
+        });
+    }
+
+    private String create(ContainerSpec spec, String name, String image) {
+        return phases.time("", name, spec.image().toString(), Phase.CREATE, () -> {
+            try (CreateContainerCmd cmd = docker.createContainerCmd(image)) {
+                configure(cmd, spec, name);
+                return cmd.exec().getId();
+            } catch (RuntimeException e) {
+                if (StartFailures.engineLost(e)) { // the container may exist: its create got no answer
+                    throw failures.lost(spec, null, name, endpoint.dockerHost(), List.of(), e);
+                }
+                throw e;
+            }
+        });
     }
 
     NetworkLookup networkLookup() {

@@ -92,17 +92,25 @@ final class DockerRunningContainer implements RunningContainer {
             throw new InvalidSpecException("port", containerPort, "one of the exposed ports " + spec.exposedPorts(),
                     "withExposedPorts(" + containerPort + ")");
         }
-        return portCache.computeIfAbsent(containerPort, this::lookUpPort);
-    }
-
-    private int lookUpPort(int containerPort) {
-        Ports ports = docker.inspectContainerCmd(id).exec().getNetworkSettings().getPorts();
-        Ports.Binding[] bindings = ports.getBindings().get(ExposedPort.tcp(containerPort));
-        if (bindings == null || bindings.length == 0) {
+        Integer cached = portCache.get(containerPort);
+        if (cached != null) {
+            return cached;
+        }
+        // one inspect answers for every exposed port: keep them all
+        Map<ExposedPort, Ports.Binding[]> published = docker.inspectContainerCmd(id).exec().getNetworkSettings()
+                .getPorts().getBindings();
+        for (int port : spec.exposedPorts()) {
+            Ports.Binding[] bindings = published.get(ExposedPort.tcp(port));
+            if (bindings != null && bindings.length > 0) {
+                portCache.putIfAbsent(port, Integer.parseInt(bindings[0].getHostPortSpec()));
+            }
+        }
+        Integer found = portCache.get(containerPort);
+        if (found == null) {
             throw new BerthException("Port " + containerPort + " of container " + name
                     + " is not published: the container is not running. Check its state() and logs().");
         }
-        return Integer.parseInt(bindings[0].getHostPortSpec());
+        return found;
     }
 
     /** @return the log capture, attached by the launcher right after the container starts */

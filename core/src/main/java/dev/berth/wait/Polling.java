@@ -17,7 +17,8 @@ import org.awaitility.pollinterval.PollInterval;
  * Polls a readiness check with Awaitility: at once, then after 5 ms, growing by half up to 50 ms.
  * The container must still run: the end of its captured log stream says when it stopped, so a wait
  * asks the engine for the container's state only then (and at most once a second otherwise, in
- * case the stream is not attached) — not once per probe. If it exited, the wait fails at once.
+ * case the stream is not attached) — not once per probe, and not before the first probe while the
+ * stream runs. If it exited, the wait fails at once.
  * Also renders the wait failure messages.
  */
 final class Polling {
@@ -52,9 +53,11 @@ final class Polling {
     static void until(RunningContainer container, Duration timeout, String what, Callable<Boolean> check,
                       java.util.function.Supplier<String> lastSeen) {
         checkTimeout(timeout);
-        requireRunning(container, what);
         StopWatch stop = new StopWatch(container);
         try (stop) {
+            if (stop.ended()) { // no stream to watch, or it already ended: ask the engine before the first probe
+                requireRunning(container, what);
+            }
             Awaitility.await(what).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(interval())
                     .atMost(timeout.isZero() ? Duration.ofMillis(1) : timeout)
                     .until(() -> {
@@ -64,10 +67,8 @@ final class Polling {
                         try {
                             return check.call();
                         } catch (Exception e) {
-                            // the container may have exited between the state check and the probe
-                            if (stop.mayHaveStopped()) {
-                                requireRunning(container, what);
-                            }
+                            // the container may have exited before its stream's end was seen: the state says
+                            requireRunning(container, what);
                             throw e;
                         }
                     });
@@ -99,6 +100,11 @@ final class Polling {
             if (subscription == null) {
                 ended.set(true);
             }
+        }
+
+        /** @return true when the log stream ended (or none is captured) */
+        boolean ended() {
+            return ended.get();
         }
 
         /** @return true when the engine should be asked whether the container still runs */

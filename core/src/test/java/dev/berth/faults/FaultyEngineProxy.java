@@ -34,6 +34,7 @@ public final class FaultyEngineProxy implements AutoCloseable {
     private final Path socketFile;
     private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private volatile boolean hanging;
     private volatile boolean closed; // set under lock, so that track() and closeAll() agree
@@ -138,8 +139,8 @@ public final class FaultyEngineProxy implements AutoCloseable {
                     client.close();
                     return;
                 }
-                pump(client, engine);
-                pump(engine, client);
+                pump(client, engine, new RequestLines(requests));
+                pump(engine, client, null);
             } catch (IOException e) {
                 return;
             }
@@ -161,7 +162,20 @@ public final class FaultyEngineProxy implements AutoCloseable {
         return false;
     }
 
-    private void pump(SocketChannel from, SocketChannel to) {
+    /**
+     * @return the request lines forwarded to the engine so far, in order, e.g.
+     *     {@code POST /v1.41/containers/create?name=…} (the HTTP version left off)
+     */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Forgets the request lines recorded so far. */
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    private void pump(SocketChannel from, SocketChannel to, RequestLines lines) {
         Thread t = new Thread(() -> {
             ByteBuffer buf = ByteBuffer.allocate(16384);
             try {
@@ -170,6 +184,9 @@ public final class FaultyEngineProxy implements AutoCloseable {
                         Thread.sleep(50); // hold everything
                     }
                     buf.flip();
+                    if (lines != null) {
+                        lines.scan(buf.duplicate());
+                    }
                     while (buf.hasRemaining()) {
                         to.write(buf);
                     }
@@ -183,6 +200,34 @@ public final class FaultyEngineProxy implements AutoCloseable {
         t.setDaemon(true);
         threads.add(t);
         t.start();
+    }
+
+    /** Picks the request lines ({@code METHOD /path HTTP/1.x}) out of one connection's bytes to the engine. */
+    private static final class RequestLines {
+        private static final java.util.regex.Pattern LINE =
+                java.util.regex.Pattern.compile("(GET|POST|PUT|DELETE|HEAD) (/\\S*) HTTP/1\\.[01]$");
+        private final List<String> out;
+        private final StringBuilder line = new StringBuilder();
+
+        RequestLines(List<String> out) {
+            this.out = out;
+        }
+
+        void scan(ByteBuffer bytes) {
+            while (bytes.hasRemaining()) {
+                char c = (char) (bytes.get() & 0xff);
+                if (c == '\n') {
+                    // a request line ends its line; a body without a newline before it may precede it
+                    java.util.regex.Matcher m = LINE.matcher(line.toString().strip());
+                    if (m.find()) {
+                        out.add(m.group(1) + " " + m.group(2));
+                    }
+                    line.setLength(0);
+                } else if (line.length() < 4096) {
+                    line.append(c);
+                }
+            }
+        }
     }
 
     @Override
