@@ -96,17 +96,27 @@ public final class HttpWait implements WaitStrategy {
     @Override
     public void waitUntilReady(RunningContainer container, Duration timeout) {
         int target = port != null ? port : firstPort(container);
-        HttpClient client = client();
+        HttpClient client = tls ? client() : null; // plain HTTP needs no HttpClient (see HttpGet)
         String what = "HTTP" + (tls ? "S" : "") + " GET " + path + " on port " + target + " to be accepted";
         java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>();
         Polling.until(container, timeout, what, () -> {
-            URI uri = URI.create((tls ? "https://" : "http://") + container.host() + ":"
-                    + container.mappedPort(target) + path);
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-                last.set("status " + r.statusCode());
-                return status.test(r.statusCode()) && body.test(r.body());
+                int code;
+                String answer;
+                if (tls) {
+                    URI uri = URI.create("https://" + container.host() + ":" + container.mappedPort(target) + path);
+                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2))
+                            .GET().build(), HttpResponse.BodyHandlers.ofString());
+                    code = r.statusCode();
+                    answer = r.body();
+                } else {
+                    HttpGet.Response r = HttpGet.get(container.host(), container.mappedPort(target), path,
+                            Duration.ofSeconds(1), Duration.ofSeconds(2));
+                    code = r.status();
+                    answer = r.body();
+                }
+                last.set("status " + code);
+                return status.test(code) && body.test(answer);
             } catch (IOException e) {
                 last.set(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
                 return false;
@@ -123,18 +133,14 @@ public final class HttpWait implements WaitStrategy {
                         "withExposedPorts(8080)"));
     }
 
-    private HttpClient client() {
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1));
-        if (tls) {
-            try {
-                SSLContext ctx = SSLContext.getInstance("TLS");
-                ctx.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
-                b.sslContext(ctx);
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+    private static HttpClient client() {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).sslContext(ctx).build();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
-        return b.build();
     }
 
     @Override
