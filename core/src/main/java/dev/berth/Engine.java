@@ -65,12 +65,18 @@ public final class Engine implements AutoCloseable {
                 DockerConfigDir.at(options.dockerConfigDir()));
         this.launcher = new ContainerLauncher(docker, endpoint, session, images,
                 ReportSettings.fromProperties(options.settingsAsProperties()),
-                kind, ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()), listeners);
+                kind, ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()), listeners,
+                cleanup::awaitSweep);
         this.networks = new NetworkManager(docker, session);
         this.snapshots = new Snapshotter(docker, session);
         this.archiver = new ImageArchiver(docker);
         this.registries = new Registries(docker, kind);
         this.leftovers = new Leftovers(docker, endpoint.isLocal(), session.id(), sweep.maxAge());
+    }
+
+    /** Waits for the sweep of dead sessions this connection started in the background (for core's tests). */
+    void awaitSweep() {
+        cleanup.awaitSweep();
     }
 
     /**

@@ -28,7 +28,9 @@ class EngineLostMidStartTest {
     @Test
     void losingTheEngineMidStartNamesTheEndpointAndTheLeftoverContainer() throws Exception {
         String thrown = startThenBreak(FaultyEngineProxy::closeAll, Duration.ofSeconds(90), "the connection failed: ");
-        assertThat(thrown).contains("Connection refused");
+        // the OS's words depend on the connection the failed call got: a new one is refused, a pooled one the
+        // proxy closed breaks on write or is reset
+        assertThat(thrown).containsAnyOf("Connection refused", "Broken pipe", "Connection reset");
     }
 
     @Test

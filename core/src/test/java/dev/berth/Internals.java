@@ -23,4 +23,13 @@ public final class Internals {
     public static ImageService images(Engine engine) {
         return (ImageService) engine.images();
     }
+
+    /**
+     * @param engine an engine
+     * @return it, once the sweep its connection started in the background has finished
+     */
+    public static Engine swept(Engine engine) {
+        engine.awaitSweep();
+        return engine;
+    }
 }

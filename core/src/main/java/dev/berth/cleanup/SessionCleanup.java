@@ -27,11 +27,11 @@ public final class SessionCleanup {
     private final SessionTeardown teardown;
     private final BackgroundRemovals background;
     private final ShutdownHook hook;
-    private final Sweeper.Result sweep;
+    private final CompletableFuture<Sweeper.Result> sweep;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
 
-    private SessionCleanup(DockerClient docker, Session session, Sweeper.Result sweep) {
+    private SessionCleanup(DockerClient docker, Session session, CompletableFuture<Sweeper.Result> sweep) {
         this.session = session;
         this.teardown = new SessionTeardown(docker, session);
         this.sweep = sweep;
@@ -40,7 +40,10 @@ public final class SessionCleanup {
     }
 
     /**
-     * Sweeps (unless the settings turn it off), then registers the session's shutdown hook.
+     * Starts the sweep of dead sessions' leftovers on a daemon thread (unless the settings turn it off), so
+     * that it is off the path to the first container, then registers the session's shutdown hook. The sweep
+     * never touches this session (nor any live one); {@link #close()} and the hook await it, and
+     * {@link #awaitSweep()} lets a start that needs a fixed host port wait for it.
      *
      * @param docker the engine client
      * @param localEngine whether the engine runs on this machine
@@ -49,17 +52,51 @@ public final class SessionCleanup {
      * @return the cleanup of this session
      */
     public static SessionCleanup open(DockerClient docker, boolean localEngine, Session session, SweepSettings settings) {
-        Sweeper.Result sweep = null;
+        CompletableFuture<Sweeper.Result> sweep = new CompletableFuture<>();
         if (settings.enabled()) {
             SweepPolicy policy = SweepPolicy.forThisJvm(SweepPolicy.Mode.DEAD, settings.maxAge(), localEngine, session.id());
-            try {
-                sweep = new Sweeper(docker, policy).sweep();
-                log(sweep);
-            } catch (RuntimeException e) {
-                LOG.warn("Berth: sweeping leftovers of dead sessions failed; this run continues. Cause: {}", e.getMessage());
-            }
+            Thread t = new Thread(() -> sweep.complete(sweepOnce(docker, policy)), "berth-sweep-" + shortId(session));
+            t.setDaemon(true);
+            t.start();
+        } else {
+            sweep.complete(null);
         }
         return new SessionCleanup(docker, session, sweep);
+    }
+
+    private static Sweeper.Result sweepOnce(DockerClient docker, SweepPolicy policy) {
+        try {
+            Sweeper.Result r = new Sweeper(docker, policy).sweep();
+            log(r);
+            return r;
+        } catch (RuntimeException e) {
+            LOG.warn("Berth: sweeping leftovers of dead sessions failed; this run continues. Cause: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Waits for the sweep started by {@link #open} (at most 5 minutes; a sweep that takes longer is logged and
+     * left to finish on its own).
+     *
+     * @return what it removed, or empty when it was off or failed
+     */
+    public Optional<Sweeper.Result> awaitSweep() {
+        return Optional.ofNullable(awaitSweep(CLOSE_WAIT));
+    }
+
+    private Sweeper.Result awaitSweep(Duration wait) {
+        try {
+            return sweep.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("Berth: the sweep of dead sessions still runs after {} s; not waiting longer", wait.toSeconds());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null; // sweepOnce catches its failures; nothing else completes the future exceptionally
+        }
     }
 
     private static void log(Sweeper.Result r) {
@@ -74,9 +111,9 @@ public final class SessionCleanup {
         }
     }
 
-    /** @return what the sweep on opening removed, or empty when it was off or failed */
+    /** @return what the sweep on opening removed (awaited), or empty when it was off or failed */
     public Optional<Sweeper.Result> sweepResult() {
-        return Optional.ofNullable(sweep);
+        return awaitSweep();
     }
 
     /**
@@ -104,6 +141,7 @@ public final class SessionCleanup {
         }
         hook.deregister();
         try {
+            awaitSweep(CLOSE_WAIT); // the run does not end with the sweep in flight
             Steps steps = new Steps();
             BackgroundRemovals.Outcome done = background.awaitAll(CLOSE_WAIT);
             steps.addAll(done.attempted(), done.failures());
@@ -120,6 +158,7 @@ public final class SessionCleanup {
             awaitCloseInProgress();
             return;
         }
+        awaitSweep(HOOK_WAIT);
         Steps steps = new Steps();
         BackgroundRemovals.Outcome done = background.awaitAll(HOOK_WAIT);
         steps.addAll(done.attempted(), done.failures());

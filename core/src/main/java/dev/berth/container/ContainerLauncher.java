@@ -52,6 +52,7 @@ public final class ContainerLauncher {
     private final EngineFit fit;
     private final AtomicLong sequence = new AtomicLong();
     private final KnownImages knownImages = new KnownImages();
+    private final Runnable sweepDone;
     private final ImageSubstitution substitution;
     private volatile Integer engineCpus;
     private final PhaseTimer phases;
@@ -66,10 +67,13 @@ public final class ContainerLauncher {
      * @param kind the engine's kind, read when a spec needs it (limits, domain name, seccomp profile)
      * @param substitution replaces the image a spec names before it is resolved
      * @param listener told of each timed phase (image, create, start, wait, remove)
+     * @param sweepDone awaited before a spec with fixed host ports is created: a crashed run's leftover may
+     *     hold the port until the sweep (which runs in the background) removes it
      */
     public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
                              ReportSettings reports, Supplier<EngineKind> kind, ImageSubstitution substitution,
-                             dev.berth.PhaseListener listener) {
+                             dev.berth.PhaseListener listener, Runnable sweepDone) {
+        this.sweepDone = java.util.Objects.requireNonNull(sweepDone, "sweepDone");
         this.substitution = java.util.Objects.requireNonNull(substitution, "substitution");
         this.phases = new PhaseTimer(listener);
         this.docker = docker;
@@ -130,6 +134,9 @@ public final class ContainerLauncher {
         String id;
         String wanted = spec.image().toString();
         String image;
+        if (!spec.fixedPorts().isEmpty()) {
+            sweepDone.run();
+        }
         try (CallDeadline d = CallDeadline.until(deadline, budget)) {
             java.util.Optional<String> known = knownImages.lookUp(wanted, spec.pullPolicy());
             String first = known.isPresent() ? phases.time("", name, wanted, Phase.IMAGE, known::get)

@@ -48,7 +48,7 @@ class RemoteEngineSweepTest {
             assertThat(found.get(0).reason()).as("the age rule, seconds after the label's time")
                     .matches("session on a remote engine older than 1h \\(created 2h(\\d+s)? ago\\)");
 
-            try (Engine sweeping = Berth.connect(TlsTestEngine.options(Map.of()))) {
+            try (Engine sweeping = dev.berth.Internals.swept(Berth.connect(TlsTestEngine.options(Map.of())))) {
                 assertThat(sweeping.endpoint().isLocal()).isFalse();
                 assertThat(CleanupFixtures.exists(docker, Session.Kind.CONTAINER, oldId)).as("swept on connect").isFalse();
                 assertThat(CleanupFixtures.exists(docker, Session.Kind.CONTAINER, youngId)).as("too young").isTrue();
