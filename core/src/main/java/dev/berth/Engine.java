@@ -62,7 +62,7 @@ public final class Engine implements AutoCloseable {
         SweepSettings sweep = SweepSettings.from(options.settingsAsProperties(), options.environment());
         this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session, sweep);
         this.images = new ImageService(docker, session, options.registryMirror().orElse(null),
-                DockerConfigDir.at(options.dockerConfigDir()));
+                DockerConfigDir.at(options.dockerConfigDir()), kind);
         this.launcher = new ContainerLauncher(docker, endpoint, session, images,
                 ReportSettings.fromProperties(options.settingsAsProperties()),
                 kind, ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()), listeners);
