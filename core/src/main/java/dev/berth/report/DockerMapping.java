@@ -81,7 +81,8 @@ final class DockerMapping {
             return new ContainerSection.State("unknown", null, false, false, "", restarts, null, null, null, null,
                     List.of());
         }
-        HealthState health = s.getHealth();
+        // Podman reports {"Status":""} for a container without a health check: no health, as on Docker
+        HealthState health = s.getHealth() == null || nz(s.getHealth().getStatus()).isEmpty() ? null : s.getHealth();
         List<ContainerSection.Probe> probes = new ArrayList<>();
         if (health != null && health.getLog() != null) {
             for (HealthStateLog l : health.getLog()) {
