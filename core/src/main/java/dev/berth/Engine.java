@@ -67,7 +67,7 @@ public final class Engine implements AutoCloseable {
                 ReportSettings.fromProperties(options.settingsAsProperties()),
                 kind, ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()), listeners);
         this.networks = new NetworkManager(docker, session);
-        this.snapshots = new Snapshotter(docker, session);
+        this.snapshots = new Snapshotter(docker, session, kind);
         this.archiver = new ImageArchiver(docker);
         this.registries = new Registries(docker, kind);
         this.leftovers = new Leftovers(docker, endpoint.isLocal(), session.id(), sweep.maxAge());
