@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.ImageHistory;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
+import dev.berth.engine.ContainerStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,7 +91,7 @@ final class DockerMapping {
                         masker.mask(nz(l.getOutput()).strip())));
             }
         }
-        return new ContainerSection.State(s.getStatus(), s.getExitCodeLong(), Boolean.TRUE.equals(s.getOOMKilled()),
+        return new ContainerSection.State(ContainerStatus.of(s), s.getExitCodeLong(), Boolean.TRUE.equals(s.getOOMKilled()),
                 Boolean.TRUE.equals(s.getDead()), masker.mask(nz(s.getError())), restarts, s.getStartedAt(),
                 s.getFinishedAt(), health == null ? null : health.getStatus(),
                 health == null ? null : health.getFailingStreak(), probes);
