@@ -62,13 +62,13 @@ public final class Engine implements AutoCloseable {
         SweepSettings sweep = SweepSettings.from(options.settingsAsProperties(), options.environment());
         this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session, sweep);
         this.images = new ImageService(docker, session, options.registryMirror().orElse(null),
-                DockerConfigDir.at(options.dockerConfigDir()));
+                DockerConfigDir.at(options.dockerConfigDir()), kind);
         this.launcher = new ContainerLauncher(docker, endpoint, session, images,
                 ReportSettings.fromProperties(options.settingsAsProperties()),
                 kind, ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()), listeners,
                 cleanup::awaitSweep);
         this.networks = new NetworkManager(docker, session);
-        this.snapshots = new Snapshotter(docker, session);
+        this.snapshots = new Snapshotter(docker, session, kind);
         this.archiver = new ImageArchiver(docker);
         this.registries = new Registries(docker, kind);
         this.leftovers = new Leftovers(docker, endpoint.isLocal(), session.id(), sweep.maxAge());

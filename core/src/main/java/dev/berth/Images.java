@@ -64,7 +64,9 @@ public interface Images {
      * gzip-compressed, recognised by its content).
      *
      * @param archive the archive
-     * @return the references the engine reported: {@code name:tag}, or the image id for an untagged image
+     * @return the references the engine reported, as the docker CLI on Docker names them ({@code name:tag}, without
+     *     the {@code docker.io/} or {@code localhost/} Podman puts before a name without registry), or the image id
+     *     for an untagged image
      * @throws BerthException if the file is missing, not an archive, or rejected by the engine
      */
     List<String> load(Path archive);

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import dev.berth.StopPolicy;
 import dev.berth.session.Session;
+import dev.berth.image.ImageNames;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -113,10 +114,11 @@ public final class ResourceRemover {
     /**
      * Removes an image unless it carries {@code dev.berth.keep=true}.
      *
-     * @param id image id or reference
+     * @param idOrReference image id or reference
      * @return false when the image is kept (and so not removed)
      */
-    public boolean removeImageUnlessKept(String id) {
+    public boolean removeImageUnlessKept(String idOrReference) {
+        String id = ImageNames.byId(idOrReference);
         Map<String, String> labels;
         try {
             var config = docker.inspectImageCmd(id).exec().getConfig();

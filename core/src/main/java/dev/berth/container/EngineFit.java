@@ -62,6 +62,13 @@ final class EngineFit {
                     + ": its Docker-compatible API ignores it; set a fully qualified hostname instead or use a Docker "
                     + "engine", "Namespaces.defaults().withHostname(\"db\")");
         }
+        String cgroupns = spec.namespaces().cgroupnsMode().orElse(null);
+        if ("private".equals(cgroupns) && kind.get().podman() && "1".equals(kind.get().cgroupVersion())) {
+            throw new InvalidSpecException("cgroupns mode", cgroupns, "no private cgroup namespace on "
+                    + kind.get().describe() + ": its Docker-compatible API ignores the mode on cgroup v1 and the "
+                    + "container would share the host's cgroup namespace; use a Docker engine for this test",
+                    "Namespaces.defaults().withCgroupnsMode(\"host\")");
+        }
     }
 
     /**

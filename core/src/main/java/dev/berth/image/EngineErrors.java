@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns docker-java failures into the engine's own one-line message. */
-final class EngineErrors {
+/**
+ * Turns docker-java failures into the engine's own one-line message: the {@code message} of the engine's JSON
+ * error body (Docker's body comes as {@code Status 404: {...}}; Podman's, which also carries {@code cause} and
+ * {@code response}, as the bare body).
+ */
+public final class EngineErrors {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern STATUS = Pattern.compile("(?s)Status \\d+: (\\{.*})\\s*");
+    private static final Pattern STATUS = Pattern.compile("(?s)(?:Status \\d+: )?(\\{.*})\\s*");
     private static final Pattern PREFIX = Pattern.compile("(?s)Could not (?:pull|build) image: (.*)");
 
     private EngineErrors() {
@@ -18,7 +22,7 @@ final class EngineErrors {
      * @param e a failure from docker-java
      * @return the engine's message, e.g. {@code "manifest for x:1 not found: manifest unknown"}
      */
-    static String message(Throwable e) {
+    public static String message(Throwable e) {
         if (e instanceof InterruptedException) {
             return "interrupted";
         }

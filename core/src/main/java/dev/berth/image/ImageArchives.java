@@ -11,6 +11,7 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import dev.berth.BerthException;
 import dev.berth.ImageRef;
 import dev.berth.InvalidSpecException;
+import dev.berth.engine.EngineKind;
 import dev.berth.session.Session;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +44,12 @@ final class ImageArchives {
 
     private final DockerClient docker;
     private final Session session;
+    private final Supplier<EngineKind> kind;
 
-    ImageArchives(DockerClient docker, Session session) {
+    ImageArchives(DockerClient docker, Session session, Supplier<EngineKind> kind) {
         this.docker = docker;
         this.session = session;
+        this.kind = kind;
     }
 
     List<String> load(Path archive) {
@@ -62,7 +66,7 @@ final class ImageArchives {
                 if (stream != null) {
                     for (String line : stream.split("\n")) {
                         if (line.startsWith("Loaded image: ")) {
-                            loaded.add(ImageNames.familiar(line.substring("Loaded image: ".length()).trim()));
+                            loaded.add(line.substring("Loaded image: ".length()).trim());
                         } else if (line.startsWith("Loaded image ID: ")) {
                             loaded.add(line.substring("Loaded image ID: ".length()).trim());
                         }
@@ -87,8 +91,10 @@ final class ImageArchives {
                     + String.join("; ", errors) + ". Pass an archive written by docker save.");
         }
         progress.done();
+        // the session records the names the engine gave; the caller gets them as it named them when saving
         own(List.copyOf(loaded), before);
-        return List.copyOf(loaded);
+        boolean podman = loaded.stream().anyMatch(n -> n.startsWith(ImageNames.PODMAN_LOCAL)) && kind.get().podman();
+        return loaded.stream().map(n -> podman ? ImageNames.familiarOnPodman(n) : ImageNames.familiar(n)).toList();
     }
 
     /** @return every tag the engine holds, with its image id, and each id under itself */

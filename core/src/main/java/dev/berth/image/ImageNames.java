@@ -2,6 +2,9 @@ package dev.berth.image;
 
 /** Image names as the docker CLI shows them, whichever engine reported them. */
 public final class ImageNames {
+    /** The prefix Podman gives a name without a registry that it holds only locally ({@code localhost/x:1}). */
+    public static final String PODMAN_LOCAL = "localhost/";
+
     private ImageNames() {
     }
 
@@ -15,5 +18,30 @@ public final class ImageNames {
     public static String familiar(String name) {
         String s = name.startsWith("docker.io/") ? name.substring("docker.io/".length()) : name;
         return s.startsWith("library/") && s.indexOf('/', "library/".length()) < 0 ? s.substring("library/".length()) : s;
+    }
+
+    /**
+     * Podman qualifies a name without a registry that it loads or tags locally as {@code localhost/<name>}
+     * (Docker would keep {@code <name>}, and on Docker {@code localhost/<name>} is a registry's name, so this is
+     * for names a Podman engine reported only).
+     *
+     * @param name an image name Podman reported
+     * @return it as the docker CLI on a Docker engine shows it: without {@code localhost/}, {@code docker.io/}
+     *     and {@code library/}
+     */
+    public static String familiarOnPodman(String name) {
+        return familiar(name.startsWith(PODMAN_LOCAL) ? name.substring(PODMAN_LOCAL.length()) : name);
+    }
+
+    /**
+     * Podman's Docker API takes a bare 64-hex image id only while the image exists: for one that is gone it answers
+     * 500 ("cannot specify 64-byte hexadecimal strings"), not 404. With the {@code sha256:} prefix both engines
+     * answer 404.
+     *
+     * @param idOrReference an image id (bare or {@code sha256:}) or a reference
+     * @return a bare 64-hex id as {@code sha256:<id>}, anything else unchanged
+     */
+    public static String byId(String idOrReference) {
+        return idOrReference.matches("[0-9a-f]{64}") ? "sha256:" + idOrReference : idOrReference;
     }
 }

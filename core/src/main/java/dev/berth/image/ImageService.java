@@ -9,12 +9,14 @@ import dev.berth.Images;
 import dev.berth.InvalidSpecException;
 import dev.berth.PullPolicy;
 import dev.berth.engine.DockerConfigDir;
+import dev.berth.engine.EngineKind;
 import dev.berth.session.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Images on one engine: look up, pull (with {@link PullPolicy}), load from archives, build from a
@@ -27,6 +29,7 @@ public final class ImageService implements Images {
     private final Session session;
     private final String mirror;
     private final DockerConfigDir config;
+    private final Supplier<EngineKind> kind;
 
     /**
      * @param docker the engine client
@@ -36,10 +39,24 @@ public final class ImageService implements Images {
      * @throws InvalidSpecException if the mirror is not host[:port]
      */
     public ImageService(DockerClient docker, Session session, String mirror, DockerConfigDir config) {
+        this(docker, session, mirror, config, EngineKind.lazy(docker));
+    }
+
+    /**
+     * @param docker the engine client
+     * @param session labels and records the images Berth creates
+     * @param mirror host[:port] of a registry replacing Docker Hub, or null
+     * @param config the docker CLI configuration directory (registry credentials)
+     * @param kind the engine's kind, asked only where engines name images differently (loaded images on Podman)
+     * @throws InvalidSpecException if the mirror is not host[:port]
+     */
+    public ImageService(DockerClient docker, Session session, String mirror, DockerConfigDir config,
+                        Supplier<EngineKind> kind) {
         this.docker = Objects.requireNonNull(docker, "docker");
         this.session = Objects.requireNonNull(session, "session");
         this.mirror = EngineOptions.defaults().withRegistryMirror(mirror).registryMirror().orElse(null);
         this.config = Objects.requireNonNull(config, "config");
+        this.kind = Objects.requireNonNull(kind, "kind");
     }
 
     /**
@@ -47,7 +64,7 @@ public final class ImageService implements Images {
      * @return a copy using that mirror
      */
     public ImageService withMirror(String mirror) {
-        return new ImageService(docker, session, mirror, config);
+        return new ImageService(docker, session, mirror, config, kind);
     }
 
     /**
@@ -63,7 +80,7 @@ public final class ImageService implements Images {
      * @return a view of this service with that configuration
      */
     ImageService withDockerConfig(DockerConfigDir config) {
-        return new ImageService(docker, session, mirror, config);
+        return new ImageService(docker, session, mirror, config, kind);
     }
 
     /** @return the registry replacing Docker Hub, or null */
@@ -197,7 +214,7 @@ public final class ImageService implements Images {
      */
     @Override
     public List<String> load(Path archive) {
-        return new ImageArchives(docker, session).load(archive);
+        return new ImageArchives(docker, session, kind).load(archive);
     }
 
     /**
@@ -244,7 +261,7 @@ public final class ImageService implements Images {
      */
     @Override
     public ImageRef importRootfs(Path rootfsTar, ImageRef target, List<String> changes) {
-        return new ImageArchives(docker, session).importRootfs(rootfsTar, target, changes);
+        return new ImageArchives(docker, session, kind).importRootfs(rootfsTar, target, changes);
     }
 
     /**

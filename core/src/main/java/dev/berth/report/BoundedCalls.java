@@ -1,6 +1,7 @@
 package dev.berth.report;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.berth.image.EngineErrors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -129,7 +130,7 @@ final class BoundedCalls implements AutoCloseable {
     static String describe(Throwable t) {
         Throwable root = root(t);
         if (root instanceof NotFoundException) {
-            return "not found: " + firstLine(root.getMessage());
+            return "not found: " + firstLine(EngineErrors.message(root));
         }
         String message = firstLine(root.getMessage());
         return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);

@@ -51,6 +51,15 @@ public record ContainerSection(String id, String name, String image, String imag
         security = ordered(security);
     }
 
+    /**
+     * @param state another run state
+     * @return this section with that state
+     */
+    public ContainerSection withState(State state) {
+        return new ContainerSection(id, name, image, imageId, state, command, env, ports, networks, limits, namespaces,
+                security);
+    }
+
     private static Map<String, String> ordered(Map<String, String> m) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
@@ -89,6 +98,12 @@ public record ContainerSection(String id, String name, String image, String imag
          */
         public State {
             probes = probes == null ? List.of() : List.copyOf(probes);
+        }
+
+        /** @return this state, marked OOM-killed (on evidence the engine did not report itself) */
+        public State withOomKilled() {
+            return new State(status, exitCode, true, dead, error, restartCount, startedAt, finishedAt, health,
+                    failingStreak, probes);
         }
     }
 

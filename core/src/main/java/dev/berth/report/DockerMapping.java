@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.ImageHistory;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
+import dev.berth.engine.ContainerStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,7 +82,8 @@ final class DockerMapping {
             return new ContainerSection.State("unknown", null, false, false, "", restarts, null, null, null, null,
                     List.of());
         }
-        HealthState health = s.getHealth();
+        // Podman reports {"Status":""} for a container without a health check: no health, as on Docker
+        HealthState health = s.getHealth() == null || nz(s.getHealth().getStatus()).isEmpty() ? null : s.getHealth();
         List<ContainerSection.Probe> probes = new ArrayList<>();
         if (health != null && health.getLog() != null) {
             for (HealthStateLog l : health.getLog()) {
@@ -89,7 +91,7 @@ final class DockerMapping {
                         masker.mask(nz(l.getOutput()).strip())));
             }
         }
-        return new ContainerSection.State(s.getStatus(), s.getExitCodeLong(), Boolean.TRUE.equals(s.getOOMKilled()),
+        return new ContainerSection.State(ContainerStatus.of(s), s.getExitCodeLong(), Boolean.TRUE.equals(s.getOOMKilled()),
                 Boolean.TRUE.equals(s.getDead()), masker.mask(nz(s.getError())), restarts, s.getStartedAt(),
                 s.getFinishedAt(), health == null ? null : health.getStatus(),
                 health == null ? null : health.getFailingStreak(), probes);

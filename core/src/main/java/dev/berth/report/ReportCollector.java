@@ -42,6 +42,7 @@ public final class ReportCollector {
     private final ReportSettings settings;
     private final LogTail defaultLogs;
     private final Clock clock;
+    private final KernelOomLog oomLog = new KernelOomLog();
 
     /**
      * @param docker the engine client (e.g. {@code engine.docker()})
@@ -111,10 +112,14 @@ public final class ReportCollector {
             }
             NetworkCollector networks = new NetworkCollector(docker, calls, call);
             networks.submit(inspected);
-            EngineSection engine = engineSection(calls.get(info), calls.get(version));
+            Info engineInfo = calls.get(info);
+            Version engineVersion = calls.get(version);
+            EngineSection engine = engineSection(engineInfo, engineVersion);
+            // only a local engine's kernel log is this host's (the evidence names Podman's cgroup, libpod-<id>)
+            boolean local = dockerHost != null && dockerHost.startsWith("unix://");
             List<ContainerReport> containers = new ArrayList<>();
             for (PerContainer p : pending) {
-                containers.add(report(calls, p, masker));
+                containers.add(local ? withKernelOomEvidence(report(calls, p, masker)) : report(calls, p, masker));
             }
             List<NetworkSection> nets = networks.sections(inspected);
             List<String> missing = masker.maskAll(calls.notCollected());
@@ -156,6 +161,20 @@ public final class ReportCollector {
         p.imageInspect = calls.submit("image of " + p.target.label(), call, () -> docker.inspectImageCmd(image).exec());
         p.history = calls.submit("image history of " + p.target.label(), call,
                 () -> docker.imageHistoryCmd(image).exec());
+    }
+
+    /**
+     * Podman 4.3 on cgroup v1 does not mark an OOM-killed container ({@link KernelOomLog}): a container a local
+     * engine reports as killed by SIGKILL (exit 137) and not OOM-killed is marked OOM-killed when the kernel log
+     * records the kill in its cgroup.
+     */
+    private ContainerReport withKernelOomEvidence(ContainerReport r) {
+        ContainerSection c = r.container();
+        if (c == null || c.state() == null || c.state().oomKilled() || c.state().exitCode() == null
+                || c.state().exitCode() != 137 || !oomLog.killed(c.id())) {
+            return r;
+        }
+        return new ContainerReport(r.label(), c.withState(c.state().withOomKilled()), r.image(), r.logs(), r.stats());
     }
 
     private ContainerReport report(BoundedCalls calls, PerContainer p, SecretMasker masker) {

@@ -11,6 +11,7 @@ import dev.berth.ContainerSpec;
 import dev.berth.ImageRef;
 import dev.berth.engine.ContainerStatus;
 import dev.berth.RunningContainer;
+import dev.berth.engine.EngineKind;
 import dev.berth.session.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +43,25 @@ public final class Snapshotter {
 
     private final DockerClient docker;
     private final Session session;
+    private final Supplier<EngineKind> kind;
 
     /**
      * @param docker the engine client
      * @param session labels the images and records those not kept
      */
     public Snapshotter(DockerClient docker, Session session) {
+        this(docker, session, EngineKind.lazy(docker));
+    }
+
+    /**
+     * @param docker the engine client
+     * @param session labels the images and records those not kept
+     * @param kind the engine's kind, asked only for a snapshot with volumes (Podman's are read differently)
+     */
+    public Snapshotter(DockerClient docker, Session session, Supplier<EngineKind> kind) {
         this.docker = docker;
         this.session = session;
+        this.kind = kind;
     }
 
     /**
@@ -69,13 +82,21 @@ public final class Snapshotter {
         String comment = options.comment().orElse("berth snapshot of " + container.name());
         boolean pauseHere = options.pause() && !Boolean.TRUE.equals(state.getState().getPaused());
         String commitId = null;
+        // Podman's archive endpoint gives every file to the caller (uid 0): its volumes are read with tar inside
+        // the container instead, which a paused container cannot run, so before the pause (after the prepare step)
+        boolean readInside = !volumes.isEmpty() && kind.get().podman();
         try (VolumeCapture capture = new VolumeCapture(docker)) {
+            if (readInside) {
+                for (String path : volumes) {
+                    capture.readWithTar(container.id(), path, kind.get().describe());
+                }
+            }
             if (pauseHere) {
                 docker.pauseContainerCmd(container.id()).exec();
             }
             try {
                 commitId = Commit.commit(docker, container.id(), comment, labels(container, state, options, volumes, tmpfs));
-                for (String path : volumes) {
+                for (String path : readInside ? List.<String>of() : volumes) {
                     capture.read(container.id(), path);
                 }
             } finally {

@@ -1,7 +1,10 @@
 package dev.berth.snapshot;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,6 +53,67 @@ final class VolumeCapture implements AutoCloseable {
         Path archive = dir.resolve("v" + paths.size() + ".tar");
         try (InputStream in = docker.copyArchiveFromContainerCmd(containerId, path).exec()) {
             Files.copy(in, archive);
+        }
+        paths.add(path);
+    }
+
+    /**
+     * Streams the content of one volume path to a temporary archive written by {@code tar} inside the (running)
+     * container: the same layout as the engine's archive endpoint ({@code <name>/...}), with the files' owners,
+     * which Podman's archive endpoint replaces by the caller's.
+     *
+     * @param containerId the running container
+     * @param path the volume's absolute path in the container
+     * @param engine the engine, as errors name it
+     * @throws IOException if the temporary file cannot be written, or tar fails in the container
+     */
+    void readWithTar(String containerId, String path, String engine) throws IOException {
+        Path archive = dir.resolve("v" + paths.size() + ".tar");
+        String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        String name = p.substring(p.lastIndexOf('/') + 1);
+        List<String> command = List.of("tar", "-cf", "-", "-C", parentOf(p), name);
+        StringBuilder errors = new StringBuilder();
+        IOException[] failed = new IOException[1];
+        String execId = docker.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
+                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        try (OutputStream out = Files.newOutputStream(archive)) {
+            boolean done = docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    if (frame.getStreamType() == StreamType.STDOUT || frame.getStreamType() == StreamType.RAW) {
+                        try {
+                            out.write(frame.getPayload());
+                        } catch (IOException e) {
+                            failed[0] = e;
+                        }
+                    } else {
+                        synchronized (errors) {
+                            errors.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            }).awaitCompletion(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+            if (!done) {
+                throw new IOException("reading volume " + path + " with tar in the container took over "
+                        + BUILD_TIMEOUT_MINUTES + " minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading volume " + path, e);
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        Long exit = docker.inspectExecCmd(execId).exec().getExitCodeLong();
+        if (exit == null || exit != 0) {
+            String detail;
+            synchronized (errors) {
+                detail = errors.toString().strip();
+            }
+            throw new IOException("cannot read volume " + path + " on " + engine + ": its Docker API hands out a"
+                    + " container's files as owned by the caller, so Berth runs `" + String.join(" ", command)
+                    + "` in the container, which exited " + exit + (detail.isEmpty() ? "" : " (" + detail + ")")
+                    + "; the image needs tar on its PATH for a snapshot with volumes on this engine");
         }
         paths.add(path);
     }

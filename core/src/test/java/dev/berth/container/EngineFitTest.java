@@ -75,6 +75,19 @@ class EngineFitTest {
     }
 
     @Test
+    void aPrivateCgroupNamespaceOnPodmanWithCgroupV1IsRefused() {
+        ContainerSpec spec = ContainerSpec.of("busybox").withNamespaces(Namespaces.defaults().withCgroupnsMode("private"));
+        assertThatThrownBy(() -> fit(PODMAN).check(spec)).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("Invalid cgroupns mode: \"private\". Allowed: no private cgroup namespace on Podman 4.3.1 "
+                        + "(cgroup v1, cgroup driver cgroupfs): its Docker-compatible API ignores the mode on cgroup v1 "
+                        + "and the container would share the host's cgroup namespace; use a Docker engine for this "
+                        + "test. Example: Namespaces.defaults().withCgroupnsMode(\"host\").");
+        fit(DOCKER).check(spec);
+        fit(new EngineKind("Podman", "4.3.1", false, "2", "systemd", Set.of())).check(spec);
+        fit(PODMAN).check(ContainerSpec.of("busybox").withNamespaces(Namespaces.defaults().withCgroupnsMode("host")));
+    }
+
+    @Test
     void anInlineSeccompProfileBecomesAFileForALocalPodman() throws IOException {
         List<String> opts = List.of("no-new-privileges", "seccomp={\"defaultAction\":\"SCMP_ACT_ALLOW\"}");
         List<String> podman = fit(PODMAN).securityOpts(opts);

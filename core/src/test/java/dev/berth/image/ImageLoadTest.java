@@ -74,8 +74,9 @@ class ImageLoadTest extends WithEngine {
         Path tar = tmp.resolve("plain.tar");
         tar(dir, tar);
         assertThatThrownBy(() -> engine.images().load(tar)).isInstanceOf(BerthException.class)
-                // Berth's text around the engine's own reason (Docker names a path under its data root there)
-                .hasMessageMatching(java.util.regex.Pattern.quote("Cannot load images from " + tar
+                // Berth's text around the engine's own reason (Docker names a path under its data root there;
+                // Podman lists each format it tried, one a line)
+                .hasMessageMatching("(?s)" + java.util.regex.Pattern.quote("Cannot load images from " + tar
                         + ": the engine rejected it: ") + ".+\\. Pass an archive written by docker save\\.");
     }
 

@@ -1,0 +1,59 @@
+package dev.berth.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The host kernel's own record of an OOM kill, for a local Podman engine that does not report it: Podman 4.3 on
+ * cgroup v1 leaves {@code State.OOMKilled} false although its conmon receives the kernel's OOM event. The kernel
+ * logs each kill with the cgroup it was charged to ({@code oom-kill:…,oom_memcg=/libpod_parent/libpod-<id>,…});
+ * that line, naming the container's full id, is the evidence. Read with {@code dmesg}, which needs root or
+ * {@code kernel.dmesg_restrict=0}; without it there is no evidence and nothing is claimed.
+ */
+final class KernelOomLog {
+    private static final long TIMEOUT_MILLIS = 2000;
+
+    private final List<String> command;
+
+    KernelOomLog() {
+        this(List.of("dmesg"));
+    }
+
+    KernelOomLog(List<String> command) {
+        this.command = List.copyOf(command);
+    }
+
+    /**
+     * @param containerId the container's full id
+     * @return true if the kernel log records an OOM kill charged to the container's cgroup
+     */
+    boolean killed(String containerId) {
+        String log = read();
+        return log.lines().anyMatch(l -> l.contains("oom-kill:") && (l.contains("oom_memcg=") || l.contains("task_memcg="))
+                && l.contains("libpod-" + containerId));
+    }
+
+    private String read() {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            byte[] out;
+            try (InputStream in = p.getInputStream()) {
+                out = in.readAllBytes();
+            }
+            if (!p.waitFor(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                return "";
+            }
+            return p.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}
