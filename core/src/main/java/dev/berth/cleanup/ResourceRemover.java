@@ -7,7 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import dev.berth.StopPolicy;
 import dev.berth.session.Session;
-import dev.berth.image.ImageNames;
+import dev.berth.engine.ImageIds;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -118,7 +118,7 @@ public final class ResourceRemover {
      * @return false when the image is kept (and so not removed)
      */
     public boolean removeImageUnlessKept(String idOrReference) {
-        String id = ImageNames.byId(idOrReference);
+        String id = ImageIds.byId(idOrReference);
         Map<String, String> labels;
         try {
             var config = docker.inspectImageCmd(id).exec().getConfig();

@@ -1,5 +1,6 @@
 package dev.berth.image;
 
+import dev.berth.engine.EngineErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;

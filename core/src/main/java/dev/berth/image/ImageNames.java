@@ -32,16 +32,4 @@ public final class ImageNames {
     public static String familiarOnPodman(String name) {
         return familiar(name.startsWith(PODMAN_LOCAL) ? name.substring(PODMAN_LOCAL.length()) : name);
     }
-
-    /**
-     * Podman's Docker API takes a bare 64-hex image id only while the image exists: for one that is gone it answers
-     * 500 ("cannot specify 64-byte hexadecimal strings"), not 404. With the {@code sha256:} prefix both engines
-     * answer 404.
-     *
-     * @param idOrReference an image id (bare or {@code sha256:}) or a reference
-     * @return a bare 64-hex id as {@code sha256:<id>}, anything else unchanged
-     */
-    public static String byId(String idOrReference) {
-        return idOrReference.matches("[0-9a-f]{64}") ? "sha256:" + idOrReference : idOrReference;
-    }
 }

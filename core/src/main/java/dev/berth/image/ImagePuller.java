@@ -1,5 +1,6 @@
 package dev.berth.image;
 
+import dev.berth.engine.EngineErrors;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.model.AuthConfig;

@@ -1,5 +1,6 @@
 package dev.berth.image;
 
+import dev.berth.engine.EngineErrors;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.ResponseItem;
 import java.io.Closeable;

@@ -1,7 +1,7 @@
 package dev.berth.report;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.berth.image.EngineErrors;
+import dev.berth.engine.EngineErrors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -79,7 +79,7 @@ class ArchitectureTest {
                 .whereLayer("report").mayOnlyBeAccessedByLayers("api", "container")
                 .whereLayer("cleanup").mayOnlyBeAccessedByLayers("api", "container")
                 .whereLayer("connection").mayOnlyBeAccessedByLayers("api", "container", "image", "snapshot",
-                        "cleanup");
+                        "cleanup", "report");
     }
 
     @Test

@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.engine.EngineLocator;
 import dev.berth.session.Session;
-import dev.berth.image.ImageNames;
+import dev.berth.engine.ImageIds;
 import java.util.Map;
 
 /** Shared bits of the cleanup tests: the fixture image, a raw client, existence checks. */
@@ -27,7 +27,7 @@ final class CleanupFixtures {
             switch (kind) {
                 case CONTAINER -> docker.inspectContainerCmd(id).exec();
                 case NETWORK -> docker.inspectNetworkCmd().withNetworkId(id).exec();
-                case IMAGE -> docker.inspectImageCmd(ImageNames.byId(id)).exec();
+                case IMAGE -> docker.inspectImageCmd(ImageIds.byId(id)).exec();
                 case VOLUME -> docker.inspectVolumeCmd(id).exec();
                 default -> throw new IllegalArgumentException(kind.name());
             }
@@ -46,7 +46,7 @@ final class CleanupFixtures {
             switch (kind) {
                 case CONTAINER -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
                 case NETWORK -> docker.removeNetworkCmd(id).exec();
-                case IMAGE -> docker.removeImageCmd(ImageNames.byId(id)).withForce(true).exec();
+                case IMAGE -> docker.removeImageCmd(ImageIds.byId(id)).withForce(true).exec();
                 case VOLUME -> docker.removeVolumeCmd(id).exec();
                 default -> throw new IllegalArgumentException(kind.name());
             }

@@ -19,9 +19,9 @@ class ImageNamesTest {
 
     @Test
     void aBareImageIdGetsItsDigestPrefixAndNothingElseChanges() {
-        assertThat(ImageNames.byId(HEX)).isEqualTo("sha256:" + HEX);
-        assertThat(ImageNames.byId("sha256:" + HEX)).isEqualTo("sha256:" + HEX);
-        assertThat(ImageNames.byId("berth-snapshots/pg:" + HEX.substring(0, 12)))
+        assertThat(dev.berth.engine.ImageIds.byId(HEX)).isEqualTo("sha256:" + HEX);
+        assertThat(dev.berth.engine.ImageIds.byId("sha256:" + HEX)).isEqualTo("sha256:" + HEX);
+        assertThat(dev.berth.engine.ImageIds.byId("berth-snapshots/pg:" + HEX.substring(0, 12)))
                 .isEqualTo("berth-snapshots/pg:" + HEX.substring(0, 12));
     }
 }

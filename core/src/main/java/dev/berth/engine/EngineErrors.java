@@ -1,4 +1,4 @@
-package dev.berth.image;
+package dev.berth.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
