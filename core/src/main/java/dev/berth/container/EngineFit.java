@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 /**
  * Fits a spec to the engine that runs it, before anything is created: refuses what the engine would accept
  * but silently not apply (cgroup limits on rootless Docker without cgroup delegation, a domain name on
- * Podman), and rewrites what the engine takes in another form (an inline seccomp profile becomes a file
+ * Podman, a private cgroup namespace without a cgroup per container) or would fail to start with the runtime's
+ * text (a domain name on rootless Docker on cgroup v1), and rewrites what the engine takes in another form (an inline seccomp profile becomes a file
  * path for Podman on this machine). The engine kind is asked only when the spec needs it.
  */
 final class EngineFit {
@@ -62,11 +63,24 @@ final class EngineFit {
                     + ": its Docker-compatible API ignores it; set a fully qualified hostname instead or use a Docker "
                     + "engine", "Namespaces.defaults().withHostname(\"db\")");
         }
+        if (domain != null && kind.get().rootless() && !kind.get().cgroupPerContainer()) {
+            throw new InvalidSpecException("domainname", domain, "no domain name on " + kind.get().describe()
+                    + ": its runtime is refused /proc/sys/kernel/domainname inside the engine's user namespace and "
+                    + "the start would fail; set a fully qualified hostname instead or use a rootful engine",
+                    "Namespaces.defaults().withHostname(\"db\")");
+        }
         String cgroupns = spec.namespaces().cgroupnsMode().orElse(null);
         if ("private".equals(cgroupns) && kind.get().podman() && "1".equals(kind.get().cgroupVersion())) {
             throw new InvalidSpecException("cgroupns mode", cgroupns, "no private cgroup namespace on "
                     + kind.get().describe() + ": its Docker-compatible API ignores the mode on cgroup v1 and the "
                     + "container would share the host's cgroup namespace; use a Docker engine for this test",
+                    "Namespaces.defaults().withCgroupnsMode(\"host\")");
+        }
+        if ("private".equals(cgroupns) && !kind.get().cgroupPerContainer()) {
+            throw new InvalidSpecException("cgroupns mode", cgroupns, "no private cgroup namespace on "
+                    + kind.get().describe() + ": without a cgroup driver the engine makes no cgroup for the "
+                    + "container, so its namespace would still show the engine's own cgroup paths; use a rootful "
+                    + "engine or cgroup v2 with delegation for this test",
                     "Namespaces.defaults().withCgroupnsMode(\"host\")");
         }
     }

@@ -124,6 +124,14 @@ public record EngineKind(String product, String version, boolean rootless, Strin
         return PODMAN.equals(product);
     }
 
+    /**
+     * @return false when the engine has no cgroup driver ({@code none}, rootless Docker on cgroup v1): it creates
+     *     no cgroup per container, so it can neither pause one (no freezer) nor give it a cgroup namespace of its own
+     */
+    public boolean cgroupPerContainer() {
+        return !"none".equals(cgroupDriver);
+    }
+
     /** @return e.g. {@code "Podman 4.3.1"}, {@code "rootless Docker 20.10.24 (cgroup v1, cgroup driver none)"} */
     public String describe() {
         String name = (rootless ? "rootless " : "") + product + " " + version;

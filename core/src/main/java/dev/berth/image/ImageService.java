@@ -10,6 +10,7 @@ import dev.berth.InvalidSpecException;
 import dev.berth.PullPolicy;
 import dev.berth.engine.DockerConfigDir;
 import dev.berth.engine.EngineKind;
+import dev.berth.engine.LoopbackRegistry;
 import dev.berth.session.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,7 +180,8 @@ public final class ImageService implements Images {
             new ImagePuller(docker, config).pull(source);
             return source;
         } catch (ImagePuller.PullFailedException e) {
-            attempts.add(registryName(ref, source) + ": " + e.getMessage());
+            String hint = source.registry().map(r -> LoopbackRegistry.unreachableHint(r, kind)).orElse("");
+            attempts.add(registryName(ref, source) + ": " + e.getMessage() + (hint.isEmpty() ? "" : "; " + hint));
             throw new ImageNotFoundException(ref.toString(), attempts);
         }
     }

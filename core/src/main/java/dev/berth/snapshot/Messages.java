@@ -56,10 +56,12 @@ final class Messages {
         return "Saving images to " + target + " failed: " + detail + ". No partial file was left behind.";
     }
 
-    static String pushFailed(String image, String registry, String detail) {
-        return "Cannot push " + image + " to registry " + registry + ": " + detail
-                + ". Check that the registry runs and that the Docker engine can reach it"
-                + " (a plain-HTTP registry outside 127.0.0.0/8 must be in the engine's insecure-registries).";
+    /** @param hint why the engine cannot reach the registry, or empty for the general advice */
+    static String pushFailed(String image, String registry, String detail, String hint) {
+        return "Cannot push " + image + " to registry " + registry + ": " + detail + (hint.isEmpty()
+                ? ". Check that the registry runs and that the Docker engine can reach it"
+                + " (a plain-HTTP registry outside 127.0.0.0/8 must be in the engine's insecure-registries)."
+                : "; " + hint + ".");
     }
 
     static String pushTimedOut(String image, String registry, Duration timeout) {

@@ -4,6 +4,7 @@ import dev.berth.Layer;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import dev.berth.engine.EngineKind;
+import dev.berth.engine.LoopbackRegistry;
 import dev.berth.image.ImageNames;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
@@ -90,16 +91,18 @@ public final class Registries {
                 throw new BerthException(Messages.pushTimedOut(source, registry, timeout));
             }
             if (error.get() != null) {
-                throw new BerthException(Messages.pushFailed(source, registry, error.get().strip()));
+                throw new BerthException(Messages.pushFailed(source, registry, error.get().strip(),
+                        LoopbackRegistry.unreachableHint(registry, kind)));
             }
             return ImageRef.parse(target.name() + ":" + tag);
         } catch (DockerException | DockerClientException e) {
-            throw new BerthException(Messages.pushFailed(source, registry, error.get() != null ? error.get() : e.getMessage()), e);
+            throw new BerthException(Messages.pushFailed(source, registry, error.get() != null ? error.get() : e.getMessage(),
+                    LoopbackRegistry.unreachableHint(registry, kind)), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BerthException("Interrupted while pushing " + source + " to registry " + registry, e);
         } catch (java.io.IOException e) {
-            throw new BerthException(Messages.pushFailed(source, registry, e.getMessage()), e);
+            throw new BerthException(Messages.pushFailed(source, registry, e.getMessage(), ""), e);
         } finally {
             if (!tagExisted) {
                 try {

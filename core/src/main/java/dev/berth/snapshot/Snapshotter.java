@@ -80,7 +80,7 @@ public final class Snapshotter {
         }
         boolean tmpfs = !volumes.isEmpty() && options.tmpfsRestore() && TmpfsRestore.possible(docker, state);
         String comment = options.comment().orElse("berth snapshot of " + container.name());
-        boolean pauseHere = options.pause() && !Boolean.TRUE.equals(state.getState().getPaused());
+        boolean pauseHere = options.pause() && !Boolean.TRUE.equals(state.getState().getPaused()) && canPause(container);
         String commitId = null;
         // Podman's archive endpoint gives every file to the caller (uid 0): its volumes are read with tar inside
         // the container instead, which a paused container cannot run, so before the pause (after the prepare step)
@@ -124,6 +124,21 @@ public final class Snapshotter {
             removeQuietly(commitId);
             throw new BerthException(Messages.captureFailed(container.name(), e.getMessage()), e);
         }
+    }
+
+    /**
+     * An engine without a cgroup per container (rootless Docker on cgroup v1) has no freezer: "cannot toggle
+     * freezer". There the capture runs after the prepare step without a pause, and the log says so.
+     */
+    private boolean canPause(RunningContainer container) {
+        EngineKind k = kind.get();
+        if (k.cgroupPerContainer()) {
+            return true;
+        }
+        LOG.warn("Snapshot of {} is taken without pausing it: {} cannot pause a container (no freezer cgroup "
+                + "without a cgroup driver); its prepare step ran first, keep clients idle during the capture",
+                container.name(), k.describe());
+        return false;
     }
 
     /**

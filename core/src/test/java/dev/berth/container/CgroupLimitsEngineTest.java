@@ -7,11 +7,18 @@ import dev.berth.Engine;
 import dev.berth.Limits;
 import dev.berth.RunningContainer;
 import java.util.concurrent.TimeUnit;
+import dev.berth.EngineAbilities;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Cgroup limits as the container itself sees them, on the real engine (cgroup v1 here; v2 paths as fallback). */
 class CgroupLimitsEngineTest extends EngineTestSupport {
+    @BeforeEach
+    void needsCgroupLimits() {
+        EngineAbilities.assumeCgroupLimits(engine);
+    }
+
     @Test
     void limitsAreVisibleInTheContainersCgroupFiles() {
         Limits limits = Limits.memory("64m").cpus(0.5).pids(100).cpuset("0").ulimit("nofile", 1024, 2048)

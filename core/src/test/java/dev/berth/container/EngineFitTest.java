@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What each engine kind refuses or rewrites, before anything is created (engine-level runs: RootlessLimitsTest). */
+/** What each engine kind refuses or rewrites, before anything is created (engine-level runs: RootlessEngineTest, NamespacesEngineTest). */
 class EngineFitTest {
     private static final EngineEndpoint LOCAL = new EngineEndpoint("unix:///run/podman.sock", false, Optional.empty(), "test");
     private static final EngineKind DOCKER = new EngineKind("Docker", "20.10.24", false, "1", "cgroupfs", Set.of());
@@ -108,5 +108,24 @@ class EngineFitTest {
                         + "Podman 4.3.1 (cgroup v1, cgroup driver cgroupfs) takes a path, not the profile's content, "
                         + "and it runs at tcp://build:2376, where this process cannot write the file; use the "
                         + "engine's default profile or a local engine. Example: Security.defaults().withSeccompDefault().");
+    }
+
+    @Test
+    void aDomainNameAndAPrivateCgroupNamespaceOnRootlessDockerWithoutCgroupsAreRefused() {
+        ContainerSpec domain = ContainerSpec.of("busybox").withNamespaces(Namespaces.defaults().withDomainname("example.test"));
+        assertThatThrownBy(() -> fit(ROOTLESS).check(domain)).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("Invalid domainname: \"example.test\". Allowed: no domain name on rootless Docker 20.10.24 "
+                        + "(cgroup v1, cgroup driver none): its runtime is refused /proc/sys/kernel/domainname inside "
+                        + "the engine's user namespace and the start would fail; set a fully qualified hostname instead "
+                        + "or use a rootful engine. Example: Namespaces.defaults().withHostname(\"db\").");
+        ContainerSpec cgroupns = ContainerSpec.of("busybox").withNamespaces(Namespaces.defaults().withCgroupnsMode("private"));
+        assertThatThrownBy(() -> fit(ROOTLESS).check(cgroupns)).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("Invalid cgroupns mode: \"private\". Allowed: no private cgroup namespace on rootless Docker "
+                        + "20.10.24 (cgroup v1, cgroup driver none): without a cgroup driver the engine makes no cgroup "
+                        + "for the container, so its namespace would still show the engine's own cgroup paths; use a "
+                        + "rootful engine or cgroup v2 with delegation for this test. Example: "
+                        + "Namespaces.defaults().withCgroupnsMode(\"host\").");
+        fit(DOCKER).check(domain);
+        fit(DOCKER).check(cgroupns);
     }
 }

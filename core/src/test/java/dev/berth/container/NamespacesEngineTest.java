@@ -25,6 +25,18 @@ class NamespacesEngineTest extends EngineTestSupport {
                             + "instead or use a Docker engine. Example: Namespaces.defaults().withHostname(\"db\").");
             return;
         }
+        if (rootlessWithoutCgroups()) { // runc is refused /proc/sys/kernel/domainname: Berth refuses it up front
+            assertThatThrownBy(() -> engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                    .withHostname("berth-uts").withDomainname("test.example"))))
+                    .isInstanceOf(InvalidSpecException.class)
+                    .hasMessage("Invalid domainname: \"test.example\". Allowed: no domain name on "
+                            + engineDescription() + ": its runtime is refused /proc/sys/kernel/domainname inside the "
+                            + "engine's user namespace and the start would fail; set a fully qualified hostname "
+                            + "instead or use a rootful engine. Example: Namespaces.defaults().withHostname(\"db\").");
+            assertThat(engine.docker().listContainersCmd().withShowAll(true)
+                    .withLabelFilter(java.util.Map.of("dev.berth.session", engine.session().id())).exec()).isEmpty();
+            return;
+        }
         try (RunningContainer c = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
                 .withHostname("berth-uts").withDomainname("test.example")))) {
             assertThat(Shell.exec(engine, c, "hostname; cat /proc/sys/kernel/domainname").out())
@@ -98,6 +110,17 @@ class NamespacesEngineTest extends EngineTestSupport {
                             + "Namespaces.defaults().withCgroupnsMode(\"host\").");
             return;
         }
+        if (rootlessWithoutCgroups()) { // no cgroup per container: a private namespace would show the engine's paths
+            assertThatThrownBy(() -> engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
+                    .withCgroupnsMode("private"))))
+                    .isInstanceOf(InvalidSpecException.class)
+                    .hasMessage("Invalid cgroupns mode: \"private\". Allowed: no private cgroup namespace on "
+                            + engineDescription() + ": without a cgroup driver the engine makes no cgroup for the "
+                            + "container, so its namespace would still show the engine's own cgroup paths; use a "
+                            + "rootful engine or cgroup v2 with delegation for this test. Example: "
+                            + "Namespaces.defaults().withCgroupnsMode(\"host\").");
+            return;
+        }
         try (RunningContainer own = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
                 .withCgroupnsMode("private")));
              RunningContainer shared = engine.start(Shell.idle().withNamespaces(Namespaces.defaults()
@@ -118,6 +141,17 @@ class NamespacesEngineTest extends EngineTestSupport {
             // sleep as PID 1 would ignore SIGTERM and be killed after the timeout (137); under init it gets it: 143
             assertThat(engine.docker().inspectContainerCmd(c.id()).exec().getState().getExitCodeLong()).isEqualTo(143L);
         }
+    }
+
+    private boolean rootlessWithoutCgroups() {
+        return engine.info().security().rootless() && !dev.berth.EngineAbilities.cgroupPerContainer(engine);
+    }
+
+    /** As Berth's errors name the engine, e.g. "rootless Docker 20.10.24+dfsg1 (cgroup v1, cgroup driver none)". */
+    private String engineDescription() {
+        dev.berth.EngineInfo i = engine.info();
+        return "rootless " + i.product() + " " + i.serverVersion() + " (cgroup v" + i.cgroupVersion()
+                + ", cgroup driver " + i.cgroupDriver() + ")";
     }
 
     private boolean podman() {

@@ -40,6 +40,7 @@ class OomReportTest {
 
     @Test
     void anOomKilledContainerIsReportedWithExitCode137AndItsMemoryLimit() throws Exception {
+        dev.berth.EngineAbilities.assumeCgroupLimits(engine);
         String id = startHog("sh", "-c", "echo filling memory; head -c 100m /dev/zero | tail");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 !Boolean.TRUE.equals(engine.docker().inspectContainerCmd(id).exec().getState().getRunning()));
