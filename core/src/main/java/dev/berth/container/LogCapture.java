@@ -295,6 +295,22 @@ final class LogCapture implements ContainerLogs {
         }
 
         @Override
+        public void onStart(java.io.Closeable response) {
+            super.onStart(response); // forgets an earlier close(): a stream stopped before it was answered
+            boolean stopped;
+            synchronized (lock) {
+                stopped = this != stream;
+            }
+            if (stopped) { // would follow on forever, holding its thread
+                try {
+                    close();
+                } catch (java.io.IOException e) {
+                    LOG.debug("closing the log stream of {}", containerId, e);
+                }
+            }
+        }
+
+        @Override
         public void onNext(Frame frame) {
             synchronized (lock) {
                 if (this != stream) {
