@@ -185,6 +185,9 @@ class RunningContainerTest extends EngineTestSupport {
 
         c.restart();
         assertThat(c.state().running()).isTrue();
+        // a kill right after the restart can beat the shell's first echo on a loaded machine
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> c.logs().lines().size() >= 3);
         c.kill("SIGKILL");
         ContainerState killed = awaitExited(c);
         assertThat(killed.exitCode()).hasValue(137);
