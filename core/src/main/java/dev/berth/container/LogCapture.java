@@ -119,13 +119,6 @@ final class LogCapture implements ContainerLogs {
         }
     }
 
-    /** @return whether a stream is followed now (its thread is alive) */
-    boolean following() {
-        synchronized (lock) {
-            return stream != null;
-        }
-    }
-
     @Override
     public String all() {
         return String.join("\n", lines());

@@ -166,7 +166,8 @@ class RunningContainerTest extends EngineTestSupport {
     @Test
     void stateStopKillRestartAndRemove() {
         RunningContainer c = engine.start(ContainerSpec.of(BUSYBOX)
-                .withCommand("sh", "-c", "trap 'echo got-term; exit 0' TERM; echo up; while true; do sleep 0.1; done"));
+                .withCommand("sh", "-c", "trap 'echo got-term; exit 0' TERM; echo up; while true; do sleep 0.1; done")
+                .waitingFor(Wait.forLogMessage("up"))); // the trap is set: a stop before it would wait 20 s for a kill
         ContainerState running = c.state();
         assertThat(running.running()).isTrue();
         assertThat(running.status()).isEqualTo("running");
