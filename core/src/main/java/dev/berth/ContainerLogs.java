@@ -4,9 +4,14 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The log lines of a container (stdout and stderr interleaved as they arrived), captured
- * continuously from its start into a bounded buffer (the newest {@value #CAPACITY} lines). They stay
- * available after the container stopped, failed to start or was removed.
+ * The log lines of a container (stdout and stderr interleaved as they arrived) in a bounded buffer (the
+ * newest {@value #CAPACITY} lines). They stay available after the container stopped, failed to start or
+ * was removed by its handle.
+ *
+ * <p>A live handle holds no thread: the log stream is followed during the start (until the container is
+ * ready) and while a {@link #follow} or {@link #subscribe} subscription is open; otherwise {@link #all()},
+ * {@link #lines()} and {@link #last(int)} read the log from the engine on demand (one call each, adding the
+ * lines not seen yet), and closing the handle reads it once more before the removal.
  */
 public interface ContainerLogs {
     /** The most lines kept; older lines are dropped first. */
@@ -25,7 +30,8 @@ public interface ContainerLogs {
     List<String> last(int n);
 
     /**
-     * Sends every line kept so far, then each new line as it arrives, to a consumer.
+     * Sends every line kept so far, then each new line as it arrives, to a consumer. Follows the log
+     * stream (one thread) until the last open subscription is closed.
      *
      * @param consumer receives lines on the capture thread; keep it quick
      * @return a subscription; close it to stop receiving lines
@@ -52,7 +58,10 @@ public interface ContainerLogs {
         /** @param line one log line, without its line terminator */
         void onLine(String line);
 
-        /** The stream ended: the container stopped (it may be restarted, which resumes the stream). */
+        /**
+         * The stream ended: the container stopped, or its logs cannot be read (it may be restarted, which
+         * resumes the stream).
+         */
         default void onEnd() {
         }
     }

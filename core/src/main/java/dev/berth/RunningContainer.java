@@ -8,8 +8,9 @@ import java.time.Duration;
  * anonymous volumes) according to its spec's {@link StopPolicy}; closing twice, or closing a
  * container someone else already removed, is harmless.
  *
- * <p>Its logs are captured continuously from the moment it starts, so {@link #logs()} still
- * answers after the container stopped, failed or was removed.
+ * <p>Its logs are kept in a buffer from the moment it starts (followed until it is ready, read on demand
+ * afterwards, and once more when it is closed), so {@link #logs()} still answers after the container
+ * stopped, failed or was removed. A live handle holds no thread unless its logs are followed.
  */
 public interface RunningContainer extends AutoCloseable {
     /** @return the engine's container id */

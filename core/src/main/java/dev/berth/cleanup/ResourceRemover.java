@@ -96,9 +96,25 @@ public final class ResourceRemover {
      * @return whether the container is gone
      */
     public boolean stopAndRemove(String id, String name, StopPolicy policy, Steps steps) {
+        return stopAndRemove(id, name, policy, steps, () -> { });
+    }
+
+    /**
+     * Like {@link #stopAndRemove(String, String, StopPolicy, Steps)}, running a last step between the two (the
+     * handle reads the container's last log lines there, its shutdown lines included).
+     *
+     * @param id container id
+     * @param name container name
+     * @param policy the spec's stop policy
+     * @param steps where the steps are recorded
+     * @param beforeRemoval runs after the stop, before the removal; must not throw
+     * @return whether the container is gone
+     */
+    public boolean stopAndRemove(String id, String name, StopPolicy policy, Steps steps, Runnable beforeRemoval) {
         if (policy.graceful()) {
             steps.attempt(describe("stop", Session.Kind.CONTAINER, id, name), () -> stop(id, name, policy));
         }
+        beforeRemoval.run();
         return steps.attempt(describe("remove", Session.Kind.CONTAINER, id, name), () -> removeContainer(id));
     }
 

@@ -165,7 +165,7 @@ public final class ContainerLauncher {
                     options.connectOthers(id, spec);
                     docker.startContainerCmd(id).exec();
                 });
-                container.logCapture().attach();
+                container.logCapture().hold();
             }
             LOG.debug("started {} after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             // the wait is bounded by the time left; its own engine calls by the call timeout, so that a call in
@@ -178,6 +178,7 @@ public final class ContainerLauncher {
                 throw StartFailures.waitFailed(e, spec.startupTimeout(), remaining,
                         Duration.ofNanos(System.nanoTime() - begin));
             }
+            container.logCapture().release(); // ready: no thread per live handle; logs() reads on demand
             LOG.debug("{} ready after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             return container;
         } catch (RuntimeException e) {

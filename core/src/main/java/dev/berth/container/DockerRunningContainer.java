@@ -113,7 +113,7 @@ final class DockerRunningContainer implements RunningContainer {
         return found;
     }
 
-    /** @return the log capture, attached by the launcher right after the container starts */
+    /** @return the log capture, held by the launcher from the container's start until it is ready */
     LogCapture logCapture() {
         return logs;
     }
@@ -195,8 +195,7 @@ final class DockerRunningContainer implements RunningContainer {
         } catch (NotFoundException e) {
             throw gone(e);
         }
-        logs.awaitEnd(Duration.ofSeconds(5));
-        logs.attach();
+        logs.restarted();
         portCache.clear();
     }
 
@@ -206,11 +205,12 @@ final class DockerRunningContainer implements RunningContainer {
             return;
         }
         boolean gone = false;
+        logs.finish();
         try {
             phases.run(id, name, spec.image().toString(), Phase.REMOVE, () -> new ResourceRemover(docker).removeContainer(id));
             gone = true;
         } finally {
-            endLogCapture();
+            logs.removed(gone);
             if (gone) {
                 session.forget(Session.Kind.CONTAINER, id);
                 ScopedVolumes.release(docker, session, spec);
@@ -225,20 +225,14 @@ final class DockerRunningContainer implements RunningContainer {
         }
         Steps steps = new Steps(); // cleanup hook: stop per policy, remove, report both steps
         boolean gone = phases.time(id, name, spec.image().toString(), Phase.REMOVE,
-                () -> new ResourceRemover(docker).stopAndRemove(id, name, spec.stopPolicy(), steps));
-        endLogCapture();
+                () -> new ResourceRemover(docker).stopAndRemove(id, name, spec.stopPolicy(), steps, logs::finish));
+        logs.removed(gone);
         if (gone) {
             session.forget(Session.Kind.CONTAINER, id);
             steps.attempt("remove the unused volumes of container " + name,
                     () -> ScopedVolumes.release(docker, session, spec));
         }
         steps.throwIfFailed("container " + name);
-    }
-
-    /** The removal ends the log stream; wait briefly for its last lines, then let it go. */
-    private void endLogCapture() {
-        logs.awaitEnd(Duration.ofSeconds(2));
-        logs.detach();
     }
 
     @Override

@@ -41,7 +41,8 @@ public record ReportTarget(String containerId, String label, String imageReferen
     /**
      * @param c a container started by Berth
      * @return a target labelled with its logical name (else its engine name), image and env, whose log
-     *     lines come from the container's continuous capture (so they survive its removal)
+     *     lines come from the container's {@link RunningContainer#logs()} (read on demand while it exists,
+     *     kept after its removal)
      */
     public static ReportTarget of(RunningContainer c) {
         List<String> env = new ArrayList<>();

@@ -166,7 +166,8 @@ class RunningContainerTest extends EngineTestSupport {
     @Test
     void stateStopKillRestartAndRemove() {
         RunningContainer c = engine.start(ContainerSpec.of(BUSYBOX)
-                .withCommand("sh", "-c", "trap 'echo got-term; exit 0' TERM; echo up; while true; do sleep 0.1; done"));
+                .withCommand("sh", "-c", "trap 'echo got-term; exit 0' TERM; echo up; while true; do sleep 0.1; done")
+                .waitingFor(Wait.forLogMessage("up"))); // the trap is set: a stop before it would wait 20 s for a kill
         ContainerState running = c.state();
         assertThat(running.running()).isTrue();
         assertThat(running.status()).isEqualTo("running");
@@ -185,6 +186,9 @@ class RunningContainerTest extends EngineTestSupport {
 
         c.restart();
         assertThat(c.state().running()).isTrue();
+        // a kill right after the restart can beat the shell's first echo on a loaded machine
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> c.logs().lines().size() >= 3);
         c.kill("SIGKILL");
         ContainerState killed = awaitExited(c);
         assertThat(killed.exitCode()).hasValue(137);
