@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -48,13 +49,6 @@ public final class ImageArchiver {
             throw new InvalidSpecException("images to save", "none", "at least one image reference",
                     "engine.save(path, ImageRef.parse(\"berth-fixtures/busybox:1\"))");
         }
-        for (ImageRef image : images) {
-            try {
-                docker.inspectImageCmd(image.toString()).exec();
-            } catch (NotFoundException e) {
-                throw new BerthException(Messages.imageMissing("save images to " + file, image.toString()), e);
-            }
-        }
         Path partial;
         try {
             partial = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".part");
@@ -69,8 +63,31 @@ public final class ImageArchiver {
             return new SavedArchive(file, List.copyOf(images), bytes, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | RuntimeException e) {
             deleteQuietly(partial);
-            throw new BerthException(Messages.saveFailed(file, String.valueOf(e.getMessage())), e);
+            throw missingImage(file, images, e)
+                    .orElseGet(() -> new BerthException(Messages.saveFailed(file, String.valueOf(e.getMessage())), e));
         }
+    }
+
+    /**
+     * Looks for an image the engine does not have, only once a save failed: asking up front cost every save an
+     * inspect, and a fresh JVM some 400 classes of Jackson and docker-java model to read its answer (measured,
+     * docs/benchmarks.md).
+     */
+    private Optional<BerthException> missingImage(Path file, List<ImageRef> images, Exception failure) {
+        for (ImageRef image : images) {
+            try {
+                docker.inspectImageCmd(image.toString()).exec();
+            } catch (NotFoundException e) {
+                BerthException missing = new BerthException(
+                        Messages.imageMissing("save images to " + file, image.toString()), e);
+                missing.addSuppressed(failure);
+                return Optional.of(missing);
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private long write(List<ImageRef> images, Path partial, boolean gzip) throws IOException {
