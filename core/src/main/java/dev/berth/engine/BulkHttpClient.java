@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * socket through JNA in 16 KiB chunk-decoded pieces and cost a {@code -Xmx64m} JVM three times the CPU of the
  * {@code docker} CLI for a 200 MB save (measured, docs/benchmarks.md); this one is plain HTTP/1.1 over a JDK
  * {@link SocketChannel}, one connection per call (closed with the response), the request body sent in 256 KiB
- * chunks and the response body read straight from the socket. Only for {@code unix://} and plain {@code tcp://}
+ * chunks, and the response body read straight from the socket (a call without a body is sent as HTTP/1.0, so the
+ * engine answers until it closes instead of in chunks). Only for {@code unix://} and plain {@code tcp://}
  * endpoints; TLS keeps the zerodep transport. Deadlines stay {@link BoundedHttpClient}'s: closing the response
  * (or interrupting the caller) closes the connection and ends a blocked read.
  */
@@ -87,8 +88,10 @@ final class BulkHttpClient implements DockerHttpClient {
             if (body == null && request.bodyBytes() != null) {
                 body = new java.io.ByteArrayInputStream(request.bodyBytes());
             }
+            // HTTP/1.0 when nothing is sent: the engine then answers until it closes, with no chunks to decode
             StringBuilder head = new StringBuilder(request.method()).append(' ').append(request.path())
-                    .append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+                    .append(body == null ? " HTTP/1.0" : " HTTP/1.1")
+                    .append("\r\nHost: localhost\r\nConnection: close\r\n");
             request.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             if (body != null) {
                 head.append("Transfer-Encoding: chunked\r\n");
