@@ -72,8 +72,8 @@ public final class ImageArchiver {
 
     /**
      * Looks for an image the engine does not have, only once a save failed: asking up front cost every save an
-     * inspect, and a fresh JVM some 400 classes of Jackson and docker-java model to read its answer (measured,
-     * docs/benchmarks.md).
+     * engine call, and a fresh JVM the Jackson deserializers of its answer, before the first byte moved
+     * (docs/benchmarks.md).
      */
     private Optional<BerthException> missingImage(Path file, List<ImageRef> images, Exception failure) {
         for (ImageRef image : images) {
