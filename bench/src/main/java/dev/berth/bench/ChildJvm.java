@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a main class of this module in a fresh JVM, with the Testcontainers variables set. */
@@ -31,6 +32,21 @@ final class ChildJvm {
      */
     static Result run(List<String> jvmOptions, Class<?> main, List<String> args, Duration timeout)
             throws IOException, InterruptedException {
+        return run(jvmOptions, Map.of(), main, args, timeout);
+    }
+
+    /**
+     * @param jvmOptions e.g. {@code -Xmx64m}
+     * @param env environment variables the child gets on top of this JVM's and the Testcontainers ones
+     * @param main the main class
+     * @param args its arguments
+     * @param timeout the most it may take; it is killed after that
+     * @return the child's output; {@link Result#nanos()} is launch → exit
+     * @throws IOException if it cannot start, or fails, or times out (with its output)
+     * @throws InterruptedException if interrupted while waiting
+     */
+    static Result run(List<String> jvmOptions, Map<String, String> env, Class<?> main, List<String> args,
+                      Duration timeout) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -43,6 +59,7 @@ final class ChildJvm {
                 String[] p = kv.split("=", 2);
                 pb.environment().put(p[0], p[1]);
             }
+            pb.environment().putAll(env);
             long t0 = System.nanoTime();
             Process p = pb.start();
             boolean exited = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

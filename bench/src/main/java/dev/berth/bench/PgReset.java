@@ -87,7 +87,7 @@ final class PgReset implements AutoCloseable {
     }
 
     /** The workload: 50 tables with indexes created over JDBC, then 10,000 rows in JDBC batches. */
-    private static void seed(Connection c) throws SQLException {
+    static void seed(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (int t = 1; t <= TABLES; t++) {
                 s.execute("create table t" + t + " (id int primary key, name text, balance int)");

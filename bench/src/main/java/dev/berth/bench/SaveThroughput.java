@@ -73,7 +73,7 @@ final class SaveThroughput implements AutoCloseable {
             @Override
             public long measure() throws Exception {
                 Path out = dir.resolve("berth.tar");
-                String text = ChildJvm.run(List.of("-Xmx64m"), SaveThroughput.class, List.of(out.toString(), image),
+                String text = ChildJvm.run(List.of("-Xmx64m", "-Dberth.sweep=false"), SaveThroughput.class, List.of(out.toString(), image),
                         Duration.ofMinutes(10)).output();
                 Files.delete(out);
                 return Long.parseLong(text.lines().filter(l -> l.startsWith("SAVE_NANOS ")).findFirst()

@@ -13,7 +13,8 @@ import java.util.function.Function;
 /** Builds the scenarios of docs/benchmarks.md from the {@link Starter}s. Each variant owns its starter. */
 public final class Scenarios {
     /** Scenario ids in run order. */
-    public static final List<String> ALL = List.of("ready", "parallel", "cycle", "cold", "reset", "save", "overhead");
+    public static final List<String> ALL = List.of("ready", "parallel", "cycle", "cold", "reset", "save", "overhead",
+            "copyin", "secondrun");
 
     private final String runId;
     private final int parallel;
@@ -59,6 +60,8 @@ public final class Scenarios {
                             new ColdStart.Launch("berth", "Berth", runId)));
             case "reset" -> reset();
             case "save" -> save();
+            case "copyin" -> copyIn();
+            case "secondrun" -> secondRun();
             case "overhead" -> new Scenario(id, "6. Extension overhead",
                     "one class-scoped container, " + ExtensionOverheadSuite.TESTS + " empty tests; time inside the"
                             + " tests (callbacks included, class setup excluded) ÷ tests",
@@ -94,6 +97,24 @@ public final class Scenarios {
         } catch (Exception e) {
             throw new IllegalStateException("building the image for scenario 5 failed: " + e, e);
         }
+    }
+
+    private Scenario copyIn() {
+        try {
+            CopyIn c = new CopyIn(runId);
+            return new Scenario("copyin", "8. Copy a " + CopyIn.MEGABYTES + " MB file into a container",
+                    "the copy call only (Berth and Testcontainers timed inside their -Xmx64m JVMs); throughput ="
+                            + " size ÷ time", c.variants(), c);
+        } catch (Exception e) {
+            throw new IllegalStateException("preparing the file and container for scenario copyin failed: " + e, e);
+        }
+    }
+
+    private Scenario secondRun() {
+        SecondRun s = new SecondRun(runId);
+        return new Scenario("secondrun", "9. Second run of a suite with the snapshot cache (PostgreSQL, "
+                + PgReset.ROWS + " rows)", "fresh JVM per run; JUnit launcher start → first test body",
+                s.variants(), s);
     }
 
     private Starter raw() {

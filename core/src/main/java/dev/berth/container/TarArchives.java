@@ -31,7 +31,7 @@ final class TarArchives {
      */
     static final class Builder {
         /** How much of the archive may wait between the writer and the engine's reader. */
-        private static final int PIPE_BYTES = 64 * 1024;
+        private static final int PIPE_BYTES = 1024 * 1024;
 
         private final List<Entry> entries = new ArrayList<>();
 

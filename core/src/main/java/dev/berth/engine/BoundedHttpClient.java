@@ -52,6 +52,7 @@ final class BoundedHttpClient implements DockerHttpClient {
     private final EngineTimeouts timeouts;
     private final DockerHttpClient quick;
     private final DockerHttpClient unbounded;
+    private final DockerHttpClient bulk;
     private final ExecutorService calls;
     private final ScheduledExecutorService watchdog;
 
@@ -63,10 +64,24 @@ final class BoundedHttpClient implements DockerHttpClient {
      */
     BoundedHttpClient(String dockerHost, EngineTimeouts timeouts, DockerHttpClient quick,
                       DockerHttpClient unbounded) {
+        this(dockerHost, timeouts, quick, unbounded, null);
+    }
+
+    /**
+     * @param dockerHost the endpoint, for errors
+     * @param timeouts the bounds
+     * @param quick the transport for quick calls (its own read timeout ends abandoned TCP reads)
+     * @param unbounded the transport for streams and long calls (no read timeout)
+     * @param bulk the transport for the long calls that move image or file-tree bytes ({@link BulkHttpClient}),
+     *     or null to use {@code unbounded} for them too
+     */
+    BoundedHttpClient(String dockerHost, EngineTimeouts timeouts, DockerHttpClient quick,
+                      DockerHttpClient unbounded, DockerHttpClient bulk) {
         this.dockerHost = dockerHost;
         this.timeouts = timeouts;
         this.quick = quick;
         this.unbounded = unbounded;
+        this.bulk = bulk;
         int n = CLIENTS.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
         this.calls = Executors.newCachedThreadPool(r -> daemon(r, "berth-engine-" + n + "-call-"
@@ -84,11 +99,18 @@ final class BoundedHttpClient implements DockerHttpClient {
     record Call(Kind kind, String name, Duration timeout, String timeoutName) {
     }
 
+    /** @return the request's path without its {@code /v1.xx} prefix and query, decoded */
+    static String versionlessPath(Request request) {
+        String full = request.path();
+        int q = full.indexOf('?');
+        return java.net.URLDecoder.decode(VERSION.matcher(q < 0 ? full : full.substring(0, q)).replaceFirst("")
+                .replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     Call classify(Request request) {
         String full = request.path();
         int q = full.indexOf('?');
-        String path = java.net.URLDecoder.decode(VERSION.matcher(q < 0 ? full : full.substring(0, q)).replaceFirst("")
-                .replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        String path = versionlessPath(request);
         String query = q < 0 ? "" : full.substring(q + 1);
         String name = request.method() + " " + path;
         if (STREAM.matcher(path).matches()) {
@@ -121,8 +143,7 @@ final class BoundedHttpClient implements DockerHttpClient {
             deadline = caller.deadlineNanos();
             bound = caller.description();
         }
-        DockerHttpClient transport = call.kind() == Kind.QUICK && !call.timeoutName().contains("grace")
-                ? quick : unbounded;
+        DockerHttpClient transport = transportFor(call, request);
         Handoff handoff = new Handoff();
         Future<Response> pending = calls.submit(() -> handoff.deliver(transport.execute(request)));
         Response response;
@@ -150,6 +171,14 @@ final class BoundedHttpClient implements DockerHttpClient {
             return response;
         }
         return new BoundedResponse(response, call, bound, deadline, callersBudget);
+    }
+
+    private DockerHttpClient transportFor(Call call, Request request) {
+        if (call.kind() == Kind.QUICK && !call.timeoutName().contains("grace")) {
+            return quick;
+        }
+        return call.kind() == Kind.LONG && bulk != null && BulkHttpClient.takes(versionlessPath(request))
+                ? bulk : unbounded;
     }
 
     private EngineUnavailableException noAnswer(Call call, String bound, Throwable cause) {
@@ -181,7 +210,13 @@ final class BoundedHttpClient implements DockerHttpClient {
         try {
             quick.close();
         } finally {
-            unbounded.close();
+            try {
+                unbounded.close();
+            } finally {
+                if (bulk != null) {
+                    bulk.close();
+                }
+            }
         }
     }
 

@@ -36,8 +36,10 @@ public final class DockerClients {
         // handshake as the read timeout): its calls are bounded by BoundedHttpClient and by their callers.
         DockerHttpClient quick = transport(config, timeouts.ping(), timeouts.call().plusSeconds(1));
         DockerHttpClient unbounded = transport(config, null, null);
+        // Image and file-tree bytes go over a plain socket of their own where the endpoint allows one.
+        DockerHttpClient bulk = BulkHttpClient.forEndpoint(endpoint.dockerHost(), endpoint.tlsVerify()).orElse(null);
         return DockerClientImpl.getInstance(config,
-                new BoundedHttpClient(endpoint.dockerHost(), timeouts, quick, unbounded));
+                new BoundedHttpClient(endpoint.dockerHost(), timeouts, quick, unbounded, bulk));
     }
 
     /**

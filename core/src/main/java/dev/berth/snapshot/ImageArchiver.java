@@ -17,17 +17,20 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes images to a {@code docker save} archive, {@code .tar} or gzip-compressed {@code .tar.gz} /
- * {@code .tgz} by the file name. The engine's stream goes straight to disk through a 64 KiB buffer, so
+ * {@code .tgz} by the file name. The engine's stream goes straight to disk through a 1 MiB buffer, so
  * memory stays bounded whatever the image size. The archive is written next to the target under a
  * temporary name and moved into place only when complete; on failure no file is left behind.
  */
 public final class ImageArchiver {
     private static final int BUFFER = 64 * 1024;
+    /** Reads of the engine's stream: large enough that a 200 MB save is a few hundred reads and writes. */
+    private static final int COPY_BUFFER = 1024 * 1024;
     private final DockerClient docker;
 
     /** @param docker the engine client */
@@ -48,13 +51,6 @@ public final class ImageArchiver {
             throw new InvalidSpecException("images to save", "none", "at least one image reference",
                     "engine.save(path, ImageRef.parse(\"berth-fixtures/busybox:1\"))");
         }
-        for (ImageRef image : images) {
-            try {
-                docker.inspectImageCmd(image.toString()).exec();
-            } catch (NotFoundException e) {
-                throw new BerthException(Messages.imageMissing("save images to " + file, image.toString()), e);
-            }
-        }
         Path partial;
         try {
             partial = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".part");
@@ -69,8 +65,31 @@ public final class ImageArchiver {
             return new SavedArchive(file, List.copyOf(images), bytes, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | RuntimeException e) {
             deleteQuietly(partial);
-            throw new BerthException(Messages.saveFailed(file, String.valueOf(e.getMessage())), e);
+            throw missingImage(file, images, e)
+                    .orElseGet(() -> new BerthException(Messages.saveFailed(file, String.valueOf(e.getMessage())), e));
         }
+    }
+
+    /**
+     * Looks for an image the engine does not have, only once a save failed: asking up front cost every save an
+     * engine call, and a fresh JVM the Jackson deserializers of its answer, before the first byte moved
+     * (docs/benchmarks.md).
+     */
+    private Optional<BerthException> missingImage(Path file, List<ImageRef> images, Exception failure) {
+        for (ImageRef image : images) {
+            try {
+                docker.inspectImageCmd(image.toString()).exec();
+            } catch (NotFoundException e) {
+                BerthException missing = new BerthException(
+                        Messages.imageMissing("save images to " + file, image.toString()), e);
+                missing.addSuppressed(failure);
+                return Optional.of(missing);
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private long write(List<ImageRef> images, Path partial, boolean gzip) throws IOException {
@@ -81,7 +100,7 @@ public final class ImageArchiver {
         try (InputStream in = cmd.exec();
              OutputStream file = Files.newOutputStream(partial);
              OutputStream out = gzip ? new FastGzip(file) : file) {
-            byte[] buffer = new byte[BUFFER];
+            byte[] buffer = new byte[COPY_BUFFER];
             long total = 0;
             for (int n; (n = in.read(buffer)) > 0; ) {
                 out.write(buffer, 0, n);

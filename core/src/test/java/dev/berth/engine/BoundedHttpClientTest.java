@@ -54,6 +54,54 @@ class BoundedHttpClientTest {
     }
 
     @Test
+    void imageAndFileTreeBytesGoOverTheBulkTransportAndEverythingElseDoesNot() throws Exception {
+        java.util.List<String> used = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (BoundedHttpClient c = new BoundedHttpClient("unix:///x.sock", EngineTimeouts.defaults(),
+                named("quick", used), named("unbounded", used), named("bulk", used))) {
+            for (String path : new String[] {"/v1.41/images/get?names=x", "/containers/abc/archive?path=/",
+                    "/images/load", "/v1.41/images/create?fromImage=x", "/containers/abc/json",
+                    "/containers/abc/logs?follow=1"}) {
+                c.execute(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(path)
+                        .build()).close();
+            }
+        }
+        assertThat(used).containsExactly("bulk", "bulk", "bulk", "unbounded", "quick", "unbounded");
+    }
+
+    private static DockerHttpClient named(String name, java.util.List<String> used) {
+        return new DockerHttpClient() {
+            @Override
+            public Response execute(Request request) {
+                used.add(name);
+                return new Response() {
+                    @Override
+                    public int getStatusCode() {
+                        return 200;
+                    }
+
+                    @Override
+                    public Map<String, java.util.List<String>> getHeaders() {
+                        return Map.of();
+                    }
+
+                    @Override
+                    public java.io.InputStream getBody() {
+                        return java.io.InputStream.nullInputStream();
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Test
     void timeoutsAreReadFromPropertiesFirstThenTheEnvironment() {
         Properties p = new Properties();
         p.setProperty("berth.engine.call-timeout", "45s");

@@ -1,0 +1,165 @@
+package dev.berth.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bulk transport's HTTP over a unix socket this test serves itself: the request as the engine receives it
+ * (chunked body), the answer as docker-java reads it (chunked, sized or until close). No engine needed.
+ */
+class BulkHttpClientTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void takesOnlyTheCallsThatMoveImageOrFileTreeBytes() {
+        assertThat(BulkHttpClient.takes("/images/get")).isTrue();
+        assertThat(BulkHttpClient.takes("/images/localhost:5000/a/b:1/get")).isTrue();
+        assertThat(BulkHttpClient.takes("/images/load")).isTrue();
+        assertThat(BulkHttpClient.takes("/containers/abc/archive")).isTrue();
+        assertThat(BulkHttpClient.takes("/containers/abc/export")).isTrue();
+        assertThat(BulkHttpClient.takes("/images/create")).isFalse();
+        assertThat(BulkHttpClient.takes("/build")).isFalse();
+        assertThat(BulkHttpClient.takes("/containers/abc/json")).isFalse();
+        assertThat(BulkHttpClient.forEndpoint("tcp://127.0.0.1:2376", true)).isEmpty();
+        assertThat(BulkHttpClient.forEndpoint("npipe:////./pipe/docker_engine", false)).isEmpty();
+        assertThat(BulkHttpClient.forEndpoint("tcp://127.0.0.1:2375", false)).isPresent();
+    }
+
+    @Test
+    void sendsTheBodyChunkedAndDecodesAChunkedAnswer() throws Exception {
+        byte[] upload = random(700_000);
+        byte[] answer = random(300_000);
+        ByteArrayOutputStream served = new ByteArrayOutputStream();
+        served.write(("HTTP/1.1 200 OK\r\nContent-Type: application/x-tar\r\nTransfer-Encoding: chunked\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        for (int off = 0; off < answer.length; off += 32768) {
+            int n = Math.min(32768, answer.length - off);
+            served.write((Integer.toHexString(n) + ";ext=1\r\n").getBytes(StandardCharsets.US_ASCII));
+            served.write(answer, off, n);
+            served.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        served.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        Served s = serve(served.toByteArray());
+
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.PUT).path("/v1.41/containers/abc/archive?path=%2F")
+                .putHeader("Content-Type", "application/x-tar").body(new ByteArrayInputStream(upload)).build();
+        try (DockerHttpClient.Response r = client().execute(request)) {
+            assertThat(r.getStatusCode()).isEqualTo(200);
+            assertThat(r.getHeader("content-type")).isEqualTo("application/x-tar");
+            assertThat(r.getBody().readAllBytes()).isEqualTo(answer);
+        }
+
+        byte[] received = s.request.get(30, TimeUnit.SECONDS);
+        String text = new String(received, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        assertThat(text.substring(0, end)).startsWith("PUT /v1.41/containers/abc/archive?path=%2F HTTP/1.1\r\n")
+                .contains("\r\nContent-Type: application/x-tar").contains("\r\nTransfer-Encoding: chunked");
+        assertThat(dechunk(received, end + 4)).isEqualTo(upload);
+    }
+
+    @Test
+    void sendsABodilessCallAsHttp10AndReadsASizedAnswerAndOneThatEndsWithTheConnection() throws Exception {
+        Served s = serve(("HTTP/1.1 404 Not Found\r\nContent-Length: 39\r\n\r\n{\"message\":\"reference does not"
+                + " exist\"}\nEXTRA").getBytes(StandardCharsets.US_ASCII));
+        try (DockerHttpClient.Response r = client().execute(get())) {
+            assertThat(r.getStatusCode()).isEqualTo(404);
+            assertThat(new String(r.getBody().readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo("{\"message\":\"reference does not exist\"}\n");
+        }
+        // nothing to send: HTTP/1.0, so the engine answers until it closes rather than in chunks
+        assertThat(new String(s.request.get(30, TimeUnit.SECONDS), StandardCharsets.ISO_8859_1))
+                .startsWith("GET /images/get?names=x%3A1 HTTP/1.0\r\n").doesNotContain("Transfer-Encoding");
+        byte[] answer = random(200_000);
+        ByteArrayOutputStream served = new ByteArrayOutputStream();
+        served.write("HTTP/1.0 200 OK\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        served.write(answer);
+        serve(served.toByteArray());
+        try (DockerHttpClient.Response r = client().execute(get())) {
+            assertThat(r.getBody().readAllBytes()).isEqualTo(answer);
+        }
+    }
+
+    private static DockerHttpClient.Request get() {
+        return DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
+                .path("/images/get?names=x%3A1").build();
+    }
+
+    private DockerHttpClient client() {
+        return BulkHttpClient.forEndpoint("unix://" + dir.resolve("engine.sock"), false).orElseThrow();
+    }
+
+    private record Served(CompletableFuture<byte[]> request) {
+    }
+
+    /** Accepts one connection, reads the request to its end (headers and any chunked body), answers and closes. */
+    private Served serve(byte[] response) throws IOException {
+        Path socket = dir.resolve("engine.sock");
+        Files.deleteIfExists(socket);
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        CompletableFuture<byte[]> request = CompletableFuture.supplyAsync(() -> {
+            try (server; SocketChannel c = server.accept()) {
+                ByteArrayOutputStream got = new ByteArrayOutputStream();
+                ByteBuffer b = ByteBuffer.allocate(65536);
+                while (!complete(got.toByteArray())) {
+                    b.clear();
+                    if (c.read(b) < 0) {
+                        break;
+                    }
+                    got.write(b.array(), 0, b.position());
+                }
+                c.write(ByteBuffer.wrap(response));
+                return got.toByteArray();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return new Served(request);
+    }
+
+    private static boolean complete(byte[] got) {
+        String text = new String(got, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        return end >= 0 && (!text.substring(0, end).contains("chunked") || text.endsWith("\r\n0\r\n\r\n"));
+    }
+
+    private static byte[] dechunk(byte[] raw, int from) throws IOException {
+        InputStream in = new ByteArrayInputStream(raw, from, raw.length - from);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String size = BulkHttpClient.line(in); size != null; size = BulkHttpClient.line(in)) {
+            int n = Integer.parseInt(size, 16);
+            if (n == 0) {
+                break;
+            }
+            out.write(in.readNBytes(n));
+            BulkHttpClient.line(in);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] random(int n) {
+        byte[] b = new byte[n];
+        new Random(n).nextBytes(b);
+        return b;
+    }
+}
