@@ -93,6 +93,19 @@ final class ContextResources implements StoredResource {
      *     (a dependency cycle, an unknown dependency, a duplicate alias), before any of them exists
      */
     void startAll(List<ContainerSpec> specs, List<ContextResources> chain) {
+        startAll(specs, chain, null, Set.of());
+    }
+
+    /**
+     * Starts containers as {@link #startAll(List, List)} does, first claiming those {@code ahead} prepared for equal
+     * specs, then preparing the next test's in the background.
+     *
+     * @param specs the specs, each named with its logical name
+     * @param chain the resources of this context's ancestors (and its own), innermost first
+     * @param ahead the class's prepared starts, or null
+     * @param optedOut logical names declared {@code @Container(prepareAhead = false)}
+     */
+    void startAll(List<ContainerSpec> specs, List<ContextResources> chain, PrepareAhead ahead, Set<String> optedOut) {
         if (specs.isEmpty()) {
             return;
         }
@@ -106,10 +119,21 @@ final class ContextResources implements StoredResource {
                 }
             }
         }
+        Map<String, RunningContainer> outer = Map.copyOf(running);
+        List<ContainerSpec> rest = specs;
+        if (ahead != null) {
+            rest = ahead.claim(specs, outer, optedOut, (name, c) -> {
+                addContainer(name, c, true);
+                running.put(name, c);
+            });
+        }
         try {
-            engine.startAll(specs, running, c -> addContainer(c.spec().name().orElseThrow(), c, true));
+            engine.startAll(rest, running, c -> addContainer(c.spec().name().orElseThrow(), c, true));
         } catch (InvalidSpecException e) {
             throw Errors.invalidPlan(label, e);
+        }
+        if (ahead != null) {
+            ahead.prepare(specs, outer, optedOut);
         }
     }
 
