@@ -51,7 +51,11 @@ public final class Scenarios {
                     List.of(suite("raw docker-java", "raw"), suite("Testcontainers", "testcontainers"),
                             suite("Berth, programmatic", "berth"),
                             new SuiteRun("Berth @DockerTest", ExtensionCycleSuite.class, "answers", testsPerSuite,
-                                    SuiteRun.Clock.SUITE, Map.of())));
+                                    SuiteRun.Clock.SUITE, Map.of()),
+                            new SuiteRun("Berth @DockerTest, prepare-ahead=2", ExtensionCycleSuite.class, "answers",
+                                    testsPerSuite, SuiteRun.Clock.SUITE, Map.of("berth.prepare-ahead", "2")),
+                            new SuiteRun("Berth @DockerTest, prepare-ahead=0", ExtensionCycleSuite.class, "answers",
+                                    testsPerSuite, SuiteRun.Clock.SUITE, Map.of("berth.prepare-ahead", "0"))));
             case "cold" -> new Scenario(id, "3. Cold start in a fresh JVM",
                     "java -cp … launch → first container ready → removed → JVM exit",
                     List.of(new ColdStart.Launch("raw", "raw docker-java", runId),

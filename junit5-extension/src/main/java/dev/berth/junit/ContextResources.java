@@ -39,6 +39,7 @@ final class ContextResources implements StoredResource {
     private final Map<String, RunningContainer> containers = new LinkedHashMap<>();
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final AtomicBoolean failed = new AtomicBoolean();
+    private volatile PrepareAhead removeIn;
 
     ContextResources(Engine engine, BerthConfig config, String label) {
         this.engine = engine;
@@ -122,6 +123,7 @@ final class ContextResources implements StoredResource {
         Map<String, RunningContainer> outer = Map.copyOf(running);
         List<ContainerSpec> rest = specs;
         if (ahead != null) {
+            removeIn = ahead;
             rest = ahead.claim(specs, outer, optedOut, (name, c) -> {
                 addContainer(name, c, true);
                 running.put(name, c);
@@ -196,7 +198,11 @@ final class ContextResources implements StoredResource {
         failed.set(true);
     }
 
-    /** Removes what this context owns in core's teardown order (containers, then networks), or keeps it. */
+    /**
+     * Removes what this context owns in core's teardown order (containers, then networks), or keeps it. A test's
+     * resources whose containers were started with prepared starts ({@code berth.prepare-ahead}) are removed in the
+     * background; the class awaits them when it ends.
+     */
     @Override
     public void close() {
         List<AutoCloseable> held;
@@ -212,8 +218,13 @@ final class ContextResources implements StoredResource {
             keep(held);
             return;
         }
-        try (Scope scope = new Scope(label)) {
-            held.forEach(scope::add);
+        Scope scope = new Scope(label);
+        held.forEach(scope::add);
+        PrepareAhead background = removeIn;
+        if (background != null) {
+            background.removeLater(scope);
+        } else {
+            scope.close();
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.berth.junit;
 
 import dev.berth.ContainerSpec;
+import dev.berth.Engine;
+import dev.berth.Scope;
 import dev.berth.PreparedStarts;
 import dev.berth.RunningContainer;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -17,15 +20,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The containers one test class starts ahead of its tests ({@code berth.prepare-ahead}): a thin adapter over core's
  * {@link PreparedStarts}, in the store of the test's innermost class, so JUnit removes what no test claimed when the
  * class ends (before the class's own containers, networks and snapshots). A test's fresh containers are claimed from
- * it when a prepared one has an equal spec; each one handed over starts its successor in the background.
+ * it when a prepared one has an equal spec; each one handed over starts its successor in the background. The tests
+ * whose containers came through here are removed in the background too, while the next test runs; the class's end
+ * awaits those removals.
  */
 final class PrepareAhead implements StoredResource {
     private static final String KEY = "prepare-ahead";
 
+    private final Engine engine;
     private final PreparedStarts starts;
+    private final List<CompletableFuture<Void>> removals = new ArrayList<>();
 
-    private PrepareAhead(PreparedStarts starts) {
-        this.starts = starts;
+    private PrepareAhead(Engine engine, int depth) {
+        this.engine = engine;
+        this.starts = new PreparedStarts(engine, depth);
     }
 
     /**
@@ -43,7 +51,7 @@ final class PrepareAhead implements StoredResource {
         }
         ExtensionContext classContext = owner.get();
         return Optional.of(classContext.getStore(RunState.NS).getOrComputeIfAbsent(KEY,
-                k -> new PrepareAhead(new PreparedStarts(run.engine(classContext), depth)), PrepareAhead.class));
+                k -> new PrepareAhead(run.engine(classContext), depth), PrepareAhead.class));
     }
 
     /**
@@ -119,9 +127,31 @@ final class PrepareAhead implements StoredResource {
         return starts.preparedCount();
     }
 
-    /** Removes the prepared containers no test claimed. */
+    /**
+     * Removes a test's containers on a background thread while the next test runs; the class's end awaits it.
+     *
+     * @param scope the test's containers
+     */
+    void removeLater(Scope scope) {
+        CompletableFuture<Void> removal = engine.discardLater(scope);
+        synchronized (removals) {
+            removals.removeIf(CompletableFuture::isDone);
+            removals.add(removal);
+        }
+    }
+
+    /**
+     * Awaits the tests' background removals, then removes the prepared containers no test claimed. A removal that
+     * failed is reported when the engine closes (core's background removals keep the failure).
+     */
     @Override
     public void close() {
+        List<CompletableFuture<Void>> pending;
+        synchronized (removals) {
+            pending = List.copyOf(removals);
+            removals.clear();
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         starts.close();
     }
 }

@@ -47,6 +47,19 @@ class PrepareAheadTest {
     }
 
     @Test
+    void theContainerStartedWhileATestRunsIsTheNextTestsOwn() {
+        Kit.Run run = kit.run(ORDERED, PrepareAheadFixtures.HandOver.class, PrepareAheadFixtures.AfterClass.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(3).succeeded(3));
+        List<String> ids = Recorder.values("test");
+        assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+        assertThat(Recorder.values("preparedDuringA")).as("started ahead while a ran, then b's").containsExactly(ids.get(1));
+        assertThat(Recorder.values("markersSeen")).containsOnly("0");
+        assertThat(Recorder.values("leftAfterClass")).containsExactly("0");
+        assertThat(kit.leftovers()).isEmpty();
+    }
+
+    @Test
     void theOnePreparedAfterAFailedLastTestIsRemovedWithTheClass() {
         Kit.Run run = kit.run(ORDERED, PrepareAheadFixtures.LastFails.class, PrepareAheadFixtures.AfterClass.class);
 
