@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Only specs {@link #canPrepare} accepts are prepared: a fixed host port would clash with the container in use,
- * and a volume would be shared with it. A prepared container has been running for as long as the previous user
+ * a volume would be shared with it, and a network alias would answer for both. A prepared container has been running for as long as the previous user
  * held its own; a spec whose behaviour depends on its container's age should not be prepared. Thread-safe.
  */
 public final class PreparedStarts implements AutoCloseable {
@@ -72,12 +72,17 @@ public final class PreparedStarts implements AutoCloseable {
     }
 
     /**
+     * Whether a container of this spec may run next to another of the same spec, as a prepared one does next to the
+     * one in use (and next to the one still being removed): it publishes no fixed host port (the other holds it),
+     * mounts no volume (the other may have written to it) and has no network alias (two containers answering on
+     * one alias make the network's DNS ambiguous).
+     *
      * @param spec a spec
-     * @return whether it may be started ahead: it publishes no fixed host port (the container in use holds it)
-     *     and mounts no volume (the container in use may have written to it)
+     * @return whether it may be started ahead
      */
     public static boolean canPrepare(ContainerSpec spec) {
-        return spec.fixedPorts().isEmpty() && spec.mounts().stream().noneMatch(Mount::volume);
+        return spec.fixedPorts().isEmpty() && spec.mounts().stream().noneMatch(Mount::volume)
+                && spec.networks().stream().allMatch(n -> n.aliases().isEmpty());
     }
 
     /**

@@ -81,11 +81,13 @@ class PreparedStartsTest extends EngineTestSupport {
     }
 
     @Test
-    void fixedPortsAndVolumesAreNeverPrepared() {
+    void fixedPortsVolumesAndAliasesAreNeverPrepared() {
         assertThat(PreparedStarts.canPrepare(SLEEPER)).isTrue();
         assertThat(PreparedStarts.canPrepare(SLEEPER.withExposedPorts(80))).isTrue();
         assertThat(PreparedStarts.canPrepare(SLEEPER.withFixedPort(80, 18080))).isFalse();
         assertThat(PreparedStarts.canPrepare(SLEEPER.withMount(Mount.volume("data", "/data")))).isFalse();
+        assertThat(PreparedStarts.canPrepare(SLEEPER.withNetwork("backend"))).isTrue();
+        assertThat(PreparedStarts.canPrepare(SLEEPER.withNetwork("backend", "db"))).as("an alias").isFalse();
         try (PreparedStarts ahead = new PreparedStarts(engine, 1)) {
             ahead.prepare(SLEEPER.withFixedPort(80, 18080), Map.of());
             assertThat(ahead.preparedCount()).isZero();

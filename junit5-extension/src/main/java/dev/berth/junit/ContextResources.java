@@ -4,6 +4,7 @@ import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.InvalidSpecException;
 import dev.berth.Network;
+import dev.berth.PreparedStarts;
 import dev.berth.RunningContainer;
 import dev.berth.SessionInfo;
 import dev.berth.Scope;
@@ -201,7 +202,8 @@ final class ContextResources implements StoredResource {
     /**
      * Removes what this context owns in core's teardown order (containers, then networks), or keeps it. A test's
      * resources whose containers were started with prepared starts ({@code berth.prepare-ahead}) are removed in the
-     * background; the class awaits them when it ends.
+     * background, the class awaiting them when it ends — unless one of them could not run next to the next test's
+     * ({@link PreparedStarts#canPrepare}: a fixed host port, a volume, a network alias).
      */
     @Override
     public void close() {
@@ -221,7 +223,8 @@ final class ContextResources implements StoredResource {
         Scope scope = new Scope(label);
         held.forEach(scope::add);
         PrepareAhead background = removeIn;
-        if (background != null) {
+        if (background != null && held.stream().allMatch(r -> !(r instanceof RunningContainer c)
+                || PreparedStarts.canPrepare(c.spec()))) { // else the next test's would meet this one
             background.removeLater(scope);
         } else {
             scope.close();

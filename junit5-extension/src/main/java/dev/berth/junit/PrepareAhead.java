@@ -50,7 +50,7 @@ final class PrepareAhead implements StoredResource {
             return Optional.empty();
         }
         ExtensionContext classContext = owner.get();
-        return Optional.of(classContext.getStore(RunState.NS).getOrComputeIfAbsent(KEY,
+        return Optional.of(classContext.getStore(RunState.NS).getOrComputeIfAbsent(key(classContext),
                 k -> new PrepareAhead(run.engine(classContext), depth), PrepareAhead.class));
     }
 
@@ -59,7 +59,12 @@ final class PrepareAhead implements StoredResource {
      * @return its prepared starts if one of its tests made them
      */
     static Optional<PrepareAhead> existing(ExtensionContext classContext) {
-        return Optional.ofNullable(classContext.getStore(RunState.NS).get(KEY, PrepareAhead.class));
+        return Optional.ofNullable(classContext.getStore(RunState.NS).get(key(classContext), PrepareAhead.class));
+    }
+
+    /** Per class context: a store also answers for its ancestors' keys, and a @Nested class has its own. */
+    private static String key(ExtensionContext classContext) {
+        return KEY + ":" + classContext.getUniqueId();
     }
 
     /**
