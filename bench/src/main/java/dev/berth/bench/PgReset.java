@@ -54,7 +54,8 @@ public final class PgReset implements AutoCloseable {
         engine.docker().stopContainerCmd(stoppedSeeded.id()).withTimeout(30).exec();
     }
 
-    List<Variant> variants() {
+    /** @param suiteTests tests per run of {@link ResetSuite} (its restores; the smoke mode runs fewer) */
+    List<Variant> variants(int suiteTests) {
         return List.of(
                 new Cycle("fresh + init + seed", () -> {
                     long t0 = System.nanoTime();
@@ -90,9 +91,9 @@ public final class PgReset implements AutoCloseable {
                 }),
                 // A JUnit class seeded once, each test restored: per-test time with the restore in its callbacks and
                 // its removal on the clock; the class's seed and snapshot are not (Clock.TESTS).
-                new SuiteRun("Berth @ResetPerTest, prepared ahead", ResetSuite.class, "seeded", ResetSuite.TESTS,
+                new SuiteRun("Berth @ResetPerTest, prepared ahead", ResetSuite.class, "seeded", suiteTests,
                         SuiteRun.Clock.TESTS, Map.of()),
-                new SuiteRun("Berth @ResetPerTest, prepare-ahead=0", ResetSuite.class, "seeded", ResetSuite.TESTS,
+                new SuiteRun("Berth @ResetPerTest, prepare-ahead=0", ResetSuite.class, "seeded", suiteTests,
                         SuiteRun.Clock.TESTS, Map.of("berth.prepare-ahead", "0")));
     }
 

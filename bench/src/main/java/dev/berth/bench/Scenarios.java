@@ -4,6 +4,7 @@ import dev.berth.bench.suites.CycleSuite;
 import dev.berth.bench.suites.ExtensionCycleSuite;
 import dev.berth.bench.suites.ExtensionOverheadSuite;
 import dev.berth.bench.suites.PlainOverheadSuite;
+import dev.berth.bench.suites.ResetSuite;
 import dev.berth.bench.suites.StarterResolver;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,11 +80,12 @@ public final class Scenarios {
         };
     }
 
-    private static Scenario reset() {
+    private Scenario reset() {
         try {
             PgReset pg = new PgReset();
             return new Scenario("reset", "4. Per-test reset of a seeded PostgreSQL (" + PgReset.ROWS + " rows)",
-                    "until a query sees the seeded rows (removal and stop not timed)", pg.variants(), pg);
+                    "until a query sees the seeded rows (removal and stop not timed)",
+                    pg.variants(Math.min(testsPerSuite, ResetSuite.TESTS)), pg);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("seeding PostgreSQL for scenario 4 failed: " + e, e);
         }
