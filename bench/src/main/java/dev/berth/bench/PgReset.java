@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import dev.berth.bench.suites.ResetSuite;
 
 /**
  * Scenario 4: per-test reset of a seeded PostgreSQL (50 indexed tables, 10,000 rows). Fresh container + init + seed
@@ -23,9 +25,11 @@ import java.util.List;
  * existing data ({@code docker start} of a stopped seeded container). Each ends when a query sees
  * the 10,000 rows; removal and stopping are off the clock.
  */
-final class PgReset implements AutoCloseable {
-    static final String IMAGE = "localhost:5000/berth-fixtures/postgres:15";
-    static final int ROWS = 10_000;
+public final class PgReset implements AutoCloseable {
+    /** The PostgreSQL fixture image. */
+    public static final String IMAGE = "localhost:5000/berth-fixtures/postgres:15";
+    /** Rows seeded into {@code account}. */
+    public static final int ROWS = 10_000;
     static final int TABLES = 50;
     private static final ContainerSpec PG = ContainerSpec.of(IMAGE).withName("bench-pg").withExposedPorts(5432)
             .withEnv("POSTGRES_PASSWORD", "bench").withEnv("POSTGRES_DB", "shop");
@@ -50,7 +54,8 @@ final class PgReset implements AutoCloseable {
         engine.docker().stopContainerCmd(stoppedSeeded.id()).withTimeout(30).exec();
     }
 
-    List<Variant> variants() {
+    /** @param suiteTests tests per run of {@link ResetSuite} (its restores; the smoke mode runs fewer) */
+    List<Variant> variants(int suiteTests) {
         return List.of(
                 new Cycle("fresh + init + seed", () -> {
                     long t0 = System.nanoTime();
@@ -83,11 +88,22 @@ final class PgReset implements AutoCloseable {
                     long t = System.nanoTime() - t0;
                     docker.stopContainerCmd(stoppedSeeded.id()).withTimeout(30).exec();
                     return t;
-                }));
+                }),
+                // A JUnit class seeded once, each test restored: per-test time with the restore in its callbacks and
+                // its removal on the clock; the class's seed and snapshot are not (Clock.TESTS).
+                new SuiteRun("Berth @ResetPerTest, prepared ahead", ResetSuite.class, "seeded", suiteTests,
+                        SuiteRun.Clock.TESTS, Map.of()),
+                new SuiteRun("Berth @ResetPerTest, prepare-ahead=0", ResetSuite.class, "seeded", suiteTests,
+                        SuiteRun.Clock.TESTS, Map.of("berth.prepare-ahead", "0")));
     }
 
-    /** The workload: 50 tables with indexes created over JDBC, then 10,000 rows in JDBC batches. */
-    static void seed(Connection c) throws SQLException {
+    /**
+     * The issue's workload: 50 tables with indexes created over JDBC, then 10,000 rows in JDBC batches.
+     *
+     * @param c a connection to the {@code shop} database
+     * @throws SQLException when a statement fails
+     */
+    public static void seed(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (int t = 1; t <= TABLES; t++) {
                 s.execute("create table t" + t + " (id int primary key, name text, balance int)");
@@ -111,7 +127,12 @@ final class PgReset implements AutoCloseable {
         c.commit();
     }
 
-    private static void requireRows(Connection c) throws SQLException {
+    /**
+     * @param c a connection to the seeded database
+     * @throws SQLException when the query fails
+     * @throws IllegalStateException unless {@code account} holds exactly the seeded rows
+     */
+    public static void requireRows(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from account")) {
             rs.next();
             if (rs.getLong(1) != ROWS) {
@@ -120,8 +141,14 @@ final class PgReset implements AutoCloseable {
         }
     }
 
-    /** Polls a JDBC connection every 5 ms (the server refuses TCP until its final start). */
-    private static Connection connect(RunningContainer pg) throws SQLException {
+    /**
+     * Polls a JDBC connection every 5 ms (the server refuses TCP until its final start).
+     *
+     * @param pg a container of {@link #IMAGE} with the bench's password and database
+     * @return the connection
+     * @throws SQLException when none succeeds within 120 s
+     */
+    public static Connection connect(RunningContainer pg) throws SQLException {
         return connect(pg.host(), pg.mappedPort(5432));
     }
 

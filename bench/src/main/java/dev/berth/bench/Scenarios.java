@@ -4,6 +4,7 @@ import dev.berth.bench.suites.CycleSuite;
 import dev.berth.bench.suites.ExtensionCycleSuite;
 import dev.berth.bench.suites.ExtensionOverheadSuite;
 import dev.berth.bench.suites.PlainOverheadSuite;
+import dev.berth.bench.suites.ResetSuite;
 import dev.berth.bench.suites.StarterResolver;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,11 @@ public final class Scenarios {
                     List.of(suite("raw docker-java", "raw"), suite("Testcontainers", "testcontainers"),
                             suite("Berth, programmatic", "berth"),
                             new SuiteRun("Berth @DockerTest", ExtensionCycleSuite.class, "answers", testsPerSuite,
-                                    SuiteRun.Clock.SUITE, Map.of())));
+                                    SuiteRun.Clock.SUITE, Map.of()),
+                            new SuiteRun("Berth @DockerTest, prepare-ahead=2", ExtensionCycleSuite.class, "answers",
+                                    testsPerSuite, SuiteRun.Clock.SUITE, Map.of("berth.prepare-ahead", "2")),
+                            new SuiteRun("Berth @DockerTest, prepare-ahead=0", ExtensionCycleSuite.class, "answers",
+                                    testsPerSuite, SuiteRun.Clock.SUITE, Map.of("berth.prepare-ahead", "0"))));
             case "cold" -> new Scenario(id, "3. Cold start in a fresh JVM",
                     "java -cp … launch → first container ready → removed → JVM exit",
                     List.of(new ColdStart.Launch("raw", "raw docker-java", runId),
@@ -78,11 +83,12 @@ public final class Scenarios {
         };
     }
 
-    private static Scenario reset() {
+    private Scenario reset() {
         try {
             PgReset pg = new PgReset();
             return new Scenario("reset", "4. Per-test reset of a seeded PostgreSQL (" + PgReset.ROWS + " rows)",
-                    "until a query sees the seeded rows (removal and stop not timed)", pg.variants(), pg);
+                    "until a query sees the seeded rows (removal and stop not timed)",
+                    pg.variants(Math.min(testsPerSuite, ResetSuite.TESTS)), pg);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("seeding PostgreSQL for scenario 4 failed: " + e, e);
         }

@@ -2,6 +2,7 @@ package dev.berth.junit;
 
 import dev.berth.EngineOptions;
 import dev.berth.InvalidSpecException;
+import dev.berth.PreparedStarts;
 import dev.berth.PullPolicy;
 import dev.berth.engine.Durations;
 import dev.berth.engine.EnginePlacement;
@@ -25,9 +26,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param dockerHost {@code berth.docker.host}: the only endpoint Berth tries; empty to search the usual places
  * @param dockerHosts {@code berth.docker.hosts}: a pool of engines, each top-level test class placed on one
  *     (core's {@code EnginePool}); empty for one engine
+ * @param prepareAhead {@code berth.prepare-ahead}: fresh per-test containers started ahead of the test that gets
+ *     them, per spec, 0 (off) to {@link PreparedStarts#MAX_DEPTH} ({@value #DEFAULT_PREPARE_AHEAD})
  */
 record BerthConfig(Duration startupTimeout, PullPolicy pullPolicy, Optional<String> registryMirror, Path reportDir,
-                   boolean keepOnFailure, Optional<String> dockerHost, Optional<String> dockerHosts) {
+                   boolean keepOnFailure, Optional<String> dockerHost, Optional<String> dockerHosts,
+                   int prepareAhead) {
     static final String STARTUP_TIMEOUT = "berth.startup-timeout";
     static final String PULL_POLICY = "berth.pull-policy";
     static final String REGISTRY_MIRROR = EngineOptions.MIRROR_PROPERTY;
@@ -35,6 +39,8 @@ record BerthConfig(Duration startupTimeout, PullPolicy pullPolicy, Optional<Stri
     static final String KEEP_ON_FAILURE = "berth.keep-on-failure";
     static final String DOCKER_HOST = EngineOptions.DOCKER_HOST_PROPERTY;
     static final String DOCKER_HOSTS = EngineOptions.DOCKER_HOSTS_PROPERTY;
+    static final String PREPARE_AHEAD = "berth.prepare-ahead";
+    static final int DEFAULT_PREPARE_AHEAD = 1;
 
     static BerthConfig from(ExtensionContext context) {
         return from(key -> context.getConfigurationParameter(key).map(String::trim).filter(v -> !v.isEmpty())
@@ -90,7 +96,24 @@ record BerthConfig(Duration startupTimeout, PullPolicy pullPolicy, Optional<Stri
             }
         }
         return new BerthConfig(timeout, pull, Optional.ofNullable(mirror), Path.of(dir == null ? "target/berth" : dir),
-                Boolean.parseBoolean(keepText), Optional.ofNullable(host), Optional.ofNullable(hosts));
+                Boolean.parseBoolean(keepText), Optional.ofNullable(host), Optional.ofNullable(hosts),
+                prepareAhead(get.apply(PREPARE_AHEAD)));
+    }
+
+    private static int prepareAhead(String text) {
+        if (text == null) {
+            return DEFAULT_PREPARE_AHEAD;
+        }
+        try {
+            int depth = Integer.parseInt(text);
+            if (depth >= 0 && depth <= PreparedStarts.MAX_DEPTH) {
+                return depth;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw Errors.badConfig(PREPARE_AHEAD, text, "a whole number from 0 (off) to " + PreparedStarts.MAX_DEPTH
+                + ": how many fresh containers per spec to start ahead of the tests that get them", "0");
     }
 
     /**

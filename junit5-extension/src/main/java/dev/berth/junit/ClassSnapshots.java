@@ -8,9 +8,13 @@ import dev.berth.RunningContainer;
 import dev.berth.Snapshot;
 import dev.berth.SnapshotOptions;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +27,11 @@ final class ClassSnapshots implements StoredResource {
     private static final Logger LOG = LoggerFactory.getLogger(ClassSnapshots.class);
 
     private final Map<Declaration, Snapshot> snapshots;
+    private final Supplier<Optional<PrepareAhead>> ahead;
 
-    private ClassSnapshots(Map<Declaration, Snapshot> snapshots) {
+    private ClassSnapshots(Map<Declaration, Snapshot> snapshots, Supplier<Optional<PrepareAhead>> ahead) {
         this.snapshots = snapshots;
+        this.ahead = ahead;
     }
 
     /** @return the class's static {@code @ResetPerTest @Container} declarations (superclasses included) */
@@ -43,9 +49,10 @@ final class ClassSnapshots implements StoredResource {
      * @param declarations the reset-per-test declarations
      * @param classChain the class's resources and its ancestors'
      * @param cache the cache decisions, or null when nothing is cached
+     * @param ahead the class's prepared starts once a test made them, closed before the images are removed
      */
     static ClassSnapshots take(Engine engine, List<Declaration> declarations, List<ContextResources> classChain,
-                               SnapshotCache cache) {
+                               SnapshotCache cache, Supplier<Optional<PrepareAhead>> ahead) {
         Map<Declaration, Snapshot> taken = new LinkedHashMap<>();
         for (Declaration d : declarations) {
             RunningContainer seeded = Lookup.container(classChain, d.name());
@@ -65,7 +72,7 @@ final class ClassSnapshots implements StoredResource {
             LOG.info("Reset-per-test {}: seeded state saved as {} in {} ms; the seeded container is removed", d.where(),
                     snapshot.image(), snapshot.took().toMillis());
         }
-        return new ClassSnapshots(taken);
+        return new ClassSnapshots(taken, ahead);
     }
 
     private static Snapshot snapshot(Engine engine, Declaration d, RunningContainer seeded, SnapshotCache cache) {
@@ -88,16 +95,24 @@ final class ClassSnapshots implements StoredResource {
 
     /**
      * Starts a fresh copy of every snapshot (in parallel), owned by the test's resources under the
-     * declared names, and assigns annotation-only static fields.
+     * declared names, and assigns annotation-only static fields. With {@code ahead}, a copy started ahead for an
+     * earlier test's successor is handed over, and the next test's copy starts in the background.
      *
      * @param test the test's resources
      * @param chain the test's resources and its ancestors'
+     * @param ahead the class's prepared starts, or null
      */
-    void restore(ContextResources test, List<ContextResources> chain) {
+    void restore(ContextResources test, List<ContextResources> chain, PrepareAhead ahead) {
         long begin = System.nanoTime();
         List<ContainerSpec> batch = new ArrayList<>();
-        snapshots.forEach((d, s) -> batch.add(s.spec().withName(d.name())));
-        test.startAll(batch, chain);
+        Set<String> optedOut = new HashSet<>();
+        snapshots.forEach((d, s) -> {
+            batch.add(s.spec().withName(d.name()));
+            if (!d.annotation().prepareAhead()) {
+                optedOut.add(d.name());
+            }
+        });
+        test.startAll(batch, chain, ahead, optedOut);
         for (Declaration d : snapshots.keySet()) {
             if (d.form() == Declaration.Form.ANNOTATION) {
                 Injection.set(d.field(), null, test.container(d.name()));
@@ -112,9 +127,17 @@ final class ClassSnapshots implements StoredResource {
         return snapshots.get(d);
     }
 
-    /** Removes the snapshot images (a restored copy kept by keep-on-failure keeps its image too). */
+    /**
+     * Removes the snapshot images (a restored copy kept by keep-on-failure keeps its image too), after the copies
+     * started ahead that no test claimed: an image a container still uses cannot be removed.
+     */
     @Override
     public void close() {
+        try {
+            ahead.get().ifPresent(PrepareAhead::close);
+        } catch (BerthException e) {
+            LOG.warn("Copies prepared ahead stay: {}", e.getMessage());
+        }
         for (Snapshot s : snapshots.values()) {
             try {
                 s.close();

@@ -72,4 +72,13 @@ public @interface Container {
      *     is replaced by the system property {@code name}. Unused when the image is present
      */
     String archive() default "";
+
+    /**
+     * @return false to never start this container ahead of the test that gets it. By default, when a test gets a
+     *     fresh instance-scoped container (or a {@link ResetPerTest} copy), the next test's is created and started
+     *     in the background and handed over when that test begins ({@code berth.prepare-ahead}, default 1); turn it
+     *     off for a container whose behaviour depends on how long it has run. No effect on containers that live for
+     *     the class or the run
+     */
+    boolean prepareAhead() default true;
 }

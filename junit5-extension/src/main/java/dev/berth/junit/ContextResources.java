@@ -4,6 +4,7 @@ import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.InvalidSpecException;
 import dev.berth.Network;
+import dev.berth.PreparedStarts;
 import dev.berth.RunningContainer;
 import dev.berth.SessionInfo;
 import dev.berth.Scope;
@@ -39,6 +40,7 @@ final class ContextResources implements StoredResource {
     private final Map<String, RunningContainer> containers = new LinkedHashMap<>();
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final AtomicBoolean failed = new AtomicBoolean();
+    private volatile PrepareAhead removeIn;
 
     ContextResources(Engine engine, BerthConfig config, String label) {
         this.engine = engine;
@@ -93,6 +95,19 @@ final class ContextResources implements StoredResource {
      *     (a dependency cycle, an unknown dependency, a duplicate alias), before any of them exists
      */
     void startAll(List<ContainerSpec> specs, List<ContextResources> chain) {
+        startAll(specs, chain, null, Set.of());
+    }
+
+    /**
+     * Starts containers as {@link #startAll(List, List)} does, first claiming those {@code ahead} prepared for equal
+     * specs, then preparing the next test's in the background.
+     *
+     * @param specs the specs, each named with its logical name
+     * @param chain the resources of this context's ancestors (and its own), innermost first
+     * @param ahead the class's prepared starts, or null
+     * @param optedOut logical names declared {@code @Container(prepareAhead = false)}
+     */
+    void startAll(List<ContainerSpec> specs, List<ContextResources> chain, PrepareAhead ahead, Set<String> optedOut) {
         if (specs.isEmpty()) {
             return;
         }
@@ -106,10 +121,22 @@ final class ContextResources implements StoredResource {
                 }
             }
         }
+        Map<String, RunningContainer> outer = Map.copyOf(running);
+        List<ContainerSpec> rest = specs;
+        if (ahead != null) {
+            removeIn = ahead;
+            rest = ahead.claim(specs, outer, optedOut, (name, c) -> {
+                addContainer(name, c, true);
+                running.put(name, c);
+            });
+        }
         try {
-            engine.startAll(specs, running, c -> addContainer(c.spec().name().orElseThrow(), c, true));
+            engine.startAll(rest, running, c -> addContainer(c.spec().name().orElseThrow(), c, true));
         } catch (InvalidSpecException e) {
             throw Errors.invalidPlan(label, e);
+        }
+        if (ahead != null) {
+            ahead.prepare(specs, outer, optedOut);
         }
     }
 
@@ -172,7 +199,12 @@ final class ContextResources implements StoredResource {
         failed.set(true);
     }
 
-    /** Removes what this context owns in core's teardown order (containers, then networks), or keeps it. */
+    /**
+     * Removes what this context owns in core's teardown order (containers, then networks), or keeps it. A test's
+     * resources whose containers were started with prepared starts ({@code berth.prepare-ahead}) are removed in the
+     * background, the class awaiting them when it ends — unless one of them could not run next to the next test's
+     * ({@link PreparedStarts#canPrepare}: a fixed host port, a volume, a network alias).
+     */
     @Override
     public void close() {
         List<AutoCloseable> held;
@@ -188,8 +220,14 @@ final class ContextResources implements StoredResource {
             keep(held);
             return;
         }
-        try (Scope scope = new Scope(label)) {
-            held.forEach(scope::add);
+        Scope scope = new Scope(label);
+        held.forEach(scope::add);
+        PrepareAhead background = removeIn;
+        if (background != null && held.stream().allMatch(r -> !(r instanceof RunningContainer c)
+                || PreparedStarts.canPrepare(c.spec()))) { // else the next test's would meet this one
+            background.removeLater(scope);
+        } else {
+            scope.close();
         }
     }
 

@@ -83,6 +83,7 @@ final class ScopeStart {
         UnaryOperator<String> engineNetwork = declared -> Lookup.network(ContextResources.chain(context), declared)
                 .name();
         Map<Declaration, ContainerSpec> specs = new LinkedHashMap<>();
+        Set<String> optedOut = new LinkedHashSet<>();
         for (int i = 0; i < instances.size(); i++) {
             ClassModel m = models.get(i);
             if (perClass(context, m.testClass())) {
@@ -91,11 +92,17 @@ final class ScopeStart {
             for (Declaration d : m.containers()) {
                 if (!d.shared() && !d.isStatic()) {
                     specs.put(d, SpecFactory.build(d, instances.get(i), run.config(), networks, engineNetwork));
+                    if (!d.annotation().prepareAhead()) {
+                        optedOut.add(d.name());
+                    }
                 }
             }
         }
         Validator.checkAgainst(engine, specs);
-        resources.startAll(List.copyOf(specs.values()), ContextResources.chain(context));
+        if (!specs.isEmpty()) {
+            resources.startAll(List.copyOf(specs.values()), ContextResources.chain(context),
+                    PrepareAhead.of(context).orElse(null), optedOut);
+        }
         for (int i = 0; i < instances.size(); i++) {
             inject(context, models.get(i), instances.get(i));
         }

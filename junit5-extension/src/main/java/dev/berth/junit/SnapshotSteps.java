@@ -87,7 +87,8 @@ final class SnapshotSteps {
             }
             ClassSnapshots snapshots = snapshots(classContext, run);
             if (snapshots != null) {
-                snapshots.restore(chain.get(0), chain);
+                snapshots.restore(chain.get(0), chain, classContext.equals(context.getParent().orElseThrow())
+                        ? PrepareAhead.of(context).orElse(null) : null);
                 replaced = true;
             }
         }
@@ -104,7 +105,8 @@ final class SnapshotSteps {
         }
         return classContext.getStore(RunState.NS).getOrComputeIfAbsent(SNAPSHOTS,
                 k -> ClassSnapshots.take(run.engine(classContext), resets, ContextResources.chain(classContext),
-                        cache(classContext, run, resets)), ClassSnapshots.class);
+                        cache(classContext, run, resets), () -> PrepareAhead.existing(classContext)),
+                ClassSnapshots.class);
     }
 
     /**

@@ -17,17 +17,17 @@ class BerthConfigTest {
     void defaults() {
         BerthConfig c = BerthConfig.from(key -> null);
         assertThat(c).isEqualTo(new BerthConfig(Duration.ofSeconds(60), PullPolicy.MISSING, Optional.empty(),
-                Path.of("target/berth"), false, Optional.empty(), Optional.empty()));
+                Path.of("target/berth"), false, Optional.empty(), Optional.empty(), 1));
     }
 
     @Test
     void readsEveryKey() {
         Map<String, String> p = Map.of("berth.startup-timeout", "2m", "berth.pull-policy", "never",
                 "berth.registry.mirror", "127.0.0.1:5000", "berth.report-dir", "/tmp/r", "berth.keep-on-failure", "TRUE",
-                "berth.docker.host", "tcp://127.0.0.1:2376");
+                "berth.docker.host", "tcp://127.0.0.1:2376", "berth.prepare-ahead", "2");
         assertThat(BerthConfig.from(p::get)).isEqualTo(new BerthConfig(Duration.ofMinutes(2), PullPolicy.NEVER,
                 Optional.of("127.0.0.1:5000"), Path.of("/tmp/r"), true, Optional.of("tcp://127.0.0.1:2376"),
-                Optional.empty()));
+                Optional.empty(), 2));
     }
 
     @Test
@@ -111,5 +111,18 @@ class BerthConfigTest {
                 .isEqualTo(Duration.ofDays(1));
         assertThat(BerthConfig.from(Map.of("berth.startup-timeout", "30S")::get).startupTimeout())
                 .isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void prepareAheadIsADepthFromZeroToFour() {
+        assertThat(BerthConfig.from(Map.of("berth.prepare-ahead", "0")::get).prepareAhead()).isZero();
+        assertThat(BerthConfig.from(Map.of("berth.prepare-ahead", "4")::get).prepareAhead()).isEqualTo(4);
+        for (String bad : new String[] {"5", "-1", "off", "1.5"}) {
+            assertThatThrownBy(() -> BerthConfig.from(Map.of("berth.prepare-ahead", bad)::get))
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessage("Configuration parameter berth.prepare-ahead: invalid value \"" + bad + "\". Allowed:"
+                            + " a whole number from 0 (off) to 4: how many fresh containers per spec to start ahead of"
+                            + " the tests that get them. Example: berth.prepare-ahead=0");
+        }
     }
 }

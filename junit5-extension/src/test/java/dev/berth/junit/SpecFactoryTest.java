@@ -40,7 +40,7 @@ class SpecFactoryTest {
 
     private static final BerthConfig CONFIG = new BerthConfig(Duration.ofSeconds(42), PullPolicy.NEVER,
             Optional.of("127.0.0.1:5000"), Path.of("target/berth"), false, Optional.empty(),
-            Optional.empty());
+            Optional.empty(), 1);
 
     private static Declaration declaration(String field) throws NoSuchFieldException {
         return Declaration.of(Holder.class.getDeclaredField(field));
