@@ -26,13 +26,14 @@ class StartFailureReportTest extends EngineTestSupport {
 
         String id12 = e.containerId().orElseThrow().substring(0, 12);
         String version = engine.docker().versionCmd().exec().getVersion();
+        String storage = engine.docker().infoCmd().exec().getDriver(); // overlay2 on Docker, overlay on Podman
         String imageId = engine.docker().inspectImageCmd(BUSYBOX).exec().getId();
         String logs = "    | connecting with ****\n    | DB_PASSWORD=****\n    | --db-password ****";
         String head = "Container db from image " + BUSYBOX + " (" + id12 + ") failed to start: the container exited"
                 + " (status exited, exit code 1) while waiting for log message /never/ (seen 0 of 1)\n"
                 + "  exit code: 1\n  OOMKilled: false\n  last 3 log lines:\n" + logs + "\n";
         String tail = "Berth report: failed start of db\n"
-                + "  engine: " + version + " (API 1.41) at " + engine.endpoint().dockerHost() + ", cgroup v1 cgroupfs, overlay2\n"
+                + "  engine: " + version + " (API 1.41) at " + engine.endpoint().dockerHost() + ", cgroup v1 cgroupfs, " + storage + "\n"
                 + "  db: " + BUSYBOX + "@" + imageId.substring(7, 19) + ", exited, exit code 1, OOMKilled false\n"
                 + logs;
         assertThat(e.getMessage()).isEqualTo(head + tail);
