@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DockerClientConfig;
 import dev.berth.EngineInfo;
+import dev.berth.engine.KernelOomLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
