@@ -171,7 +171,7 @@ public final class ContainerLauncher {
                     docker.startContainerCmd(id).exec();
                 });
                 container.logCapture().attach();
-                if (facts.get().podman()) {
+                if (podman()) {
                     podmanHealthchecks.drive(id); // no systemd timer runs them here
                 }
             }
@@ -193,6 +193,17 @@ public final class ContainerLauncher {
             ContainerStartException failure = failures.fail(container, e);
             LOG.debug("{} removed after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             throw failure;
+        }
+    }
+
+    /** @return whether Podman answers; an engine that cannot say is taken for Docker, and the start goes on */
+    private boolean podman() {
+        try {
+            return facts.get().podman();
+        } catch (RuntimeException e) {
+            LOG.warn("the engine did not say which engine it is ({}); if it is Podman, Berth does not run health"
+                    + " checks for this container", e.toString());
+            return false;
         }
     }
 

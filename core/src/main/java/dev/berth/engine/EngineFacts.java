@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class EngineFacts implements Supplier<EngineKind> {
     private static final Logger LOG = LoggerFactory.getLogger(EngineFacts.class);
 
+    static final int BACKGROUND_ATTEMPTS = 3;
+
     private final DockerClient docker;
     private volatile Known known;
 
@@ -51,16 +53,21 @@ public final class EngineFacts implements Supplier<EngineKind> {
 
     /**
      * Asks the engine on a daemon thread, so that the answer is there when something needs it without asking (a
-     * failure report). A failure is logged at debug level; the next use asks again.
+     * failure report); up to {@value #BACKGROUND_ATTEMPTS} times (a loaded Podman may take longer than the call's
+     * bound). A failure is logged at debug level; the next use asks again.
      *
      * @param name the thread's name
      */
     public void readInBackground(String name) {
         daemon(() -> {
-            try {
-                read();
-            } catch (RuntimeException e) {
-                LOG.debug("reading the engine's info and version in the background failed", e);
+            for (int attempt = 1; attempt <= BACKGROUND_ATTEMPTS; attempt++) {
+                try {
+                    read();
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.debug("reading the engine's info and version in the background failed ({} of {})", attempt,
+                            BACKGROUND_ATTEMPTS, e);
+                }
             }
         }, name).start();
     }

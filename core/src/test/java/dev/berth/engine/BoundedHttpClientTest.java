@@ -34,16 +34,16 @@ class BoundedHttpClientTest {
     }
 
     @Test
-    void theEnginesInfoAndVersionGetAtLeast15Seconds() {
+    void theEnginesInfoAndVersionGetAtLeast30Seconds() {
         // Podman 4.3 takes about 2 s to answer either, more under load
         assertThat(call("GET", "/v1.41/version")).isEqualTo(new BoundedHttpClient.Call(BoundedHttpClient.Kind.QUICK,
-                "GET /version", Duration.ofSeconds(15), "the engine call timeout berth.engine.call-timeout, at least"
-                + " 15 s for the engine's info and version"));
-        assertThat(call("GET", "/info").timeout()).isEqualTo(Duration.ofSeconds(15));
+                "GET /version", Duration.ofSeconds(30), "the engine call timeout berth.engine.call-timeout, at least"
+                + " 30 s for the engine's info and version"));
+        assertThat(call("GET", "/info").timeout()).isEqualTo(Duration.ofSeconds(30));
         BoundedHttpClient patient = new BoundedHttpClient("unix:///x.sock",
-                EngineTimeouts.defaults().withCall(Duration.ofSeconds(20)), null, null);
+                EngineTimeouts.defaults().withCall(Duration.ofSeconds(40)), null, null);
         assertThat(patient.classify(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
-                .path("/info").build()).timeout()).isEqualTo(Duration.ofSeconds(20));
+                .path("/info").build()).timeout()).isEqualTo(Duration.ofSeconds(40));
     }
 
     @Test

@@ -31,6 +31,9 @@ class OomReportTest {
     static void connect() {
         engine = Berth.connect();
         ReportCollector.warmUp();
+        // as in a real run, where reports come long after connect: the connection has read the engine (Podman takes
+        // seconds, tens of them on a loaded machine, to describe itself)
+        await().atMost(Duration.ofSeconds(150)).until(() -> engine.knownInfo().isPresent());
     }
 
     @AfterAll
