@@ -8,8 +8,8 @@ import dev.berth.container.ParallelStarter;
 import dev.berth.container.PhaseListeners;
 import dev.berth.container.PhaseTimer;
 import dev.berth.engine.DockerConfigDir;
+import dev.berth.engine.EngineFacts;
 import dev.berth.engine.EngineInfoReader;
-import dev.berth.engine.EngineKind;
 import dev.berth.image.ImageService;
 import dev.berth.network.NetworkManager;
 import dev.berth.report.ReportSettings;
@@ -26,7 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,27 +50,28 @@ public final class Engine implements AutoCloseable {
     private final PhaseListeners listeners = new PhaseListeners();
     private final PhaseTimer phases = new PhaseTimer(listeners);
     private final Leftovers leftovers;
-    private final Supplier<EngineKind> kind;
+    private final EngineFacts facts;
 
     Engine(EngineOptions options, EngineEndpoint endpoint, DockerClient docker) {
         this.options = options;
         this.endpoint = endpoint;
         this.docker = docker;
         this.session = Session.create();
-        this.kind = EngineKind.lazy(docker);
+        this.facts = new EngineFacts(docker);
         SweepSettings sweep = SweepSettings.from(options.settingsAsProperties(), options.environment());
         this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session, sweep);
         this.images = new ImageService(docker, session, options.registryMirror().orElse(null),
-                DockerConfigDir.at(options.dockerConfigDir()), kind);
+                DockerConfigDir.at(options.dockerConfigDir()), facts);
         this.launcher = new ContainerLauncher(docker, endpoint, session, images,
                 ReportSettings.fromProperties(options.settingsAsProperties()),
-                kind, ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()), listeners,
+                facts, ImageSubstitution.fromSettings(options.settingsAsProperties(), options.environment()), listeners,
                 cleanup::awaitSweep);
         this.networks = new NetworkManager(docker, session);
-        this.snapshots = new Snapshotter(docker, session, kind);
+        this.snapshots = new Snapshotter(docker, session, facts);
         this.archiver = new ImageArchiver(docker);
-        this.registries = new Registries(docker, kind);
+        this.registries = new Registries(docker, facts);
         this.leftovers = new Leftovers(docker, endpoint.isLocal(), session.id(), sweep.maxAge());
+        facts.readInBackground("berth-engine-info-" + session.id().substring(0, 8));
     }
 
     /** Waits for the sweep of dead sessions this connection started in the background (for core's tests). */
@@ -126,6 +126,20 @@ public final class Engine implements AutoCloseable {
      */
     public EngineInfo info() {
         return EngineInfoReader.read(docker);
+    }
+
+    /**
+     * What the engine said about itself when this connection first asked, without asking it again. Berth asks
+     * ({@code docker info} and {@code docker version}) once per connection, in the background from connect, and
+     * keeps the answer: product, versions, OS, drivers and security options do not change while the engine runs,
+     * while its counts are those of that moment ({@link #info()} asks afresh). A failure report takes its engine
+     * section from here, so that a slow engine (Podman answers {@code version} in about 2 s on a loaded machine)
+     * does not leave it out.
+     *
+     * @return the info, or empty while the engine has not answered yet
+     */
+    public Optional<EngineInfo> knownInfo() {
+        return facts.knownInfo();
     }
 
     /** @return the images of this engine: check, pull, load, build, import, remove */

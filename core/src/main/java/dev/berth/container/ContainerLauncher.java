@@ -12,7 +12,7 @@ import dev.berth.ImageSubstitution;
 import dev.berth.RunningContainer;
 import dev.berth.EngineEndpoint;
 import dev.berth.engine.CallDeadline;
-import dev.berth.engine.EngineKind;
+import dev.berth.engine.EngineFacts;
 import dev.berth.image.ImageService;
 import dev.berth.report.ReportCollector;
 import dev.berth.report.ReportSettings;
@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ContainerLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerLauncher.class);
+    private final EngineFacts facts;
+    private final PodmanHealthchecks podmanHealthchecks;
     private final DockerClient docker;
     private final EngineEndpoint endpoint;
     private final Session session;
@@ -64,14 +65,15 @@ public final class ContainerLauncher {
      * @param images makes the image available (spec.pullPolicy()) before the container is created
      * @param reports whether a failed start collects a report (stats are never sampled for it), within
      *     which time budget, and which env names are secrets
-     * @param kind the engine's kind, read when a spec needs it (limits, domain name, seccomp profile)
+     * @param facts the engine's kind, read when a spec needs it (limits, domain name, seccomp profile, a health
+     *     check on Podman), and its info, which a failed start's report shows without asking the engine again
      * @param substitution replaces the image a spec names before it is resolved
      * @param listener told of each timed phase (image, create, start, wait, remove)
      * @param sweepDone awaited before a spec with fixed host ports is created: a crashed run's leftover may
      *     hold the port until the sweep (which runs in the background) removes it
      */
     public ContainerLauncher(DockerClient docker, EngineEndpoint endpoint, Session session, ImageService images,
-                             ReportSettings reports, Supplier<EngineKind> kind, ImageSubstitution substitution,
+                             ReportSettings reports, EngineFacts facts, ImageSubstitution substitution,
                              dev.berth.PhaseListener listener, Runnable sweepDone) {
         this.sweepDone = java.util.Objects.requireNonNull(sweepDone, "sweepDone");
         this.substitution = java.util.Objects.requireNonNull(substitution, "substitution");
@@ -82,9 +84,12 @@ public final class ContainerLauncher {
         this.images = images;
         this.options = new CreateOptions(docker, session);
         this.files = new ContainerFiles(docker);
-        this.fit = new EngineFit(kind, endpoint, Path.of(System.getProperty("java.io.tmpdir")));
+        this.facts = facts;
+        this.podmanHealthchecks = new PodmanHealthchecks(docker);
+        this.fit = new EngineFit(facts, endpoint, Path.of(System.getProperty("java.io.tmpdir")));
         this.failures = new StartFailures(SecretMasker.of(reports.maskPatterns()), reports.enabled()
-                ? new ReportCollector(docker, endpoint.dockerHost(), reports.withIncludeStats(false)) : null);
+                ? new ReportCollector(docker, endpoint.dockerHost(), reports.withIncludeStats(false), facts::knownInfo)
+                : null);
     }
 
     /**
@@ -166,6 +171,9 @@ public final class ContainerLauncher {
                     docker.startContainerCmd(id).exec();
                 });
                 container.logCapture().hold();
+                if (podman()) {
+                    podmanHealthchecks.drive(id); // no systemd timer runs them here
+                }
             }
             LOG.debug("started {} after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             // the wait is bounded by the time left; its own engine calls by the call timeout, so that a call in
@@ -186,6 +194,17 @@ public final class ContainerLauncher {
             ContainerStartException failure = failures.fail(container, e);
             LOG.debug("{} removed after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             throw failure;
+        }
+    }
+
+    /** @return whether Podman answers; an engine that cannot say is taken for Docker, and the start goes on */
+    private boolean podman() {
+        try {
+            return facts.get().podman();
+        } catch (RuntimeException e) {
+            LOG.warn("the engine did not say which engine it is ({}); if it is Podman, Berth does not run health"
+                    + " checks for this container", e.toString());
+            return false;
         }
     }
 

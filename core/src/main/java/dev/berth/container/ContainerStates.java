@@ -4,6 +4,7 @@ import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.berth.ContainerState;
 import dev.berth.engine.ContainerStatus;
+import dev.berth.engine.KernelOomLog;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,6 +13,25 @@ import java.time.format.DateTimeParseException;
 /** Maps the engine's inspect answer to a {@link ContainerState}. */
 public final class ContainerStates {
     private ContainerStates() {
+    }
+
+    private static final KernelOomLog KERNEL_LOG = new KernelOomLog();
+
+    /**
+     * @param s the engine's state of the container
+     * @param id the container's full id
+     * @param local the engine runs on this host, whose kernel log is then the container's
+     * @return the state; a container killed by SIGKILL (exit 137) that the engine does not call OOM-killed is
+     *     OOM-killed when the kernel log records the kill in its cgroup (Podman 4.3 on cgroup v1 never sets
+     *     {@code OOMKilled}; the evidence names its cgroup, {@code libpod-<id>}, so Docker's containers never match)
+     */
+    static ContainerState from(InspectContainerResponse.ContainerState s, String id, boolean local) {
+        ContainerState state = from(s);
+        if (!local || state.oomKilled() || state.exitCode().orElse(0) != 137 || !KERNEL_LOG.killed(id)) {
+            return state;
+        }
+        return new ContainerState(state.running(), state.status(), state.exitCode(), true, state.health(),
+                state.startedAt(), state.finishedAt());
     }
 
     static ContainerState from(InspectContainerResponse.ContainerState s) {

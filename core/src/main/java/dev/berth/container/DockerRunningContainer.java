@@ -146,7 +146,7 @@ final class DockerRunningContainer implements RunningContainer {
     @Override
     public ContainerState state() {
         try {
-            return ContainerStates.from(docker.inspectContainerCmd(id).exec().getState());
+            return ContainerStates.from(docker.inspectContainerCmd(id).exec().getState(), id, endpoint.isLocal());
         } catch (NotFoundException e) {
             throw gone(e);
         }

@@ -79,7 +79,7 @@ final class StartFailures {
         List<String> last = m.maskAll(container.logs().last(LOG_LINES));
         Long exit = state == null || state.running() || state.exitCode().isEmpty() ? null : state.exitCode().getAsLong();
         boolean oom = state != null && state.oomKilled();
-        String reason = reason(cause);
+        String reason = reason(cause) + RlimitRefusal.explain(container.spec().limits(), cause.getMessage());
         String masked = m.mask(reason);
         return StartFailureReports.failedStart(container.spec().name().orElse(null), masked, container.spec().image().toString(),
                 container.id(),

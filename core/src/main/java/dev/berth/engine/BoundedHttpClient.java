@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * (whose reads ignore socket timeouts); the abandoned call is interrupted, which closes a unix socket.
  * Quick calls are bounded from request to the end of their answer; streams (log follow, exec, attach, events,
  * wait, stats) until the engine starts answering, then as long as their caller reads; calls that move images
- * or file trees get the long-call timeout. A caller's {@link CallDeadline} shortens any of these. A call that
+ * or file trees get the long-call timeout; the engine's info and version at least 30 s. A caller's {@link CallDeadline} shortens any of these. A call that
  * gets no answer in time, or whose connection fails, throws {@link EngineUnavailableException} naming the
  * endpoint and the call.
  */
@@ -35,12 +35,14 @@ final class BoundedHttpClient implements DockerHttpClient {
             + EngineTimeouts.CALL_PROPERTY + " / BERTH_ENGINE_CALL_TIMEOUT (quick calls), "
             + EngineTimeouts.LONG_CALL_PROPERTY + " / BERTH_ENGINE_LONG_CALL_TIMEOUT (pull, build, load, save,"
             + " commit, copy), a container's startup timeout and an exec's timeout.";
-    private static final Pattern VERSION = Pattern.compile("^/v\\d+(\\.\\d+)?");
+    private static final Pattern VERSION = Pattern.compile("^/v\\d+(\\.\\d+)*");
     private static final Pattern STREAM = Pattern.compile(
             "^(/containers/[^/]+/(logs|attach|wait|stats)|/exec/[^/]+/start|/events)$");
     private static final Pattern LONG = Pattern.compile("^(/images/create|/images/.+/(push|get)|/images/get"
             + "|/images/load|/build|/commit|/containers/[^/]+/(archive|export)"
-            + "|/(images|containers|volumes|networks|build)/prune)$");
+            + "|/(images|containers|volumes|networks|build)/prune|/libpod/containers/[^/]+/healthcheck)$");
+    private static final Pattern DESCRIBE = Pattern.compile("^/(info|version)$");
+    private static final Duration DESCRIBE_AT_LEAST = Duration.ofSeconds(30);
     private static final Pattern GRACE = Pattern.compile("^/containers/[^/]+/(stop|restart)$");
     private static final Pattern GRACE_SECONDS = Pattern.compile("(?:^|&)t=(\\d+)");
     private static final AtomicInteger CLIENTS = new AtomicInteger();
@@ -123,6 +125,11 @@ final class BoundedHttpClient implements DockerHttpClient {
         }
         Duration timeout = timeouts.call();
         String timeoutName = "the engine call timeout " + EngineTimeouts.CALL_PROPERTY;
+        if (DESCRIBE.matcher(path).matches() && timeout.compareTo(DESCRIBE_AT_LEAST) < 0) {
+            // Podman 4.3 runs its OCI runtime and conmon to answer these: about 2 s for /version, 20 s under load
+            timeout = DESCRIBE_AT_LEAST;
+            timeoutName += ", at least " + DESCRIBE_AT_LEAST.toSeconds() + " s for the engine's info and version";
+        }
         Matcher grace = GRACE_SECONDS.matcher(query);
         if (GRACE.matcher(path).matches() && grace.find()) {
             timeout = timeout.plusSeconds(Long.parseLong(grace.group(1)));
@@ -174,7 +181,8 @@ final class BoundedHttpClient implements DockerHttpClient {
     }
 
     private DockerHttpClient transportFor(Call call, Request request) {
-        if (call.kind() == Kind.QUICK && !call.timeoutName().contains("grace")) {
+        if (call.kind() == Kind.QUICK && !call.timeoutName().contains("grace")
+                && call.timeout().equals(timeouts.call())) {
             return quick;
         }
         return call.kind() == Kind.LONG && bulk != null && BulkHttpClient.takes(versionlessPath(request))

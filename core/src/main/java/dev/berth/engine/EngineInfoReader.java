@@ -40,7 +40,7 @@ public final class EngineInfoReader {
                 Optional.ofNullable(info.getDockerRootDir()).filter(s -> !s.isBlank()), time(info.getSystemTime()));
     }
 
-    private static EngineInfo info(Info info, Version version, EngineKind kind) {
+    static EngineInfo info(Info info, Version version, EngineKind kind) {
         List<String> security = info.getSecurityOptions() == null ? List.of() : info.getSecurityOptions();
         return new EngineInfo(kind.product(), kind.version(),
                 text(version.getApiVersion()),

@@ -50,26 +50,10 @@ public record EngineKind(String product, String version, boolean rootless, Strin
 
     /**
      * @param docker the engine client
-     * @return a supplier that reads the engine kind on first use and keeps it; thread-safe
+     * @return a supplier that reads the engine kind on first use and keeps it; thread-safe ({@link EngineFacts})
      */
     public static Supplier<EngineKind> lazy(DockerClient docker) {
-        return new Supplier<>() {
-            private volatile EngineKind kind;
-
-            @Override
-            public EngineKind get() {
-                EngineKind k = kind;
-                if (k == null) {
-                    synchronized (this) {
-                        if (kind == null) {
-                            kind = read(docker);
-                        }
-                        k = kind;
-                    }
-                }
-                return k;
-            }
-        };
+        return new EngineFacts(docker);
     }
 
     /**

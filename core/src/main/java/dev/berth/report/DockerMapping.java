@@ -7,6 +7,7 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ImageHistory;
 import com.github.dockerjava.api.model.Info;
+import dev.berth.EngineInfo;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
 import dev.berth.engine.ContainerStatus;
@@ -34,6 +35,19 @@ final class DockerMapping {
                 info.getDriver(), info.getNCPU(), info.getMemTotal(),
                 info.getSecurityOptions() == null ? List.of() : info.getSecurityOptions(),
                 info.getContainersRunning(), info.getContainers(), info.getImages());
+    }
+
+    /**
+     * The engine section from what the connection already knows, with the counts listed now (unknown when the
+     * lists did not come in time).
+     */
+    static EngineSection engine(String dockerHost, EngineInfo known, EngineCounts live) {
+        return new EngineSection(dockerHost, known.serverVersion(), known.apiVersion(), known.operatingSystem(),
+                known.architecture(), known.kernelVersion(), known.cgroupDriver(), known.cgroupVersion(),
+                known.storageDriver(), known.cpus() < 0 ? null : known.cpus(),
+                known.memoryBytes() < 0 ? null : known.memoryBytes(), known.security().raw(),
+                live == null ? null : live.running(), live == null ? null : live.containers(),
+                live == null ? null : live.images());
     }
 
     static ImageSection image(String reference, InspectImageResponse image, List<ImageHistory> history) {

@@ -32,7 +32,8 @@ public final class FailureReporter {
      * @param settings what to collect and where to write it
      */
     public FailureReporter(Engine engine, ReportSettings settings) {
-        this(engine.docker(), engine.endpoint().dockerHost(), settings);
+        this(new ReportCollector(engine.docker(), engine.endpoint().dockerHost(), settings, engine::knownInfo),
+                settings);
     }
 
     /**
@@ -41,7 +42,11 @@ public final class FailureReporter {
      * @param settings what to collect and where to write it
      */
     public FailureReporter(DockerClient docker, String dockerHost, ReportSettings settings) {
-        this.collector = new ReportCollector(docker, dockerHost, settings);
+        this(new ReportCollector(docker, dockerHost, settings), settings);
+    }
+
+    private FailureReporter(ReportCollector collector, ReportSettings settings) {
+        this.collector = collector;
         this.settings = settings;
         this.writer = new ReportWriter(settings.directory());
         if (settings.enabled()) {

@@ -13,11 +13,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DockerClientConfig;
+import dev.berth.EngineInfo;
+import dev.berth.engine.KernelOomLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,6 +47,7 @@ public final class ReportCollector {
     private final LogTail defaultLogs;
     private final Clock clock;
     private final KernelOomLog oomLog = new KernelOomLog();
+    private final Supplier<Optional<EngineInfo>> known;
 
     /**
      * @param docker the engine client (e.g. {@code engine.docker()})
@@ -50,12 +55,30 @@ public final class ReportCollector {
      * @param settings log line count, stats, mask patterns, time budget
      */
     public ReportCollector(DockerClient docker, String dockerHost, ReportSettings settings) {
+        this(docker, dockerHost, settings, Optional::empty);
+    }
+
+    /**
+     * @param docker the engine client (e.g. {@code engine.docker()})
+     * @param dockerHost where it listens, shown in the report (e.g. {@code engine.endpoint().dockerHost()})
+     * @param settings log line count, stats, mask patterns, time budget
+     * @param known what the connection already read about the engine ({@code engine.knownInfo()}): when present,
+     *     the report shows it and asks the engine only for its counts ({@code /info}), never for its version
+     */
+    public ReportCollector(DockerClient docker, String dockerHost, ReportSettings settings,
+                           Supplier<Optional<EngineInfo>> known) {
         this(docker, dockerHost, settings, new DockerLogTail(docker, Duration.ofMillis(CALL_MILLIS + 1000)),
-                Clock.systemUTC());
+                Clock.systemUTC(), known);
     }
 
     ReportCollector(DockerClient docker, String dockerHost, ReportSettings settings, LogTail defaultLogs,
                     Clock clock) {
+        this(docker, dockerHost, settings, defaultLogs, clock, Optional::empty);
+    }
+
+    ReportCollector(DockerClient docker, String dockerHost, ReportSettings settings, LogTail defaultLogs,
+                    Clock clock, Supplier<Optional<EngineInfo>> known) {
+        this.known = known;
         this.docker = docker;
         this.dockerHost = dockerHost;
         this.settings = settings;
@@ -71,7 +94,8 @@ public final class ReportCollector {
     public static void warmUp() {
         ObjectMapper mapper = DockerClientConfig.getDefaultObjectMapper();
         for (Class<?> type : List.of(Info.class, Version.class, InspectContainerResponse.class,
-                InspectImageResponse.class, ImageHistory.class, Statistics.class, Network.class, Frame.class)) {
+                InspectImageResponse.class, ImageHistory.class, Statistics.class, Network.class, Frame.class,
+                com.github.dockerjava.api.model.Container.class, com.github.dockerjava.api.model.Image.class)) {
             try {
                 mapper.readValue("{}", type);
             } catch (Exception e) {
@@ -91,9 +115,15 @@ public final class ReportCollector {
         Duration budget = settings.timeout().minusMillis(RENDER_RESERVE_MILLIS);
         Duration call = Duration.ofMillis(CALL_MILLIS);
         try (BoundedCalls calls = new BoundedCalls(THREADS, budget, System::nanoTime)) {
-            BoundedCalls.Pending<Info> info = calls.submit("engine info", call, () -> docker.infoCmd().exec());
-            BoundedCalls.Pending<Version> version = calls.submit("engine version", call,
+            // versions and drivers do not change while the engine runs: what the connection read is enough, and only
+            // the counts are asked for (Podman answers /version in about 2 s on a loaded machine)
+            EngineInfo cached = known.get().orElse(null);
+            BoundedCalls.Pending<Info> info = cached != null ? null : calls.submit("engine info", call,
+                    () -> docker.infoCmd().exec());
+            BoundedCalls.Pending<Version> version = cached != null ? null : calls.submit("engine version", call,
                     () -> docker.versionCmd().exec());
+            BoundedCalls.Pending<EngineCounts> counts = cached == null ? null : calls.submit("engine counts", call,
+                    () -> EngineCounts.listed(docker));
             List<PerContainer> pending = new ArrayList<>();
             for (ReportTarget t : targets) {
                 pending.add(submit(calls, t, call));
@@ -112,9 +142,8 @@ public final class ReportCollector {
             }
             NetworkCollector networks = new NetworkCollector(docker, calls, call);
             networks.submit(inspected);
-            Info engineInfo = calls.get(info);
-            Version engineVersion = calls.get(version);
-            EngineSection engine = engineSection(engineInfo, engineVersion);
+            EngineSection engine = cached != null ? DockerMapping.engine(dockerHost, cached, calls.get(counts))
+                    : engineSection(calls.get(info), calls.get(version));
             // only a local engine's kernel log is this host's (the evidence names Podman's cgroup, libpod-<id>)
             boolean local = dockerHost != null && dockerHost.startsWith("unix://");
             List<ContainerReport> containers = new ArrayList<>();

@@ -55,10 +55,15 @@ final class CleanupFixtures {
         }
     }
 
-    /** Commits a container as a snapshot image carrying the session's labels (plus extra ones). */
+    /**
+     * Commits a container as a snapshot image carrying the session's labels (plus extra ones), through Berth's own
+     * commit: Podman ignores the labels of a commit's body and honours them as {@code LABEL} changes.
+     */
     static String snapshot(DockerClient docker, Session session, String containerId, String tag, Map<String, String> extra) {
         Map<String, String> labels = new java.util.LinkedHashMap<>(session.labels());
         labels.putAll(extra);
-        return docker.commitCmd(containerId).withLabels(labels).withRepository(SNAPSHOT_REPO).withTag(tag).exec();
+        String id = dev.berth.snapshot.SnapshotCommits.commit(docker, containerId, labels);
+        docker.tagImageCmd(id, SNAPSHOT_REPO, tag).exec();
+        return id;
     }
 }

@@ -34,6 +34,19 @@ class BoundedHttpClientTest {
     }
 
     @Test
+    void theEnginesInfoAndVersionGetAtLeast30Seconds() {
+        // Podman 4.3 takes about 2 s to answer either, more under load
+        assertThat(call("GET", "/v1.41/version")).isEqualTo(new BoundedHttpClient.Call(BoundedHttpClient.Kind.QUICK,
+                "GET /version", Duration.ofSeconds(30), "the engine call timeout berth.engine.call-timeout, at least"
+                + " 30 s for the engine's info and version"));
+        assertThat(call("GET", "/info").timeout()).isEqualTo(Duration.ofSeconds(30));
+        BoundedHttpClient patient = new BoundedHttpClient("unix:///x.sock",
+                EngineTimeouts.defaults().withCall(Duration.ofSeconds(40)), null, null);
+        assertThat(patient.classify(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
+                .path("/info").build()).timeout()).isEqualTo(Duration.ofSeconds(40));
+    }
+
+    @Test
     void streamsAreBoundedOnlyUntilTheEngineStartsAnswering() {
         for (String path : new String[] {"/v1.41/containers/abc/logs?follow=1", "/exec/e1/start",
                 "/v1.41/containers/abc/attach?stream=1", "/v1.41/events", "/v1.41/containers/abc/wait"}) {
@@ -46,7 +59,8 @@ class BoundedHttpClientTest {
     void callsThatMoveImagesOrFileTreesGetTheLongCallTimeout() {
         for (String path : new String[] {"/v1.41/images/create?fromImage=x", "/images/localhost:5000%2Fa%2Fb/push",
                 "/v1.41/images/get?names=x", "/images/load", "/build", "/commit?container=x",
-                "/containers/abc/archive?path=/etc", "/containers/abc/export"}) {
+                "/containers/abc/archive?path=/etc", "/containers/abc/export",
+                "/v4.0.0/libpod/containers/abc/healthcheck"}) {
             BoundedHttpClient.Call c = call("POST", path);
             assertThat(c.kind()).as(path).isEqualTo(BoundedHttpClient.Kind.LONG);
             assertThat(c.timeout()).isEqualTo(Duration.ofMinutes(10));

@@ -75,6 +75,29 @@ class SlowOrGoneEngineTest {
     }
 
     @Test
+    void anEngineThatHangsAfterConnectStillGetsItsEngineSectionFromWhatTheConnectionRead() throws Exception {
+        try (RunningContainer db = engine.start(ContainerSpec.of(ReportFixtures.BUSYBOX).withName("db")
+                     .withCommand("sh", "-c", "echo up; sleep 60"));
+             FaultyEngineProxy proxy = FaultyEngineProxy.tcp();
+             Engine viaProxy = Berth.connect(proxy.dockerHost())) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> viaProxy.knownInfo().isPresent() && db.logs().lines().contains("up"));
+            proxy.hang();
+            FailureReporter.Result r = new FailureReporter(viaProxy, ReportSettings.defaults().withDirectory(dir))
+                    .report("a.HangTest", "hangsLater()", List.of(ReportTarget.of(db)));
+
+            EngineSection e = r.report().engine();
+            assertThat(e.serverVersion()).isEqualTo(engine.info().serverVersion());
+            assertThat(e.storageDriver()).isEqualTo(engine.info().storageDriver());
+            assertThat(e.containersRunning()).isNull(); // the counts are asked for now, and the engine hangs
+            assertThat(r.report().notCollected()).anySatisfy(n -> assertThat(n).startsWith("engine counts (timed out"))
+                    .noneSatisfy(n -> assertThat(n).startsWith("engine info"))
+                    .noneSatisfy(n -> assertThat(n).startsWith("engine version"));
+            assertThat(r.report().collectionTime()).isLessThan(Duration.ofMillis(2500));
+        }
+    }
+
+    @Test
     void aStoppedEngineYieldsAReportNamingWhyNothingWasCollected() throws Exception {
         DockerClient viaProxy;
         String host;

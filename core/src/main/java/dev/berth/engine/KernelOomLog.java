@@ -1,4 +1,4 @@
-package dev.berth.report;
+package dev.berth.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +13,13 @@ import java.util.concurrent.TimeUnit;
  * that line, naming the container's full id, is the evidence. Read with {@code dmesg}, which needs root or
  * {@code kernel.dmesg_restrict=0}; without it there is no evidence and nothing is claimed.
  */
-final class KernelOomLog {
+public final class KernelOomLog {
     private static final long TIMEOUT_MILLIS = 2000;
 
     private final List<String> command;
 
-    KernelOomLog() {
+    /** Reads the log with {@code dmesg}. */
+    public KernelOomLog() {
         this(List.of("dmesg"));
     }
 
@@ -30,7 +31,7 @@ final class KernelOomLog {
      * @param containerId the container's full id
      * @return true if the kernel log records an OOM kill charged to the container's cgroup
      */
-    boolean killed(String containerId) {
+    public boolean killed(String containerId) {
         String log = read();
         return log.lines().anyMatch(l -> l.contains("oom-kill:") && (l.contains("oom_memcg=") || l.contains("task_memcg="))
                 && l.contains("libpod-" + containerId));
