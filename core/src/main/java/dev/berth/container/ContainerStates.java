@@ -23,7 +23,7 @@ public final class ContainerStates {
      * @param local the engine runs on this host, whose kernel log is then the container's
      * @return the state; a container killed by SIGKILL (exit 137) that the engine does not call OOM-killed is
      *     OOM-killed when the kernel log records the kill in its cgroup (Podman 4.3 on cgroup v1 never sets
-     *     {@code OOMKilled}; the evidence names its cgroup, {@code libpod-<id>}, so Docker's containers never match)
+     *     {@code OOMKilled}; Docker 20.10 misses it when the container exits before its OOM event is handled)
      */
     static ContainerState from(InspectContainerResponse.ContainerState s, String id, boolean local) {
         ContainerState state = from(s);

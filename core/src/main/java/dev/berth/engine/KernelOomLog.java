@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The host kernel's own record of an OOM kill, for a local Podman engine that does not report it: Podman 4.3 on
- * cgroup v1 leaves {@code State.OOMKilled} false although its conmon receives the kernel's OOM event. The kernel
- * logs each kill with the cgroup it was charged to ({@code oom-kill:…,oom_memcg=/libpod_parent/libpod-<id>,…});
- * that line, naming the container's full id, is the evidence. Read with {@code dmesg}, which needs root or
+ * The host kernel's own record of an OOM kill, for a local engine that does not report it: Podman 4.3 on cgroup v1
+ * leaves {@code State.OOMKilled} false although its conmon receives the kernel's OOM event, and Docker 20.10 sets it
+ * only when its OOM event is handled before the exit (a loaded machine loses that race). The kernel logs each kill
+ * with the cgroup it was charged to ({@code oom-kill:…,oom_memcg=/libpod_parent/libpod-<id>,…}, {@code /docker/<id>},
+ * {@code docker-<id>.scope}); that line, naming the container's full id as its cgroup, is the evidence. Read with {@code dmesg}, which needs root or
  * {@code kernel.dmesg_restrict=0}; without it there is no evidence and nothing is claimed.
  */
 public final class KernelOomLog {
@@ -34,7 +35,8 @@ public final class KernelOomLog {
     public boolean killed(String containerId) {
         String log = read();
         return log.lines().anyMatch(l -> l.contains("oom-kill:") && (l.contains("oom_memcg=") || l.contains("task_memcg="))
-                && l.contains("libpod-" + containerId));
+                && (l.contains("libpod-" + containerId) || l.contains("/docker/" + containerId)
+                        || l.contains("docker-" + containerId + ".scope")));
     }
 
     private String read() {

@@ -144,7 +144,7 @@ public final class ReportCollector {
             networks.submit(inspected);
             EngineSection engine = cached != null ? DockerMapping.engine(dockerHost, cached, calls.get(counts))
                     : engineSection(calls.get(info), calls.get(version));
-            // only a local engine's kernel log is this host's (the evidence names Podman's cgroup, libpod-<id>)
+            // only a local engine's kernel log is this host's (the evidence names the container's cgroup)
             boolean local = dockerHost != null && dockerHost.startsWith("unix://");
             List<ContainerReport> containers = new ArrayList<>();
             for (PerContainer p : pending) {
@@ -193,8 +193,8 @@ public final class ReportCollector {
     }
 
     /**
-     * Podman 4.3 on cgroup v1 does not mark an OOM-killed container ({@link KernelOomLog}): a container a local
-     * engine reports as killed by SIGKILL (exit 137) and not OOM-killed is marked OOM-killed when the kernel log
+     * Podman 4.3 on cgroup v1 (and a loaded Docker 20.10) may not mark an OOM-killed container
+     * ({@link KernelOomLog}): a container a local engine reports as killed by SIGKILL (exit 137) and not OOM-killed is marked OOM-killed when the kernel log
      * records the kill in its cgroup.
      */
     private ContainerReport withKernelOomEvidence(ContainerReport r) {

@@ -23,6 +23,18 @@ class KernelOomLogTest {
     }
 
     @Test
+    void aKillInDockersCgroupIsEvidenceToo() {
+        // as Docker 20.10 (cgroupfs driver) has it here; the systemd driver names the cgroup docker-<id>.scope
+        String docker = "[40399.350075] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=" + ID
+                + ",mems_allowed=0,oom_memcg=/docker/" + ID + ",task_memcg=/docker/" + ID + ",task=tail,pid=8921,uid=0";
+        String systemd = "[ 12.5] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=docker-" + ID
+                + ".scope,mems_allowed=0,oom_memcg=/system.slice/docker-" + ID + ".scope,task=tail,pid=1,uid=0";
+        assertThat(printing(docker).killed(ID)).isTrue();
+        assertThat(printing(systemd).killed(ID)).isTrue();
+        assertThat(printing(docker).killed(ID.replace('d', 'e'))).isFalse();
+    }
+
+    @Test
     void anotherContainersKillOrOnlyTheStatsHeaderIsNot() {
         String other = ID.replace('d', 'e');
         assertThat(printing(KILL).killed(other)).isFalse();
