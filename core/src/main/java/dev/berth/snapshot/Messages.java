@@ -30,6 +30,14 @@ final class Messages {
         return "Cannot snapshot container " + container + ": " + detail + ". Nothing was left behind.";
     }
 
+    static String volumeKeptChanging(String path, String engine, List<String> command, int reads, String detail) {
+        return "cannot read volume " + path + " on " + engine + ": Berth reads it with `" + String.join(" ", command)
+                + "` in the running container, and files changed while tar read them in each of " + reads + " reads"
+                + (detail.isEmpty() ? "" : " (" + detail + ")") + "; give the snapshot a prepare command that stops"
+                + " the service's writes (SnapshotOptions.withPrepareCommand or ContainerSpec.withSnapshotPrepare),"
+                + " e.g. psql -c CHECKPOINT for PostgreSQL, FLUSH TABLES for MariaDB";
+    }
+
     static String parentMissing(Path target, Path parent) {
         return "Cannot save images to " + target + ": the directory " + parent
                 + " does not exist. Create it first or choose another path.";

@@ -83,12 +83,18 @@ public final class Snapshotter {
         boolean pauseHere = options.pause() && !Boolean.TRUE.equals(state.getState().getPaused()) && canPause(container);
         String commitId = null;
         // Podman's archive endpoint gives every file to the caller (uid 0): its volumes are read with tar inside
-        // the container instead, which a paused container cannot run, so before the pause (after the prepare step)
+        // the container instead, which a paused container cannot run, so before the pause (after the prepare step);
+        // a read that finds files changing is done again after the prepare step runs again
         boolean readInside = !volumes.isEmpty() && kind.get().podman();
+        Runnable settle = () -> {
+            if (!prepareCommand.isEmpty()) {
+                prepare(container, prepareCommand);
+            }
+        };
         try (VolumeCapture capture = new VolumeCapture(docker)) {
             if (readInside) {
                 for (String path : volumes) {
-                    capture.readWithTar(container.id(), path, kind.get().describe());
+                    capture.readWithTar(container.id(), path, kind.get().describe(), settle);
                 }
             }
             if (pauseHere) {

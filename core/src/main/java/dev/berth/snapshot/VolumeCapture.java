@@ -12,11 +12,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Carries the content of a container's volumes into an image. {@code docker commit} leaves volumes
@@ -28,6 +31,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 final class VolumeCapture implements AutoCloseable {
     private static final long BUILD_TIMEOUT_MINUTES = 30;
+    /** Reads of a volume with tar in the container, when files keep changing while tar reads them. */
+    static final int TAR_READS = 5;
+    /** The pause before the second read; the n-th read waits n - 1 times as long. */
+    static final Duration TAR_READ_PAUSE = Duration.ofMillis(500);
+    private static final Logger LOG = LoggerFactory.getLogger(VolumeCapture.class);
 
     private final DockerClient docker;
     private final Path dir;
@@ -60,18 +68,53 @@ final class VolumeCapture implements AutoCloseable {
     /**
      * Streams the content of one volume path to a temporary archive written by {@code tar} inside the (running)
      * container: the same layout as the engine's archive endpoint ({@code <name>/...}), with the files' owners,
-     * which Podman's archive endpoint replaces by the caller's.
+     * which Podman's archive endpoint replaces by the caller's. The container still runs, so a service may write
+     * while tar reads: GNU tar then exits 1 ("file changed as we read it") and its archive holds a torn copy.
+     * Such a read is thrown away and done again, after a pause and {@code settle} (the snapshot's prepare
+     * step), up to {@link #TAR_READS} reads in all.
      *
      * @param containerId the running container
      * @param path the volume's absolute path in the container
      * @param engine the engine, as errors name it
-     * @throws IOException if the temporary file cannot be written, or tar fails in the container
+     * @param settle run before each read again, to get the service to stop writing
+     * @throws IOException if the temporary file cannot be written, tar fails in the container, or every read
+     *     found files changing
      */
-    void readWithTar(String containerId, String path, String engine) throws IOException {
+    void readWithTar(String containerId, String path, String engine, Runnable settle) throws IOException {
         Path archive = dir.resolve("v" + paths.size() + ".tar");
         String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
         String name = p.substring(p.lastIndexOf('/') + 1);
         List<String> command = List.of("tar", "-cf", "-", "-C", parentOf(p), name);
+        for (int read = 1; ; read++) {
+            Exec.Result tar = tar(containerId, path, command, archive);
+            if (tar.exitCode() == 0) {
+                break;
+            }
+            String detail = tar.output().strip();
+            if (tar.exitCode() != 1) {
+                throw new IOException("cannot read volume " + path + " on " + engine + ": its Docker API hands out a"
+                        + " container's files as owned by the caller, so Berth runs `" + String.join(" ", command)
+                        + "` in the container, which exited " + tar.exitCode()
+                        + (detail.isEmpty() ? "" : " (" + detail + ")")
+                        + "; the image needs tar on its PATH for a snapshot with volumes on this engine");
+            }
+            if (read == TAR_READS) {
+                throw new IOException(Messages.volumeKeptChanging(path, engine, command, TAR_READS, detail));
+            }
+            LOG.info("Volume {} changed while tar read it ({}); reading it again", path, detail);
+            try {
+                Thread.sleep(TAR_READ_PAUSE.toMillis() * read);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading volume " + path, e);
+            }
+            settle.run();
+        }
+        paths.add(path);
+    }
+
+    /** Runs tar in the container once, its stdout into the archive (overwritten); the output is its stderr. */
+    private Exec.Result tar(String containerId, String path, List<String> command, Path archive) throws IOException {
         StringBuilder errors = new StringBuilder();
         IOException[] failed = new IOException[1];
         String execId = docker.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
@@ -105,17 +148,9 @@ final class VolumeCapture implements AutoCloseable {
             throw failed[0];
         }
         Long exit = docker.inspectExecCmd(execId).exec().getExitCodeLong();
-        if (exit == null || exit != 0) {
-            String detail;
-            synchronized (errors) {
-                detail = errors.toString().strip();
-            }
-            throw new IOException("cannot read volume " + path + " on " + engine + ": its Docker API hands out a"
-                    + " container's files as owned by the caller, so Berth runs `" + String.join(" ", command)
-                    + "` in the container, which exited " + exit + (detail.isEmpty() ? "" : " (" + detail + ")")
-                    + "; the image needs tar on its PATH for a snapshot with volumes on this engine");
+        synchronized (errors) {
+            return new Exec.Result(exit == null ? -1 : exit, errors.toString());
         }
-        paths.add(path);
     }
 
     /**

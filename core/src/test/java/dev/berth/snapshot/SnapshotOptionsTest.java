@@ -83,5 +83,14 @@ class SnapshotOptionsTest {
                         + " runs and is reachable, or give push a longer timeout.");
         assertThat(Messages.captureFailed("berth-db-1", "no space left on device")).isEqualTo("Cannot snapshot"
                 + " container berth-db-1: no space left on device. Nothing was left behind.");
+        assertThat(Messages.captureFailed("pg", Messages.volumeKeptChanging("/var/lib/postgresql/data",
+                "Podman 4.3.1", java.util.List.of("tar", "-cf", "-", "-C", "/var/lib/postgresql/", "data"), 5,
+                "tar: data/pg_wal/000000010000000000000001: file changed as we read it"))).isEqualTo("Cannot snapshot"
+                + " container pg: cannot read volume /var/lib/postgresql/data on Podman 4.3.1: Berth reads it with"
+                + " `tar -cf - -C /var/lib/postgresql/ data` in the running container, and files changed while tar"
+                + " read them in each of 5 reads (tar: data/pg_wal/000000010000000000000001: file changed as we read"
+                + " it); give the snapshot a prepare command that stops the service's writes"
+                + " (SnapshotOptions.withPrepareCommand or ContainerSpec.withSnapshotPrepare), e.g. psql -c CHECKPOINT"
+                + " for PostgreSQL, FLUSH TABLES for MariaDB. Nothing was left behind.");
     }
 }
