@@ -77,7 +77,7 @@ class ReportTest {
         assertThat(o.scenarios()).containsExactly("ready", "cold");
         assertThat(BenchMain.Options.parse("--smoke")).isEqualTo(BenchMain.Options.smoke());
         assertThatThrownBy(() -> BenchMain.Options.parse("--fast")).hasMessage("unknown option '--fast'; use --smoke"
-                + " or --warmup N --iterations N --scenarios ready,parallel,cycle,cold,reset,save,overhead --parallel N --tests N"
+                + " or --warmup N --iterations N --scenarios ready,parallel,cycle,cold,reset,save,overhead,copyin,secondrun --parallel N --tests N"
                 + " --docs docs/benchmarks.md");
     }
 }
