@@ -11,6 +11,7 @@ import dev.berth.Fixtures;
 import dev.berth.InvalidSpecException;
 import dev.berth.Limits;
 import dev.berth.RunningContainer;
+import dev.berth.wait.Wait;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -51,7 +52,8 @@ class EngineDetectionTest {
     @Test
     void aPublishedPortAnswersOnHostOfTheEndpoint() throws Exception {
         try (RunningContainer web = engine.start(ContainerSpec.of(Fixtures.BUSYBOX)
-                .withCommand("httpd", "-f", "-p", "8080", "-h", "/www").withExposedPorts(8080))) {
+                .withCommand("httpd", "-f", "-p", "8080", "-h", "/www").withExposedPorts(8080)
+                .waitingFor(Wait.forHttp("/").forStatusCode(200)))) {
             assertThat(web.host()).isEqualTo(engine.endpoint().portHost());
             assertThat(engine.endpoint().isLocal()).isEqualTo(!EXPECTED.equals("tls"));
             try (Socket s = new Socket(web.host(), web.mappedPort(8080))) {
