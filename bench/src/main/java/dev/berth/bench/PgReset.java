@@ -54,6 +54,21 @@ public final class PgReset implements AutoCloseable {
         engine.docker().stopContainerCmd(stoppedSeeded.id()).withTimeout(30).exec();
     }
 
+    /** @return the engine the scenario holds */
+    Engine engine() {
+        return engine;
+    }
+
+    /** @return the snapshot taken after the seed and a {@code CHECKPOINT} */
+    Snapshot seeded() {
+        return seeded;
+    }
+
+    /** @return the seeded container, stopped between rounds */
+    RunningContainer stoppedSeeded() {
+        return stoppedSeeded;
+    }
+
     /** @param suiteTests tests per run of {@link ResetSuite} (its restores; the smoke mode runs fewer) */
     List<Variant> variants(int suiteTests) {
         return List.of(
@@ -152,7 +167,7 @@ public final class PgReset implements AutoCloseable {
         return connect(pg.host(), pg.mappedPort(5432));
     }
 
-    private static Connection connect(String host, int port) throws SQLException {
+    static Connection connect(String host, int port) throws SQLException {
         String url = "jdbc:postgresql://" + host + ":" + port + "/shop?connectTimeout=2";
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         SQLException last = null;

@@ -4,6 +4,7 @@ import dev.berth.EngineUnavailableException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -121,6 +122,10 @@ public final class BerthExtension implements ExecutionCondition, BeforeAllCallba
         String qualifier = parameterContext.findAnnotation(Use.class).map(Use::value).orElse("");
         Object value = Lookup.resolve(context, ContextResources.chain(context), Errors.parameter(p), p.getType(),
                 qualifier, p.isNamePresent() ? p.getName() : null, RunState.of(context).engine(context));
+        if (value == null && SnapshotSteps.seedsUnstarted(context)
+                && parameterContext.getDeclaringExecutable().isAnnotationPresent(BeforeAll.class)) {
+            return null; // the seed is skipped: its snapshot is cached and its container was never started
+        }
         if (value == null) {
             throw new ParameterResolutionException(Errors.parameter(p) + ": no " + p.getType().getSimpleName()
                     + " is running at this point. A per-test container exists only from @BeforeEach to @AfterEach;"

@@ -48,13 +48,20 @@ final class ClassSnapshots implements StoredResource {
      * @param engine the engine
      * @param declarations the reset-per-test declarations
      * @param classChain the class's resources and its ancestors'
+     * @param unstarted the specs of declarations whose cached snapshot is restored without a class container
      * @param cache the cache decisions, or null when nothing is cached
      * @param ahead the class's prepared starts once a test made them, closed before the images are removed
      */
     static ClassSnapshots take(Engine engine, List<Declaration> declarations, List<ContextResources> classChain,
-                               SnapshotCache cache, Supplier<Optional<PrepareAhead>> ahead) {
+                               Map<Declaration, ContainerSpec> unstarted, SnapshotCache cache,
+                               Supplier<Optional<PrepareAhead>> ahead) {
         Map<Declaration, Snapshot> taken = new LinkedHashMap<>();
         for (Declaration d : declarations) {
+            ContainerSpec spec = unstarted.get(d);
+            if (spec != null) {
+                taken.put(d, cached(engine, d, spec, cache));
+                continue;
+            }
             RunningContainer seeded = Lookup.container(classChain, d.name());
             if (seeded == null) {
                 throw new IllegalStateException("The seeded container " + d.name() + " of " + d.where() + " is not running");
@@ -78,8 +85,7 @@ final class ClassSnapshots implements StoredResource {
     private static Snapshot snapshot(Engine engine, Declaration d, RunningContainer seeded, SnapshotCache cache) {
         ImageRef hit = cache == null ? null : cache.hit(d);
         if (hit != null) {
-            return engine.openSnapshot(hit, seeded.spec()).orElseThrow(() -> new IllegalStateException("The cached"
-                    + " snapshot " + hit + " of " + d.where() + " was removed while the class ran; run the class again"));
+            return cached(engine, d, seeded.spec(), cache);
         }
         SnapshotOptions options = SnapshotOptions.defaults().withComment("berth reset-per-test seed of " + d.where());
         String[] prepare = d.find(ResetPerTest.class).orElseThrow().prepare();
@@ -91,6 +97,12 @@ final class ClassSnapshots implements StoredResource {
             options = options.withKeep(true).withTag(keepAs);
         }
         return engine.snapshot(seeded, options);
+    }
+
+    private static Snapshot cached(Engine engine, Declaration d, ContainerSpec source, SnapshotCache cache) {
+        ImageRef hit = cache.hit(d);
+        return engine.openSnapshot(hit, source).orElseThrow(() -> new IllegalStateException("The cached"
+                + " snapshot " + hit + " of " + d.where() + " was removed while the class ran; run the class again"));
     }
 
     /**

@@ -54,13 +54,14 @@ final class ScopeStart {
 
         boolean perClass = perClass(context, testClass);
         Object instance = perClass ? context.getTestInstance().orElse(null) : null;
-        List<ContainerSpec> batch = new ArrayList<>();
+        Map<Declaration, ContainerSpec> batch = new LinkedHashMap<>();
         for (Declaration d : model.containers()) {
             if (!d.shared() && (d.isStatic() || perClass)) {
-                batch.add(SpecFactory.build(d, instance, config, networks, engineNetwork));
+                batch.put(d, SpecFactory.build(d, instance, config, networks, engineNetwork));
             }
         }
-        resources.startAll(batch, ContextResources.chain(context));
+        SnapshotSteps.cachedSeeds(context, model, batch).forEach(batch::remove);
+        resources.startAll(List.copyOf(batch.values()), ContextResources.chain(context));
         inject(context, model, null);
         if (instance != null) {
             inject(context, model, instance);

@@ -1,19 +1,32 @@
 package dev.berth.junit;
 
+import dev.berth.ContainerRef;
+import dev.berth.ContainerSpec;
 import dev.berth.Engine;
 import dev.berth.ImageRef;
+import dev.berth.IpcMode;
+import dev.berth.Namespaces;
+import dev.berth.NetworkMode;
+import dev.berth.PidMode;
 import dev.berth.RunningContainer;
 import dev.berth.Snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import java.lang.reflect.Method;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +41,7 @@ final class SnapshotSteps {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotSteps.class);
     private static final String SNAPSHOTS = "snapshots";
     private static final String CACHE = "snapshot-cache";
+    private static final String UNSTARTED = "unstarted-cached-seeds";
 
     private SnapshotSteps() {
     }
@@ -55,6 +69,67 @@ final class SnapshotSteps {
             return;
         }
         invocation.proceed();
+    }
+
+    /**
+     * The class's reset-per-test containers that need not start for the class, because every one of its reset
+     * snapshots is cached (so its seed is skipped) and each copy is restored from the cached snapshot before its
+     * test. Kept starting, as before: a class with a {@link Compose} project, with {@link Nested} classes or
+     * instance containers (those may depend on a class container by name), and a container another of the
+     * class's containers depends on or shares a namespace with. The spec each would have run is kept in the class's
+     * store for the restore.
+     *
+     * @param context the class context
+     * @param model the class's model
+     * @param batch the class's containers about to start, by declaration
+     * @return the declarations not to start
+     */
+    static Set<Declaration> cachedSeeds(ExtensionContext context, ClassModel model, Map<Declaration, ContainerSpec> batch) {
+        List<Declaration> resets = ClassSnapshots.declarations(model);
+        if (resets.isEmpty() || !resets.stream().allMatch(batch::containsKey) || hasOtherDependents(model)) {
+            return Set.of();
+        }
+        SnapshotCache cache = cache(context, RunState.of(context), resets);
+        if (cache == null || !cache.allHit(resets)) {
+            return Set.of();
+        }
+        Map<Declaration, ContainerSpec> unstarted = new LinkedHashMap<>();
+        for (Declaration d : resets) {
+            boolean needed = batch.entrySet().stream()
+                    .anyMatch(e -> !e.getKey().equals(d) && refersTo(e.getValue(), d.name()));
+            if (!needed) {
+                unstarted.put(d, batch.get(d));
+            }
+        }
+        context.getStore(RunState.NS).put(UNSTARTED, Map.copyOf(unstarted));
+        unstarted.keySet().forEach(d -> LOG.info("Reset-per-test {}: not started for the class; each test gets a copy"
+                + " of the cached snapshot", d.where()));
+        return unstarted.keySet();
+    }
+
+    /**
+     * @param classContext a test class's context
+     * @return true when {@link #cachedSeeds} left containers of this class unstarted: its seed is skipped
+     */
+    static boolean seedsUnstarted(ExtensionContext classContext) {
+        Map<?, ?> unstarted = classContext.getStore(RunState.NS).get(UNSTARTED, Map.class);
+        return unstarted != null && !unstarted.isEmpty();
+    }
+
+    private static boolean hasOtherDependents(ClassModel model) {
+        Class<?> testClass = model.testClass();
+        boolean composed = AnnotationSupport.isAnnotated(testClass, Compose.class);
+        boolean nested = Arrays.stream(testClass.getDeclaredClasses())
+                .anyMatch(c -> AnnotationSupport.isAnnotated(c, Nested.class));
+        boolean instances = model.containers().stream().anyMatch(d -> !d.shared() && !d.isStatic());
+        return composed || nested || instances;
+    }
+
+    private static boolean refersTo(ContainerSpec spec, String name) {
+        Namespaces n = spec.namespaces();
+        return spec.dependsOn().contains(name) || Stream.of(n.network().flatMap(NetworkMode::target),
+                        n.ipc().flatMap(IpcMode::target), n.pid().flatMap(PidMode::target))
+                .flatMap(Optional::stream).map(ContainerRef::specName).flatMap(Optional::stream).anyMatch(name::equals);
     }
 
     /** @return the class's cache decisions, made now if this is the first ask; null when nothing is cached */
@@ -103,9 +178,12 @@ final class SnapshotSteps {
         if (resets.isEmpty()) {
             return null;
         }
+        @SuppressWarnings("unchecked")
+        Map<Declaration, ContainerSpec> unstarted = classContext.getStore(RunState.NS)
+                .getOrDefault(UNSTARTED, Map.class, Map.of());
         return classContext.getStore(RunState.NS).getOrComputeIfAbsent(SNAPSHOTS,
                 k -> ClassSnapshots.take(run.engine(classContext), resets, ContextResources.chain(classContext),
-                        cache(classContext, run, resets), () -> PrepareAhead.existing(classContext)),
+                        unstarted, cache(classContext, run, resets), () -> PrepareAhead.existing(classContext)),
                 ClassSnapshots.class);
     }
 

@@ -35,13 +35,14 @@ final class Kit implements AutoCloseable {
      * One run: its results, the ids of the containers Berth created during it, and the names of every
      * network created on the engine meanwhile (by anyone: filter by a name unique to the fixture).
      */
-    record Run(EngineExecutionResults results, List<String> created, List<String> createdNetworks) { }
+    record Run(EngineExecutionResults results, List<String> created, List<String> createdNetworks,
+               List<String> createdImages) { }
 
     Run run(Map<String, String> config, Class<?>... classes) {
         try (Watch watch = new Watch()) {
             EngineExecutionResults results = execute(config, classes);
             List<String> containers = watch.createdSoFar();
-            return new Run(results, containers, watch.networks());
+            return new Run(results, containers, watch.networks(), watch.images());
         }
     }
 
@@ -118,6 +119,7 @@ final class Kit implements AutoCloseable {
      */
     private final class Watch implements AutoCloseable {
         private final List<String> ids = new ArrayList<>();
+        private final List<String> images = new ArrayList<>();
         private final List<String> networks = new ArrayList<>();
         private final CountDownLatch marker = new CountDownLatch(1);
         private final String markerName = "berth-kit-marker-" + PID + "-" + System.nanoTime();
@@ -134,6 +136,7 @@ final class Kit implements AutoCloseable {
                             if (e.getType() == EventType.CONTAINER && PID.equals(attributes.get("dev.berth.pid"))) {
                                 synchronized (ids) {
                                     ids.add(e.getId());
+                                    images.add(attributes.getOrDefault("image", String.valueOf(e.getFrom())));
                                 }
                             } else if (e.getType() == EventType.NETWORK && markerName.equals(attributes.get("name"))) {
                                 marker.countDown();
@@ -160,6 +163,13 @@ final class Kit implements AutoCloseable {
             }
             synchronized (ids) {
                 return List.copyOf(ids);
+            }
+        }
+
+        /** @return the image of each container created so far, once {@link #createdSoFar()} has returned */
+        List<String> images() {
+            synchronized (ids) {
+                return List.copyOf(images);
             }
         }
 

@@ -65,6 +65,8 @@ class SnapshotCacheTest {
         assertThat(Recorder.values("cacheSeed")).as("the seed did not run again").hasSize(1);
         assertThat(Recorder.values("cacheRows")).containsExactly("seeded", "seeded", "seeded", "seeded");
         assertThat(Recorder.values("cacheImage")).containsOnly(image);
+        assertThat(second.createdImages()).as("no unseeded class container: every container is a copy of the cache")
+                .isNotEmpty().containsOnly(image);
         assertThat(kit.leftovers()).isEmpty();
     }
 
