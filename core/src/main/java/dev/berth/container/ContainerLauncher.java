@@ -13,6 +13,7 @@ import dev.berth.RunningContainer;
 import dev.berth.EngineEndpoint;
 import dev.berth.engine.CallDeadline;
 import dev.berth.engine.EngineFacts;
+import dev.berth.engine.KernelOomLog;
 import dev.berth.image.ImageService;
 import dev.berth.report.ReportCollector;
 import dev.berth.report.ReportSettings;
@@ -57,6 +58,7 @@ public final class ContainerLauncher {
     private final ImageSubstitution substitution;
     private volatile Integer engineCpus;
     private final PhaseTimer phases;
+    private final ContainerStates states;
 
     /**
      * @param docker the engine client
@@ -86,6 +88,7 @@ public final class ContainerLauncher {
         this.files = new ContainerFiles(docker);
         this.facts = facts;
         this.podmanHealthchecks = new PodmanHealthchecks(docker);
+        this.states = new ContainerStates(new KernelOomLog());
         this.fit = new EngineFit(facts, endpoint, Path.of(System.getProperty("java.io.tmpdir")));
         this.failures = new StartFailures(SecretMasker.of(reports.maskPatterns()), reports.enabled()
                 ? new ReportCollector(docker, endpoint.dockerHost(), reports.withIncludeStats(false), facts::knownInfo)
@@ -162,7 +165,8 @@ public final class ContainerLauncher {
         }
         session.recordContainer(id, name, spec.stopPolicy());
         LOG.debug("created {} ({}) from {} in {} ms", name, id, image, (System.nanoTime() - begin) / 1_000_000);
-        DockerRunningContainer container = new DockerRunningContainer(docker, session, endpoint, spec, id, name, phases);
+        DockerRunningContainer container = new DockerRunningContainer(docker, session, endpoint, spec, id, name, phases,
+                states);
         try {
             try (CallDeadline d = CallDeadline.until(deadline, budget)) {
                 phases.run(id, name, wanted, Phase.START, () -> {

@@ -6,16 +6,35 @@ import dev.berth.ContainerState;
 import dev.berth.engine.ContainerStatus;
 import dev.berth.engine.KernelOomLog;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.time.format.DateTimeParseException;
 
-/** Maps the engine's inspect answer to a {@link ContainerState}. */
+/**
+ * Maps the engine's inspect answer to a {@link ContainerState}. One per engine connection; thread-safe. An exit's
+ * kernel-log verdict is kept (for the last {@value #REMEMBERED} exits asked about), so a state() polled on an exited
+ * container reads the kernel log once, not on every call.
+ */
 public final class ContainerStates {
-    private ContainerStates() {
-    }
+    static final int REMEMBERED = 256;
 
-    private static final KernelOomLog KERNEL_LOG = new KernelOomLog();
+    private final KernelOomLog kernelLog;
+    /** The kernel log's verdict on each exit: a container's id and when it finished (a restart exits anew). */
+    private final Map<String, Boolean> verdicts = Collections.synchronizedMap(new LinkedHashMap<String, Boolean>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
+
+    /** @param kernelLog the host kernel's record of OOM kills, read for a local engine's SIGKILLed containers */
+    ContainerStates(KernelOomLog kernelLog) {
+        this.kernelLog = Objects.requireNonNull(kernelLog, "kernelLog");
+    }
 
     /**
      * @param s the engine's state of the container
@@ -25,13 +44,23 @@ public final class ContainerStates {
      *     OOM-killed when the kernel log records the kill in its cgroup (Podman 4.3 on cgroup v1 never sets
      *     {@code OOMKilled}; Docker 20.10 misses it when the container exits before its OOM event is handled)
      */
-    static ContainerState from(InspectContainerResponse.ContainerState s, String id, boolean local) {
+    ContainerState of(InspectContainerResponse.ContainerState s, String id, boolean local) {
         ContainerState state = from(s);
-        if (!local || state.oomKilled() || state.exitCode().orElse(0) != 137 || !KERNEL_LOG.killed(id)) {
+        if (!local || state.oomKilled() || state.exitCode().orElse(0) != 137 || !killed(id, state)) {
             return state;
         }
         return new ContainerState(state.running(), state.status(), state.exitCode(), true, state.health(),
                 state.startedAt(), state.finishedAt());
+    }
+
+    private boolean killed(String id, ContainerState exited) {
+        String exit = id + "@" + exited.finishedAt().map(Instant::toString).orElse("");
+        Boolean known = verdicts.get(exit);
+        if (known == null) {
+            known = kernelLog.killed(id); // outside the lock: the read may take up to its timeout
+            verdicts.put(exit, known);
+        }
+        return known;
     }
 
     static ContainerState from(InspectContainerResponse.ContainerState s) {

@@ -43,10 +43,12 @@ final class DockerRunningContainer implements RunningContainer {
     private final Map<Integer, Integer> portCache = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final PhaseTimer phases;
+    private final ContainerStates states;
 
     DockerRunningContainer(DockerClient docker, Session session, EngineEndpoint endpoint, ContainerSpec spec,
-                           String id, String name, PhaseTimer phases) {
+                           String id, String name, PhaseTimer phases, ContainerStates states) {
         this.phases = phases;
+        this.states = states;
         this.docker = docker;
         this.session = session;
         this.endpoint = endpoint;
@@ -146,7 +148,7 @@ final class DockerRunningContainer implements RunningContainer {
     @Override
     public ContainerState state() {
         try {
-            return ContainerStates.from(docker.inspectContainerCmd(id).exec().getState(), id, endpoint.isLocal());
+            return states.of(docker.inspectContainerCmd(id).exec().getState(), id, endpoint.isLocal());
         } catch (NotFoundException e) {
             throw gone(e);
         }

@@ -1,8 +1,9 @@
 package dev.berth.engine;
 
 import com.github.dockerjava.transport.DockerHttpClient;
+import dev.berth.http.Http1Faults;
+import dev.berth.http.Http1Head;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,9 +14,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -38,6 +37,7 @@ final class BulkHttpClient implements DockerHttpClient {
     private static final int CHUNK = 256 * 1024;
     private static final int READ_BUFFER = 64 * 1024;
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final Http1Faults FAULTS = new EngineFaults();
 
     private final Connector connector;
 
@@ -174,43 +174,9 @@ final class BulkHttpClient implements DockerHttpClient {
             this.channel = channel;
         }
 
-        static BulkResponse read(InputStream in, SocketChannel channel, boolean head) throws IOException {
-            String statusLine = line(in);
-            String[] parts = statusLine == null ? new String[0] : statusLine.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {
-                throw new IOException("the engine's answer is not HTTP/1.x: " + statusLine);
-            }
-            int status = Integer.parseInt(parts[1]);
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            long length = -1;
-            boolean chunked = false;
-            for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
-                int colon = h.indexOf(':');
-                if (colon <= 0) {
-                    continue;
-                }
-                String name = h.substring(0, colon).trim();
-                String value = h.substring(colon + 1).trim();
-                headers.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
-                switch (name.toLowerCase(Locale.ROOT)) {
-                    case "content-length" -> length = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                    default -> {
-                        // passed on as they came
-                    }
-                }
-            }
-            InputStream body;
-            if (head || status == 204 || status == 304 || status / 100 == 1) {
-                body = InputStream.nullInputStream();
-            } else if (chunked) {
-                body = new ChunkedBody(in);
-            } else if (length >= 0) {
-                body = new LimitedBody(in, length);
-            } else {
-                body = in;
-            }
-            return new BulkResponse(status, headers, body, channel);
+        static BulkResponse read(InputStream in, SocketChannel channel, boolean toHead) throws IOException {
+            Http1Head head = Http1Head.read(in, FAULTS);
+            return new BulkResponse(head.status(), head.headers(), head.body(in, toHead, Long.MAX_VALUE), channel);
         }
 
         @Override
@@ -244,111 +210,47 @@ final class BulkHttpClient implements DockerHttpClient {
         }
     }
 
-    /** Reads one header line (ISO-8859-1, CRLF or LF ended); null at the end of the stream. */
-    static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(64);
-        for (int c; (c = in.read()) >= 0; ) {
-            if (c == '\n') {
-                int n = b.size();
-                byte[] bytes = b.toByteArray();
-                return new String(bytes, 0, n > 0 && bytes[n - 1] == '\r' ? n - 1 : n, StandardCharsets.ISO_8859_1);
-            }
-            if (b.size() > 16 * 1024) {
-                throw new IOException("an HTTP header line of the engine's answer is longer than 16 KiB");
-            }
-            b.write(c);
-        }
-        return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    /** A {@code Content-Length} body. */
-    private static final class LimitedBody extends InputStream {
-        private final InputStream in;
-        private long left;
-
-        LimitedBody(InputStream in, long length) {
-            this.in = in;
-            this.left = length;
+    /** The words of a failed bulk call; a malformed number fails as the parser's own NumberFormatException. */
+    private static final class EngineFaults extends Http1Faults {
+        @Override
+        public int maxLine() {
+            return 16 * 1024;
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        public IOException lineTooLong() {
+            return new IOException("an HTTP header line of the engine's answer is longer than 16 KiB");
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, left));
-            if (n < 0) {
-                throw new IOException("the engine closed the connection " + left + " bytes before the end of its answer");
-            }
-            left -= n;
-            return n;
+        public IOException notHttp(String statusLine) {
+            return new IOException("the engine's answer is not HTTP/1.x: " + statusLine);
         }
 
         @Override
-        public int available() throws IOException {
-            return (int) Math.min(in.available(), left);
-        }
-    }
-
-    /** A chunked body, decoded as it is read; the chunks' bytes go straight into the caller's array. */
-    private static final class ChunkedBody extends InputStream {
-        private final InputStream in;
-        private long chunkLeft;
-        private boolean done;
-
-        ChunkedBody(InputStream in) {
-            this.in = in;
+        public IOException badLength(String value, NumberFormatException e) {
+            throw e;
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        public IOException badChunkSize(String line, NumberFormatException e) {
+            throw e;
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            if (chunkLeft == 0 && !nextChunk()) {
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, chunkLeft));
-            if (n < 0) {
-                throw new IOException("the engine closed the connection inside a chunk of its answer");
-            }
-            chunkLeft -= n;
-            if (chunkLeft == 0) {
-                line(in);
-            }
-            return n;
+        public IOException closedBeforeChunk() {
+            return new IOException("the engine closed the connection before the end of its chunked answer");
         }
 
-        private boolean nextChunk() throws IOException {
-            if (done) {
-                return false;
-            }
-            String size = line(in);
-            if (size == null) {
-                throw new IOException("the engine closed the connection before the end of its chunked answer");
-            }
-            int semicolon = size.indexOf(';');
-            chunkLeft = Long.parseLong((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
-            if (chunkLeft == 0) {
-                done = true;
-                for (String trailer = line(in); trailer != null && !trailer.isEmpty(); trailer = line(in)) {
-                    // trailers are not used
-                }
-                return false;
-            }
-            return true;
+        @Override
+        public IOException closedInsideChunk(long read, long size) {
+            return new IOException("the engine closed the connection inside a chunk of its answer");
+        }
+
+        @Override
+        public IOException closedInsideBody(long read, long length) {
+            return new IOException("the engine closed the connection " + (length - read)
+                    + " bytes before the end of its answer");
         }
     }
 }

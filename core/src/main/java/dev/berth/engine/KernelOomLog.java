@@ -24,7 +24,12 @@ public final class KernelOomLog {
         this(List.of("dmesg"));
     }
 
-    KernelOomLog(List<String> command) {
+    /**
+     * Reads the log with another command (a test's stand-in for {@code dmesg}).
+     *
+     * @param command the command and its arguments; its standard output is the log, read only when it exits 0
+     */
+    public KernelOomLog(List<String> command) {
         this.command = List.copyOf(command);
     }
 

@@ -1,7 +1,8 @@
 package dev.berth.wait;
 
+import dev.berth.http.Http1Faults;
+import dev.berth.http.Http1Head;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,8 @@ import java.util.Locale;
  */
 final class HttpGet {
     static final int MAX_BODY = 4 << 20;
+    /** A plain client's words, which the wait's timeout message shows for its last attempt. */
+    private static final Http1Faults FAULTS = new Http1Faults();
 
     /** A response: its status code and body. */
     record Response(int status, String body) {
@@ -49,45 +52,13 @@ final class HttpGet {
                     + "User-Agent: berth-wait\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = new BufferedInputStream(socket.getInputStream());
-            String statusLine = line(in);
-            if (statusLine == null) {
-                throw new IOException("the connection closed before a status line");
-            }
-            String[] parts = statusLine.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {
-                throw new IOException("not an HTTP/1.x status line: " + statusLine);
-            }
-            int status = Integer.parseInt(parts[1]);
-            long length = -1;
-            boolean chunked = false;
+            Http1Head head = Http1Head.read(in, FAULTS);
             Charset charset = StandardCharsets.UTF_8;
-            for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
-                int colon = header.indexOf(':');
-                if (colon <= 0) {
-                    continue;
-                }
-                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = header.substring(colon + 1).trim();
-                switch (name) {
-                    case "content-length" -> length = parseLength(value);
-                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                    case "content-type" -> charset = charset(value);
-                    default -> {
-                        // not needed for readiness
-                    }
-                }
+            for (String contentType : head.header("Content-Type")) {
+                charset = charset(contentType);
             }
-            byte[] body = status == 204 || status == 304 || status / 100 == 1 ? new byte[0]
-                    : chunked ? chunks(in) : length >= 0 ? exactly(in, length) : untilClose(in);
-            return new Response(status, new String(body, charset));
-        }
-    }
-
-    private static long parseLength(String value) throws IOException {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IOException("bad Content-Length: " + value);
+            byte[] body = head.body(in, false, MAX_BODY).readAllBytes();
+            return new Response(head.status(), new String(body, charset));
         }
     }
 
@@ -103,69 +74,5 @@ final class HttpGet {
             }
         }
         return StandardCharsets.UTF_8;
-    }
-
-    private static byte[] exactly(InputStream in, long length) throws IOException {
-        if (length > MAX_BODY) {
-            throw new IOException("the body is larger than " + MAX_BODY + " bytes (Content-Length " + length + ")");
-        }
-        byte[] body = in.readNBytes((int) length);
-        if (body.length < length) {
-            throw new IOException("the connection closed after " + body.length + " of " + length + " body bytes");
-        }
-        return body;
-    }
-
-    private static byte[] untilClose(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            throw new IOException("the body is larger than " + MAX_BODY + " bytes");
-        }
-        return body;
-    }
-
-    private static byte[] chunks(InputStream in) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while (true) {
-            String size = line(in);
-            if (size == null) {
-                throw new IOException("the connection closed inside a chunked body");
-            }
-            int semicolon = size.indexOf(';');
-            long n;
-            try {
-                n = Long.parseLong((semicolon >= 0 ? size.substring(0, semicolon) : size).trim(), 16);
-            } catch (NumberFormatException e) {
-                throw new IOException("bad chunk size: " + size);
-            }
-            if (n == 0) {
-                return body.toByteArray(); // trailers, if any, are not needed
-            }
-            if (body.size() + n > MAX_BODY) {
-                throw new IOException("the body is larger than " + MAX_BODY + " bytes");
-            }
-            body.write(exactly(in, n));
-            line(in); // the CRLF after the chunk
-        }
-    }
-
-    /** @return one line without its CRLF (or LF), or null at the end of the stream */
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                break;
-            }
-            if (buf.size() > 65536) {
-                throw new IOException("a header line longer than 64 KiB");
-            }
-            buf.write(b);
-        }
-        if (b < 0 && buf.size() == 0) {
-            return null;
-        }
-        String s = buf.toString(StandardCharsets.ISO_8859_1);
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.ByteArrayInputStream;
@@ -99,6 +100,25 @@ class BulkHttpClientTest {
         }
     }
 
+    @Test
+    void anAnswerCutShortOrMalformedFailsInTheEnginesWords() throws Exception {
+        serve("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort".getBytes(StandardCharsets.US_ASCII));
+        try (DockerHttpClient.Response r = client().execute(get())) {
+            assertThatThrownBy(() -> r.getBody().readAllBytes()).isInstanceOf(IOException.class)
+                    .hasMessage("the engine closed the connection 5 bytes before the end of its answer");
+        }
+        serve("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n9\r\nshort".getBytes(StandardCharsets.US_ASCII));
+        try (DockerHttpClient.Response r = client().execute(get())) {
+            assertThatThrownBy(() -> r.getBody().readAllBytes()).isInstanceOf(IOException.class)
+                    .hasMessage("the engine closed the connection inside a chunk of its answer");
+        }
+        serve("SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> client().execute(get())).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageEndingWith("the engine's answer is not HTTP/1.x: SSH-2.0-OpenSSH_9.2");
+        serve("HTTP/1.1 200 OK\r\nContent-Length: ten\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> client().execute(get())).isInstanceOf(NumberFormatException.class);
+    }
+
     private static DockerHttpClient.Request get() {
         return DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
                 .path("/images/get?names=x%3A1").build();
@@ -146,15 +166,24 @@ class BulkHttpClientTest {
     private static byte[] dechunk(byte[] raw, int from) throws IOException {
         InputStream in = new ByteArrayInputStream(raw, from, raw.length - from);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String size = BulkHttpClient.line(in); size != null; size = BulkHttpClient.line(in)) {
-            int n = Integer.parseInt(size, 16);
+        while (true) {
+            int n = Integer.parseInt(crlfLine(in), 16);
             if (n == 0) {
-                break;
+                return out.toByteArray();
             }
             out.write(in.readNBytes(n));
-            BulkHttpClient.line(in);
+            assertThat(crlfLine(in)).isEmpty();
         }
-        return out.toByteArray();
+    }
+
+    /** @return the next line, which must end with CRLF, without it */
+    private static String crlfLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) >= 0 && c != '\n'; ) {
+            line.append((char) c);
+        }
+        assertThat(line.toString()).endsWith("\r");
+        return line.substring(0, line.length() - 1);
     }
 
     private static byte[] random(int n) {
