@@ -108,6 +108,8 @@ public final class PgReset implements AutoCloseable {
                 // its removal on the clock; the class's seed and snapshot are not (Clock.TESTS).
                 new SuiteRun("Berth @ResetPerTest, prepared ahead", ResetSuite.class, "seeded", suiteTests,
                         SuiteRun.Clock.TESTS, Map.of()),
+                new SuiteRun("Berth @ResetPerTest, prepare-ahead=2", ResetSuite.class, "seeded", suiteTests,
+                        SuiteRun.Clock.TESTS, Map.of("berth.prepare-ahead", "2")),
                 new SuiteRun("Berth @ResetPerTest, prepare-ahead=0", ResetSuite.class, "seeded", suiteTests,
                         SuiteRun.Clock.TESTS, Map.of("berth.prepare-ahead", "0")));
     }

@@ -1,6 +1,8 @@
 package dev.berth.container;
 
+import dev.berth.http.WritableBody;
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,6 +34,10 @@ final class TarArchives {
     static final class Builder {
         /** How much of the archive may wait between the writer and the engine's reader. */
         private static final int PIPE_BYTES = 1024 * 1024;
+        /** How much of a host file is read at a time. */
+        private static final int COPY_BYTES = 1024 * 1024;
+        /** The tar's block: what it pads the archive's end to, and the size of its writes below. */
+        private static final int BLOCK_BYTES = 64 * 1024;
 
         private final List<Entry> entries = new ArrayList<>();
 
@@ -71,7 +77,7 @@ final class TarArchives {
             entries.add(tar -> {
                 tar.putArchiveEntry(entry(name, size, mode));
                 try (InputStream in = Files.newInputStream(host)) {
-                    long copied = in.transferTo(tar);
+                    long copied = copy(in, tar);
                     if (copied != size) {
                         throw new IOException(host + " changed size while it was copied (" + size + " bytes, then "
                                 + copied + ")");
@@ -80,6 +86,17 @@ final class TarArchives {
                 tar.closeArchiveEntry();
             });
             return this;
+        }
+
+        /** Copies through {@link #COPY_BYTES} at a time: a few hundred calls down the tar stream, not 25,000. */
+        private static long copy(InputStream in, OutputStream out) throws IOException {
+            byte[] buffer = new byte[COPY_BYTES];
+            long copied = 0;
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+                copied += n;
+            }
+            return copied;
         }
 
         Builder directory(String name, int mode) {
@@ -116,7 +133,7 @@ final class TarArchives {
          * @throws IOException if a host file cannot be read or the stream refuses the bytes
          */
         void writeTo(OutputStream out) throws IOException {
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(out, BLOCK_BYTES);
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (Entry e : entries) {
@@ -127,11 +144,20 @@ final class TarArchives {
         }
 
         /**
+         * @return the archive as a body that writes itself into a transport that knows {@link WritableBody} (no
+         *     thread, no pipe; a host file gone fails it with a {@link WritableBody.SourceFailure}), and is otherwise
+         *     written by a background thread while it is read ({@link #piped()})
+         */
+        InputStream stream() {
+            return new ArchiveBody(this);
+        }
+
+        /**
          * @return the archive, written by a background thread while it is read; a failure to write it (a host
          *     file gone) surfaces as an {@link IOException} from {@code read}; closing the stream early stops
          *     the writer
          */
-        InputStream stream() {
+        InputStream piped() {
             PipedInputStream in = new PipedInputStream(PIPE_BYTES);
             PipedOutputStream out;
             try {
@@ -183,6 +209,103 @@ final class TarArchives {
             e.setSize(size);
             e.setMode(0100000 | mode);
             return e;
+        }
+    }
+
+    /** The archive of a {@link Builder}: written into the transport, or piped from a writer thread once read. */
+    private static final class ArchiveBody extends InputStream implements WritableBody {
+        private final Builder builder;
+        private InputStream piped;
+        private boolean written;
+
+        ArchiveBody(Builder builder) {
+            this.builder = builder;
+        }
+
+        @Override
+        public synchronized void writeTo(OutputStream out) throws IOException {
+            if (piped != null || written) {
+                throw new IllegalStateException("The archive is already being read");
+            }
+            written = true;
+            SinkWatch sink = new SinkWatch(out);
+            try {
+                builder.writeTo(sink);
+            } catch (IOException | RuntimeException e) {
+                if (sink.failed) {
+                    throw e;
+                }
+                throw new WritableBody.SourceFailure("Cannot write the archive to copy in: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            return piped().read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return piped().read(b, off, len);
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            if (piped != null) {
+                piped.close();
+            }
+        }
+
+        private synchronized InputStream piped() {
+            if (written) {
+                throw new IllegalStateException("The archive was already written");
+            }
+            if (piped == null) {
+                piped = builder.piped();
+            }
+            return piped;
+        }
+    }
+
+    /** Tells the transport's failures (the engine closed) from the archive's own (a host file gone). */
+    private static final class SinkWatch extends FilterOutputStream {
+        private boolean failed;
+
+        SinkWatch(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            watched(() -> out.write(b, off, len));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            watched(out::flush);
+        }
+
+        @Override
+        public void close() throws IOException {
+            watched(out::close);
+        }
+
+        private void watched(IoStep step) throws IOException {
+            try {
+                step.run();
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        private interface IoStep {
+            void run() throws IOException;
         }
     }
 

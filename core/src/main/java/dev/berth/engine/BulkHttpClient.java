@@ -1,8 +1,10 @@
 package dev.berth.engine;
 
 import com.github.dockerjava.transport.DockerHttpClient;
+import dev.berth.http.ChunkedOutput;
 import dev.berth.http.Http1Faults;
 import dev.berth.http.Http1Head;
+import dev.berth.http.WritableBody;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +38,6 @@ final class BulkHttpClient implements DockerHttpClient {
             + "|/containers/[^/]+/(archive|export))$");
     private static final int CHUNK = 256 * 1024;
     private static final int READ_BUFFER = 64 * 1024;
-    private static final byte[] CRLF = {'\r', '\n'};
     private static final Http1Faults FAULTS = new EngineFaults();
 
     private final Connector connector;
@@ -99,7 +100,16 @@ final class BulkHttpClient implements DockerHttpClient {
             head.append("\r\n");
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             IOException sendFailure = null;
-            if (body != null) {
+            if (body instanceof WritableBody writable) {
+                try {
+                    writable.writeTo(new ChunkedOutput(out, CHUNK));
+                } catch (WritableBody.SourceFailure e) {
+                    throw e; // the engine still waits for the body's rest: abandon the connection
+                } catch (IOException e) {
+                    // the engine may have answered (an error) and closed before reading the whole body
+                    sendFailure = e;
+                }
+            } else if (body != null) {
                 try {
                     sendChunked(body, out);
                 } catch (IOException e) {
@@ -130,21 +140,12 @@ final class BulkHttpClient implements DockerHttpClient {
     }
 
     private static void sendChunked(InputStream body, OutputStream out) throws IOException {
+        ChunkedOutput chunks = new ChunkedOutput(out, CHUNK);
         byte[] buffer = new byte[CHUNK];
-        while (true) {
-            int filled = 0;
-            for (int n; filled < CHUNK && (n = body.read(buffer, filled, CHUNK - filled)) > 0; ) {
-                filled += n;
-            }
-            if (filled == 0) {
-                break;
-            }
-            out.write((Integer.toHexString(filled) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(buffer, 0, filled);
-            out.write(CRLF);
+        for (int n; (n = body.read(buffer)) >= 0; ) {
+            chunks.write(buffer, 0, n);
         }
-        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
+        chunks.close();
     }
 
     static void closeQuietly(SocketChannel channel) {

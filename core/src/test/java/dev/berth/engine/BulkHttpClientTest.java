@@ -8,6 +8,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import dev.berth.http.WritableBody;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -79,6 +81,58 @@ class BulkHttpClientTest {
     }
 
     @Test
+    void aBodyThatWritesItselfIsWrittenNotReadAndFramedInChunks() throws Exception {
+        byte[] upload = random(700_000);
+        Served s = serve("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        DockerHttpClient.Response r = client().execute(put(new Writable() {
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                out.write(upload, 0, 10);          // gathered
+                out.write(upload, 10, 400_000);    // fills a chunk, the rest gathered
+                out.write(upload, 400_010, upload.length - 400_010);
+                out.close();
+            }
+        }));
+        r.close();
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        byte[] received = s.request.get(30, TimeUnit.SECONDS);
+        int end = new String(received, StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n");
+        assertThat(dechunk(received, end + 4)).isEqualTo(upload);
+    }
+
+    @Test
+    void aBodyWhoseSourceFailsAbandonsTheCallInsteadOfAwaitingAnAnswer() throws Exception {
+        Served s = serve("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        DockerHttpClient.Request request = put(new Writable() {
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                out.write(new byte[1000]);
+                throw new WritableBody.SourceFailure("Cannot write the archive to copy in: gone.txt", null);
+            }
+        });
+        assertThatThrownBy(() -> client().execute(request)).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageEndingWith("Cannot write the archive to copy in: gone.txt");
+        // the server read until the client closed: the request ended without its last chunk
+        String received = new String(s.request.get(30, TimeUnit.SECONDS), StandardCharsets.ISO_8859_1);
+        assertThat(received).startsWith("PUT /containers/abc/archive?path=%2F HTTP/1.1\r\n")
+                .doesNotEndWith("\r\n0\r\n\r\n");
+    }
+
+    /** A body a transport that does not know {@link WritableBody} would read: reading it fails the test. */
+    private abstract static class Writable extends InputStream implements WritableBody {
+        @Override
+        public int read() {
+            throw new AssertionError("the transport read a body that writes itself");
+        }
+    }
+
+    private static DockerHttpClient.Request put(InputStream body) {
+        return DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.PUT)
+                .path("/containers/abc/archive?path=%2F").putHeader("Content-Type", "application/x-tar").body(body)
+                .build();
+    }
+
+    @Test
     void sendsABodilessCallAsHttp10AndReadsASizedAnswerAndOneThatEndsWithTheConnection() throws Exception {
         Served s = serve(("HTTP/1.1 404 Not Found\r\nContent-Length: 39\r\n\r\n{\"message\":\"reference does not"
                 + " exist\"}\nEXTRA").getBytes(StandardCharsets.US_ASCII));
@@ -131,7 +185,10 @@ class BulkHttpClientTest {
     private record Served(CompletableFuture<byte[]> request) {
     }
 
-    /** Accepts one connection, reads the request to its end (headers and any chunked body), answers and closes. */
+    /**
+     * Accepts one connection, reads the request to its end (headers and any chunked body, or until the client closes),
+     * answers unless the client is gone, and closes.
+     */
     private Served serve(byte[] response) throws IOException {
         Path socket = dir.resolve("engine.sock");
         Files.deleteIfExists(socket);
@@ -148,7 +205,11 @@ class BulkHttpClientTest {
                     }
                     got.write(b.array(), 0, b.position());
                 }
-                c.write(ByteBuffer.wrap(response));
+                try {
+                    c.write(ByteBuffer.wrap(response));
+                } catch (IOException clientGone) {
+                    // a client that abandoned its call closed first: what it sent is the result
+                }
                 return got.toByteArray();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
