@@ -43,6 +43,7 @@ public final class ResetProfile {
         Map<String, List<Long>> restore = new ConcurrentHashMap<>();
         Map<String, List<Long>> start = new ConcurrentHashMap<>();
         List<String> phases = new ArrayList<>();
+        String stash = "";
         try (PgReset reset = new PgReset()) {
             Map<String, List<PhaseEvent>> events = new ConcurrentHashMap<>();
             reset.engine().addPhaseListener(e -> events.computeIfAbsent(e.containerId(), k -> new ArrayList<>()).add(e));
@@ -57,6 +58,10 @@ public final class ResetProfile {
                         marks[1] = since(t0);
                         PgReset.requireRows(c);
                         marks[2] = since(t0);
+                    }
+                    if (i == 0) {
+                        stash = pg.exec("sh", "-c", "du -sk /.berth-volumes | cut -f1; find /.berth-volumes -type f"
+                                + " | wc -l").stdout().trim().replace('\n', ' ');
                     }
                     if (i > 0) {
                         record(restore, t0, marks, reset.engine().docker(), id);
@@ -81,7 +86,8 @@ public final class ResetProfile {
                 docker.stopContainerCmd(stopped).withTimeout(30).exec();
             }
         }
-        System.out.println("Rounds: " + rounds + " after 1 warm-up; medians in ms, (min–max)");
+        System.out.println("Rounds: " + rounds + " after 1 warm-up; medians in ms, (min–max). The snapshot's volume"
+                + " stash (KiB, files): " + stash);
         System.out.println();
         System.out.println("| step | Berth snapshot restore | docker start (seeded, stopped) |");
         System.out.println("|---|---:|---:|");
@@ -127,7 +133,7 @@ public final class ResetProfile {
         Instant found = null;
         for (String chunk : log) {
             for (String line : chunk.split("\n")) {
-                if (line.contains(text) && line.length() > 23) {
+                if (line.contains(text) && line.matches("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*")) {
                     found = LocalDateTime.parse(line.substring(0, 23), PG_TIME).toInstant(ZoneOffset.UTC);
                 }
             }
