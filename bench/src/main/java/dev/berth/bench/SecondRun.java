@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -61,55 +62,53 @@ final class SecondRun implements AutoCloseable {
                     lastToken = UUID.randomUUID().toString();
                     return lastToken;
                 }),
-                new Variant() {
-                    private final Variant run = child("second run", CachedSuite.class, () -> lastToken);
-
-                    @Override
-                    public String name() {
-                        return "Berth cache, second run (hit)";
-                    }
-
-                    @Override
-                    public long measure() throws Exception {
-                        if (lastToken == null) {
-                            throw new IllegalStateException("the first-run variant did not run before the second");
-                        }
-                        try {
-                            return run.measure();
-                        } finally {
-                            lastToken = null;
-                            removeCachedSnapshots();
-                        }
-                    }
-                },
+                secondRun("Berth cache, second run (hit)", CachedSuite.class, () -> lastToken, () -> {
+                    lastToken = null;
+                    removeCachedSnapshots();
+                }),
                 child("Testcontainers withReuse, first run (start + seed)", ReuseSuite.class, () -> {
                     lastReuseToken = UUID.randomUUID().toString();
                     return lastReuseToken;
                 }),
-                new Variant() {
-                    private final Variant run = child("reuse second run", ReuseSuite.class, () -> lastReuseToken);
-
-                    @Override
-                    public String name() {
-                        return "Testcontainers withReuse, second run (found running)";
-                    }
-
-                    @Override
-                    public long measure() throws Exception {
-                        if (lastReuseToken == null) {
-                            throw new IllegalStateException("the first-run variant did not run before the second");
-                        }
-                        try {
-                            return run.measure();
-                        } finally {
+                secondRun("Testcontainers withReuse, second run (found running)", ReuseSuite.class,
+                        () -> lastReuseToken, () -> {
                             lastReuseToken = null;
                             BenchMain.sweep(runId);
-                        }
-                    }
-                });
+                        }));
     }
 
-    private Variant child(String name, Class<?> suite, java.util.function.Supplier<String> token) {
+    /**
+     * A second run: it needs the token of the first run (the variant before it), and cleans up after itself, also
+     * when the run fails.
+     *
+     * @param name the variant's name
+     * @param suite the suite class the child JVM runs
+     * @param firstRunsToken the first run's token, null when the first run did not run (then this one fails, before
+     *     it runs or cleans up anything)
+     * @param cleanUp forgets the token and removes what the two runs left, off the clock
+     */
+    private Variant secondRun(String name, Class<?> suite, Supplier<String> firstRunsToken, CleanUp cleanUp) {
+        return child(name, suite, () -> {
+            String token = firstRunsToken.get();
+            if (token == null) {
+                throw new IllegalStateException("the first-run variant did not run before the second");
+            }
+            return token;
+        }, cleanUp);
+    }
+
+    private Variant child(String name, Class<?> suite, Supplier<String> token) {
+        return child(name, suite, token, () -> { });
+    }
+
+    /** What a variant does after its child JVM, also when that fails (not when its token cannot be had). */
+    @FunctionalInterface
+    private interface CleanUp {
+        void run() throws Exception;
+    }
+
+    /** @param cleanUp runs after the child JVM, also when it fails (not when {@code token} throws) */
+    private Variant child(String name, Class<?> suite, Supplier<String> token, CleanUp cleanUp) {
         return new Variant() {
             @Override
             public String name() {
@@ -118,12 +117,17 @@ final class SecondRun implements AutoCloseable {
 
             @Override
             public long measure() throws Exception {
-                String text = ChildJvm.run(List.of("-D" + TOKEN + "=" + token.get(), "-D" + RUN_ID + "=" + runId,
-                        "-Dberth.sweep=false"), Map.of("TESTCONTAINERS_REUSE_ENABLE", "true"), SecondRun.class,
-                        List.of(suite.getName()), Duration.ofMinutes(10)).output();
-                return Long.parseLong(text.lines().filter(l -> l.startsWith("FIRST_TEST_NANOS ")).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no FIRST_TEST_NANOS line in:\n" + text))
-                        .substring(17));
+                String tokenValue = token.get();
+                try {
+                    String text = ChildJvm.run(List.of("-D" + TOKEN + "=" + tokenValue, "-D" + RUN_ID + "=" + runId,
+                            "-Dberth.sweep=false"), Map.of("TESTCONTAINERS_REUSE_ENABLE", "true"), SecondRun.class,
+                            List.of(suite.getName()), Duration.ofMinutes(10)).output();
+                    return Long.parseLong(text.lines().filter(l -> l.startsWith("FIRST_TEST_NANOS ")).findFirst()
+                            .orElseThrow(() -> new IllegalStateException("no FIRST_TEST_NANOS line in:\n" + text))
+                            .substring(17));
+                } finally {
+                    cleanUp.run();
+                }
             }
         };
     }

@@ -3,14 +3,11 @@ package dev.berth.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.Berth;
 import dev.berth.ContainerSpec;
-import dev.berth.Engine;
 import dev.berth.RunningContainer;
+import dev.berth.container.EngineTestSupport;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,25 +15,13 @@ import org.junit.jupiter.api.Test;
  * exits 1, "file changed as we read it", and the read is done again after the settle step, a bounded number
  * of times. Runs on any engine: it calls the read directly.
  */
-class VolumeTarRereadTest {
+class VolumeTarRereadTest extends EngineTestSupport {
     private static final String VOLUME = "/var/lib/postgresql/data";
     // the postgres image: GNU tar, and a VOLUME; a shell appends to an 8 MiB file there until /tmp/stop exists
     private static final ContainerSpec WRITER = ContainerSpec.of(Docker.POSTGRES).withName("tar-writer")
             .withCommand("sh", "-c", "dd if=/dev/zero of=" + VOLUME + "/big bs=1M count=8 2>/dev/null"
                     + " && touch /tmp/writing && while [ ! -e /tmp/stop ]; do echo x >> " + VOLUME + "/big; done;"
                     + " exec sleep 3600");
-
-    private Engine engine;
-
-    @BeforeEach
-    void connect() {
-        engine = Berth.connect();
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-    }
 
     @Test
     void aReadThatFindsFilesChangingIsDoneAgainAfterTheSettleStep() throws Exception {
