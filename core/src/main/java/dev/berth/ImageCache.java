@@ -3,6 +3,7 @@ package dev.berth;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Image;
+import dev.berth.engine.ImageLists;
 import dev.berth.session.Session;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ public final class ImageCache {
      */
     public List<CachedImage> list(List<ImageRef> named) {
         List<CachedImage> out = new ArrayList<>();
-        for (Image i : docker.listImagesCmd().withLabelFilter(java.util.Map.of(Session.LABEL_KEEP, "true")).exec()) {
+        for (Image i : ImageLists.list(docker.listImagesCmd().withLabelFilter(java.util.Map.of(Session.LABEL_KEEP, "true")))) {
             out.add(of(i, firstTag(i), true));
         }
         out.sort(java.util.Comparator.comparing(CachedImage::created));

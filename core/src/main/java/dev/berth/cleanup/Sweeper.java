@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
+import dev.berth.engine.ImageLists;
 import dev.berth.session.Session;
 import dev.berth.session.Session.Kind;
 import java.time.Duration;
@@ -69,7 +70,7 @@ public final class Sweeper {
         for (var n : docker.listNetworksCmd().withFilter("label", labelFilter).exec()) {
             consider(out, Kind.NETWORK, n.getId(), n.getName(), n.getLabels());
         }
-        for (Image i : docker.listImagesCmd().withFilter("label", labelFilter).exec()) {
+        for (Image i : ImageLists.list(docker.listImagesCmd().withFilter("label", labelFilter))) {
             String[] tags = i.getRepoTags();
             String name = tags == null || tags.length == 0 || "<none>:<none>".equals(tags[0]) ? i.getId() : tags[0];
             consider(out, Kind.IMAGE, i.getId(), name, i.getLabels());

@@ -13,6 +13,7 @@ import dev.berth.BerthException;
 import dev.berth.ImageRef;
 import dev.berth.InvalidSpecException;
 import dev.berth.engine.EngineKind;
+import dev.berth.engine.ImageLists;
 import dev.berth.session.Session;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -101,7 +102,7 @@ final class ImageArchives {
     /** @return every tag the engine holds, with its image id, and each id under itself */
     private Map<String, String> tagsToIds() {
         Map<String, String> out = new HashMap<>();
-        for (Image i : docker.listImagesCmd().withShowAll(true).exec()) {
+        for (Image i : ImageLists.list(docker.listImagesCmd().withShowAll(true))) {
             out.put(i.getId(), i.getId());
             for (String tag : i.getRepoTags() == null ? new String[0] : i.getRepoTags()) {
                 out.put(tag, i.getId());

@@ -2,6 +2,7 @@ package dev.berth.report;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import dev.berth.engine.ImageLists;
 import java.util.List;
 
 /**
@@ -16,6 +17,6 @@ record EngineCounts(int running, int containers, int images) {
     static EngineCounts listed(DockerClient docker) {
         List<Container> all = docker.listContainersCmd().withShowAll(true).exec();
         int running = (int) all.stream().filter(c -> "running".equals(c.getState())).count();
-        return new EngineCounts(running, all.size(), docker.listImagesCmd().exec().size());
+        return new EngineCounts(running, all.size(), ImageLists.list(docker.listImagesCmd()).size());
     }
 }
