@@ -8,7 +8,9 @@ import com.github.dockerjava.api.model.Ports;
 import dev.berth.ContainerSpec;
 import dev.berth.Phase;
 import dev.berth.ContainerStartException;
+import dev.berth.ImageRef;
 import dev.berth.ImageSubstitution;
+import dev.berth.PullPolicy;
 import dev.berth.RunningContainer;
 import dev.berth.EngineEndpoint;
 import dev.berth.engine.CallDeadline;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,18 +149,26 @@ public final class ContainerLauncher {
             sweepDone.run();
         }
         try (CallDeadline d = CallDeadline.until(deadline, budget)) {
-            java.util.Optional<String> known = knownImages.lookUp(wanted, spec.pullPolicy());
-            String first = known.isPresent() ? phases.time("", name, wanted, Phase.IMAGE, known::get)
+            Optional<String> known = knownImages.lookUp(wanted, spec.pullPolicy());
+            Optional<String> presumed = known.isPresent() ? known : presumed(spec);
+            String first = presumed.isPresent() ? phases.time("", name, wanted, Phase.IMAGE, presumed::get)
                     : resolveImage(spec, name);
             String created;
             try {
                 created = create(spec, name, first);
                 image = first;
+                if (known.isEmpty() && presumed.isPresent()) {
+                    rememberResolved(spec, substitution.apply(spec.image(), present -> true), first);
+                }
             } catch (RuntimeException e) {
-                if (known.isEmpty() || !KnownImages.imageMissing(e)) {
+                if (presumed.isEmpty() || !KnownImages.imageMissing(e)) {
                     throw e;
                 }
-                knownImages.forget(wanted, spec.pullPolicy()); // removed since an earlier start: resolve it again
+                // removed since an earlier start, or not here yet: resolve it (pull policy, mirror, prefix) and create
+                knownImages.forget(wanted, spec.pullPolicy());
+                if (known.isEmpty()) {
+                    knownImages.missedOnce(wanted, spec.pullPolicy());
+                }
                 image = resolveImage(spec, name);
                 created = create(spec, name, image);
             }
@@ -212,17 +223,37 @@ public final class ContainerLauncher {
         }
     }
 
+    /**
+     * The image a first start creates from without asking the engine for it: what the spec resolves to when the
+     * engine holds it (the exact substitution rule's target, else the image named; a prefix rule applies only to
+     * an image the engine lacks). A create that answers "no such image" then resolves it in full
+     * ({@link #resolveImage}: the pull policy, the mirror, the prefix) and creates again, so the result is the one
+     * resolving first gives, one engine call (an image inspect) sooner when the image is there. Not for
+     * {@link PullPolicy#ALWAYS}, which pulls every time, nor for an image a presumed create found missing before
+     * (on this connection: a mirror's or a prefix's image, which the spec's own name never finds).
+     */
+    private Optional<String> presumed(ContainerSpec spec) {
+        return spec.pullPolicy() == PullPolicy.ALWAYS || knownImages.missed(spec.image().toString(), spec.pullPolicy())
+                ? Optional.empty() : Optional.of(substitution.apply(spec.image(), present -> true).toString());
+    }
+
     /** Makes the spec's image available (the pull policy), timed as the image phase, and remembers it. */
     private String resolveImage(ContainerSpec spec, String name) {
         String wanted = spec.image().toString();
         return phases.time("", name, wanted, Phase.IMAGE, () -> {
-            dev.berth.ImageRef requested = substitution.apply(spec.image(), images::exists);
+            ImageRef requested = substitution.apply(spec.image(), images::exists);
             String resolved = images.ensure(requested, spec.pullPolicy()).toString();
-            boolean deterministic = resolved.equals(requested.toString()) && (requested.equals(spec.image())
-                    || substitution.images().containsKey(wanted));
-            knownImages.remember(wanted, spec.pullPolicy(), resolved, deterministic);
+            rememberResolved(spec, requested, resolved);
             return resolved;
         });
+    }
+
+    /** Keeps what a start ran for the spec's image when it depends only on the spec and the exact rules. */
+    private void rememberResolved(ContainerSpec spec, ImageRef requested, String resolved) {
+        String wanted = spec.image().toString();
+        boolean deterministic = resolved.equals(requested.toString()) && (requested.equals(spec.image())
+                || substitution.images().containsKey(wanted));
+        knownImages.remember(wanted, spec.pullPolicy(), resolved, deterministic);
     }
 
     private String create(ContainerSpec spec, String name, String image) {

@@ -3,6 +3,7 @@ package dev.berth.container;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.PullPolicy;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -12,10 +13,13 @@ import java.util.concurrent.ConcurrentMap;
  * resolution that does not depend on what else the engine holds is kept: the image the spec names, or the
  * target of an exact substitution rule (not a mirror's or a prefix's fallback). A create that finds the image
  * gone (someone removed it) {@link #forget forgets} it, and the start resolves it again as the first did.
- * {@link PullPolicy#ALWAYS} is never kept. Thread-safe; one per launcher, so per engine connection.
+ * {@link PullPolicy#ALWAYS} is never kept. It also keeps which images a create found missing when the start
+ * presumed them present ({@link #missed}): those resolve first from then on (a mirror's or a prefix's image
+ * would otherwise cost a failed create on every start). Thread-safe; one per launcher, so per engine connection.
  */
 final class KnownImages {
     private final ConcurrentMap<String, String> present = new ConcurrentHashMap<>();
+    private final Set<String> missing = ConcurrentHashMap.newKeySet();
 
     /**
      * @param named the image the spec names
@@ -46,6 +50,25 @@ final class KnownImages {
      */
     void forget(String named, PullPolicy policy) {
         present.remove(key(named, policy));
+    }
+
+    /**
+     * Records that a create from the image a start presumed present answered "no such image".
+     *
+     * @param named the image the spec names
+     * @param policy its pull policy
+     */
+    void missedOnce(String named, PullPolicy policy) {
+        missing.add(key(named, policy));
+    }
+
+    /**
+     * @param named the image the spec names
+     * @param policy its pull policy
+     * @return whether a start presumed it present and its create found it missing
+     */
+    boolean missed(String named, PullPolicy policy) {
+        return missing.contains(key(named, policy));
     }
 
     /**

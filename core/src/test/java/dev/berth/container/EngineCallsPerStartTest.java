@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.Berth;
 import dev.berth.ContainerSpec;
 import dev.berth.Engine;
+import dev.berth.EngineOptions;
 import dev.berth.Fixtures;
 import dev.berth.RunningContainer;
 import dev.berth.faults.FaultyEngineProxy;
@@ -19,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The engine calls one container start makes, counted by a proxy the test owns in front of the real engine:
- * the first start of an image asks for the image; a later one creates at once, starts, follows the logs and
- * inspects once (for the published port), and the wait asks for no state while the log stream runs.
+ * a start of an image the engine holds creates at once (no image inspect, the first start included), starts,
+ * follows the logs and inspects once (for the published port), and the wait asks for no state while the log
+ * stream runs. An image the spec's name does not find (here a prefix rule's) costs one failed create on the
+ * first start only.
  */
 class EngineCallsPerStartTest {
     @TempDir
@@ -35,7 +38,8 @@ class EngineCallsPerStartTest {
             String firstId;
             try (RunningContainer first = engine.start(spec)) {
                 firstId = first.id();
-                assertThat(kinds(proxy.requests(), first.id())).containsKey("GET image");
+                assertThat(kinds(proxy.requests(), first.id())).as("calls of the first start: %s", proxy.requests())
+                        .containsEntry("POST create", 1L).doesNotContainKey("GET image");
             }
             proxy.clearRequests();
             long begin = System.nanoTime();
@@ -53,10 +57,34 @@ class EngineCallsPerStartTest {
         }
     }
 
+    @Test
+    void anImageOnlyAPrefixRuleFindsCostsOneFailedCreateOnTheFirstStartOnly() throws Exception {
+        // busybox:1 is not on the engine under Docker Hub's name; the prefix rule finds the loopback fixture
+        ContainerSpec spec = ContainerSpec.of("busybox:1").withCommand("sleep", "30");
+        String prefix = Fixtures.BUSYBOX.substring(0, Fixtures.BUSYBOX.indexOf("busybox:1"));
+        try (FaultyEngineProxy proxy = FaultyEngineProxy.unix(tmp.resolve("engine.sock"));
+             Engine engine = Berth.connect(EngineOptions.defaults().withDockerHost(proxy.dockerHost())
+                     .withSetting("berth.image.prefix", prefix))) {
+            assertThat(engine.images().exists("busybox:1")).as("busybox:1 under Docker Hub's name").isFalse();
+            proxy.clearRequests();
+            try (RunningContainer first = engine.start(spec)) {
+                assertThat(engine.docker().inspectContainerCmd(first.id()).exec().getConfig().getImage())
+                        .isEqualTo(Fixtures.BUSYBOX);
+                assertThat(kinds(proxy.requests(), first.id())).as("calls of the first start: %s", proxy.requests())
+                        .containsEntry("POST create", 2L).containsKey("GET image");
+            }
+            proxy.clearRequests();
+            try (RunningContainer second = engine.start(spec)) {
+                assertThat(kinds(proxy.requests(), second.id())).as("calls of the second start: %s", proxy.requests())
+                        .containsEntry("POST create", 1L);
+            }
+        }
+    }
+
     private static Map<String, Long> kinds(List<String> requests, String id) {
         Function<String, String> kind = r -> {
             String path = r.replaceFirst(" /v[0-9.]+/", " /");
-            if (path.startsWith("GET /images/")) {
+            if (path.startsWith("GET /images/") && !path.startsWith("GET /images/json")) { // not the sweep's list
                 return "GET image";
             }
             if (path.startsWith("POST /containers/create")) {
