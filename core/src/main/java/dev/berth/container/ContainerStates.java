@@ -17,7 +17,8 @@ import java.util.OptionalLong;
 /**
  * Maps the engine's inspect answer to a {@link ContainerState}. One per engine connection; thread-safe. An exit's
  * kernel-log verdict is kept (for the last {@value #REMEMBERED} exits asked about), so a state() polled on an exited
- * container reads the kernel log once, not on every call.
+ * container reads the kernel log once, not on every call. A log that could not be read (no {@code dmesg}, denied,
+ * timed out) gives no verdict to keep: the next state() asks again.
  */
 public final class ContainerStates {
     static final int REMEMBERED = 256;
@@ -56,11 +57,12 @@ public final class ContainerStates {
     private boolean killed(String id, ContainerState exited) {
         String exit = id + "@" + exited.finishedAt().map(Instant::toString).orElse("");
         Boolean known = verdicts.get(exit);
-        if (known == null) {
-            known = kernelLog.killed(id); // outside the lock: the read may take up to its timeout
-            verdicts.put(exit, known);
+        if (known != null) {
+            return known;
         }
-        return known;
+        Optional<Boolean> read = kernelLog.verdict(id); // outside the lock: the read may take up to its timeout
+        read.ifPresent(v -> verdicts.put(exit, v)); // a log that could not be read is asked again next time
+        return read.orElse(false);
     }
 
     static ContainerState from(InspectContainerResponse.ContainerState s) {

@@ -220,7 +220,7 @@ final class BulkHttpClient implements DockerHttpClient {
 
         @Override
         public IOException lineTooLong() {
-            return new IOException("an HTTP header line of the engine's answer is longer than 16 KiB");
+            return new IOException("an HTTP header line of the engine's answer is longer than " + size(maxLine()));
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,13 +39,23 @@ public final class KernelOomLog {
      * @return true if the kernel log records an OOM kill charged to the container's cgroup
      */
     public boolean killed(String containerId) {
-        String log = read();
-        return log.lines().anyMatch(l -> l.contains("oom-kill:") && (l.contains("oom_memcg=") || l.contains("task_memcg="))
-                && (l.contains("libpod-" + containerId) || l.contains("/docker/" + containerId)
-                        || l.contains("docker-" + containerId + ".scope")));
+        return verdict(containerId).orElse(false);
     }
 
-    private String read() {
+    /**
+     * @param containerId the container's full id
+     * @return whether the kernel log records an OOM kill charged to the container's cgroup; empty when the log
+     *     could not be read (no {@code dmesg}, access denied, a non-zero exit or no answer within 2 s), so that a
+     *     caller keeping verdicts can ask again later
+     */
+    public Optional<Boolean> verdict(String containerId) {
+        return read().map(log -> log.lines().anyMatch(l -> l.contains("oom-kill:")
+                && (l.contains("oom_memcg=") || l.contains("task_memcg="))
+                && (l.contains("libpod-" + containerId) || l.contains("/docker/" + containerId)
+                        || l.contains("docker-" + containerId + ".scope"))));
+    }
+
+    private Optional<String> read() {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getOutputStream().close();
@@ -54,14 +65,14 @@ public final class KernelOomLog {
             }
             if (!p.waitFor(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                return "";
+                return Optional.empty();
             }
-            return p.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8) : "";
+            return p.exitValue() == 0 ? Optional.of(new String(out, StandardCharsets.UTF_8)) : Optional.empty();
         } catch (IOException e) {
-            return "";
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "";
+            return Optional.empty();
         }
     }
 }

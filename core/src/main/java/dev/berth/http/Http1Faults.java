@@ -16,7 +16,15 @@ public class Http1Faults {
 
     /** @return the failure for a line longer than {@link #maxLine()} */
     public IOException lineTooLong() {
-        return new IOException("a header line longer than 64 KiB");
+        return new IOException("a header line longer than " + size(maxLine()));
+    }
+
+    /**
+     * @param bytes a length
+     * @return it as a reader would write it: {@code "64 KiB"} for whole kibibytes, else {@code "40 bytes"}
+     */
+    protected static String size(int bytes) {
+        return bytes >= 1024 && bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
     }
 
     /**

@@ -60,6 +60,24 @@ class ContainerStatesTest {
     }
 
     @Test
+    void aKernelLogThatCouldNotBeReadIsAskedAgainNextTime() throws Exception {
+        Path reads = dir.resolve("reads");
+        Path readable = dir.resolve("readable");
+        // fails (exit 1, as dmesg does when denied) until the file "readable" exists, then prints the kill
+        ContainerStates states = new ContainerStates(new KernelOomLog(List.of("sh", "-c",
+                "echo read >> \"$0\"; [ -e \"$1\" ] || exit 1; printf '%s\\n' \"$2\"", reads.toString(),
+                readable.toString(), KILL)));
+        InspectContainerResponse.ContainerState killed = exited(137, false, "2024-05-01T10:00:00Z");
+        assertThat(states.of(killed, ID, true).oomKilled()).as("no evidence yet").isFalse();
+        assertThat(states.of(killed, ID, true).oomKilled()).isFalse();
+        assertThat(Files.readAllLines(reads)).as("asked again: nothing was kept").hasSize(2);
+        Files.createFile(readable);
+        assertThat(states.of(killed, ID, true).oomKilled()).as("the log now shows the kill").isTrue();
+        assertThat(states.of(killed, ID, true).oomKilled()).isTrue();
+        assertThat(Files.readAllLines(reads)).as("kept once read").hasSize(3);
+    }
+
+    @Test
     void theKernelLogIsNotAskedWhenTheEngineAnswersOrTheEngineIsRemoteOrTheExitIsNot137() throws Exception {
         Path reads = dir.resolve("reads");
         ContainerStates states = new ContainerStates(countingLog(reads, KILL));

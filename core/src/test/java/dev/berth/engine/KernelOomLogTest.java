@@ -47,4 +47,12 @@ class KernelOomLogTest {
         assertThat(new KernelOomLog(List.of("sh", "-c", "echo '" + KILL + "'; exit 1")).killed(ID)).isFalse();
         assertThat(new KernelOomLog(List.of("/nonexistent/dmesg")).killed(ID)).isFalse();
     }
+
+    @Test
+    void anUnreadableKernelLogGivesNoVerdictAReadableOneDoes() {
+        assertThat(new KernelOomLog(List.of("sh", "-c", "echo '" + KILL + "'; exit 1")).verdict(ID)).isEmpty();
+        assertThat(new KernelOomLog(List.of("/nonexistent/dmesg")).verdict(ID)).isEmpty();
+        assertThat(printing(KILL).verdict(ID)).contains(true);
+        assertThat(printing("[ 1.0] nothing").verdict(ID)).contains(false);
+    }
 }
