@@ -1,12 +1,8 @@
 package dev.berth.engine;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.model.Version;
 import dev.berth.EngineInfo;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,19 +82,10 @@ public final class EngineFacts implements Supplier<EngineKind> {
         synchronized (this) {
             if (known == null) {
                 long started = System.nanoTime();
-                // side by side: Podman takes about 2 s for each, several under load
-                CompletableFuture<Version> asked = CompletableFuture.supplyAsync(() -> docker.versionCmd().exec(),
-                        runnable -> daemon(runnable, "berth-engine-version").start());
-                Info info = docker.infoCmd().exec();
-                Version version;
-                try {
-                    version = asked.join();
-                } catch (CompletionException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : e;
-                }
+                SelfDescription self = SelfDescription.read(docker); // both side by side
                 LOG.debug("the engine described itself in {} ms", (System.nanoTime() - started) / 1_000_000);
-                EngineKind kind = EngineKind.of(info, version);
-                known = new Known(kind, EngineInfoReader.info(info, version, kind));
+                EngineKind kind = EngineKind.of(self);
+                known = new Known(kind, EngineInfoReader.info(self, kind));
             }
             return known;
         }

@@ -1,9 +1,7 @@
 package dev.berth.engine;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.model.Version;
-import com.github.dockerjava.api.model.VersionComponent;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +43,7 @@ public record EngineKind(String product, String version, boolean rootless, Strin
      * @return what the engine reports about itself (two calls: info, version)
      */
     public static EngineKind read(DockerClient docker) {
-        return of(docker.infoCmd().exec(), docker.versionCmd().exec());
+        return of(SelfDescription.read(docker));
     }
 
     /**
@@ -57,47 +55,48 @@ public record EngineKind(String product, String version, boolean rootless, Strin
     }
 
     /**
-     * @param info the engine's {@code /info}
-     * @param version the engine's {@code /version}
+     * @param self the engine's {@code /info} and {@code /version}
      * @return the kind they describe
      */
-    public static EngineKind of(Info info, Version version) {
+    public static EngineKind of(SelfDescription self) {
         String product = DOCKER;
-        String productVersion = info.getServerVersion() != null ? info.getServerVersion()
-                : text(version.getVersion());
-        List<VersionComponent> components = version.getComponents() == null ? List.of() : version.getComponents();
-        for (VersionComponent c : components) {
-            if (c.getName() != null && c.getName().toLowerCase(Locale.ROOT).startsWith("podman")) {
-                product = PODMAN;
-                productVersion = text(c.getVersion());
+        String productVersion = !self.infoText("ServerVersion").isEmpty() ? self.infoText("ServerVersion")
+                : self.versionText("Version");
+        JsonNode components = self.version().get("Components");
+        if (components != null && components.isArray()) {
+            for (JsonNode c : components) {
+                String name = c.path("Name").asText("");
+                if (name.toLowerCase(Locale.ROOT).startsWith("podman")) {
+                    product = PODMAN;
+                    productVersion = c.path("Version").isNull() ? "" : c.path("Version").asText("");
+                }
             }
         }
-        List<String> security = info.getSecurityOptions() == null ? List.of() : info.getSecurityOptions();
-        boolean rootless = security.stream().anyMatch(s -> s.contains("name=rootless"));
-        String driver = text(info.getCGroupDriver());
-        return new EngineKind(product, productVersion, rootless, text(info.getCGroupVersion()), driver,
-                unapplied(info, driver));
+        boolean rootless = self.securityOptions().stream().anyMatch(s -> s.contains("name=rootless"));
+        String driver = self.infoText("CgroupDriver");
+        return new EngineKind(product, productVersion, rootless, self.infoText("CgroupVersion"), driver,
+                unapplied(self, driver));
     }
 
     /** Limits the engine says it cannot apply: all of them without a cgroup driver ({@code none}). */
-    private static Set<String> unapplied(Info info, String driver) {
+    private static Set<String> unapplied(SelfDescription self, String driver) {
         if (driver.equals("none")) {
             return new LinkedHashSet<>(CGROUP_LIMITS);
         }
         Set<String> out = new LinkedHashSet<>();
-        if (Boolean.FALSE.equals(info.getMemoryLimit())) {
+        if (self.infoFalse("MemoryLimit")) {
             out.addAll(List.of("memory", "memory reservation"));
         }
-        if (Boolean.FALSE.equals(info.getSwapLimit())) {
+        if (self.infoFalse("SwapLimit")) {
             out.add("memory swap");
         }
-        if (Boolean.FALSE.equals(info.getCpuCfsQuota())) {
+        if (self.infoFalse("CpuCfsQuota")) {
             out.add("cpus");
         }
-        if (Boolean.FALSE.equals(info.getCpuShares())) {
+        if (self.infoFalse("CPUShares")) {
             out.add("cpu shares");
         }
-        if (Boolean.FALSE.equals(info.getCpuSet())) {
+        if (self.infoFalse("CPUSet")) {
             out.addAll(List.of("cpuset cpus", "cpuset mems"));
         }
         return out;
@@ -122,9 +121,5 @@ public record EngineKind(String product, String version, boolean rootless, Strin
         return cgroupVersion.isEmpty() ? name
                 : name + " (cgroup v" + cgroupVersion + ", cgroup driver " + (cgroupDriver.isEmpty() ? "?" : cgroupDriver)
                 + ")";
-    }
-
-    private static String text(String s) {
-        return s == null ? "" : s;
     }
 }

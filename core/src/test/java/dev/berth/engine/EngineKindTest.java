@@ -2,26 +2,16 @@ package dev.berth.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.model.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
 /** The engine kind read from /info and /version answers captured from the engines scripts/engines/* start. */
 class EngineKindTest {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     static EngineKind captured(String engine) throws IOException {
-        return EngineKind.of(read(engine + "-info.json", Info.class), read(engine + "-version.json", Version.class));
-    }
-
-    private static <T> T read(String name, Class<T> type) throws IOException {
-        try (InputStream in = EngineKindTest.class.getResourceAsStream("/engines/" + name)) {
-            return JSON.readValue(in, type);
+        try (InputStream info = EngineKindTest.class.getResourceAsStream("/engines/" + engine + "-info.json");
+             InputStream version = EngineKindTest.class.getResourceAsStream("/engines/" + engine + "-version.json")) {
+            return EngineKind.of(SelfDescription.parse(info, version));
         }
     }
 
