@@ -59,7 +59,6 @@ public final class ContainerLauncher {
     private final KnownImages knownImages = new KnownImages();
     private final Runnable sweepDone;
     private final ImageSubstitution substitution;
-    private volatile Integer engineCpus;
     private final PhaseTimer phases;
     private final ContainerStates states;
 
@@ -121,13 +120,9 @@ public final class ContainerLauncher {
         IsolationValidator.checkCpus(spec.limits(), this::engineCpus);
     }
 
+    /** The engine's CPUs, from the connection's one read of {@code /info} (not a second {@code /info} call). */
     private int engineCpus() {
-        Integer cpus = engineCpus;
-        if (cpus == null) {
-            cpus = docker.infoCmd().exec().getNCPU();
-            engineCpus = cpus;
-        }
-        return cpus;
+        return facts.info().cpus();
     }
 
     /**
@@ -158,7 +153,7 @@ public final class ContainerLauncher {
                 created = create(spec, name, first);
                 image = first;
                 if (known.isEmpty() && presumed.isPresent()) {
-                    rememberResolved(spec, substitution.apply(spec.image(), present -> true), first);
+                    rememberResolved(spec, ImageRef.parse(first), first);
                 }
             } catch (RuntimeException e) {
                 if (presumed.isEmpty() || !KnownImages.imageMissing(e)) {
