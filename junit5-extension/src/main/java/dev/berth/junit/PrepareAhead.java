@@ -44,14 +44,25 @@ final class PrepareAhead implements StoredResource {
     static Optional<PrepareAhead> of(ExtensionContext test) {
         RunState run = RunState.of(test);
         int depth = run.config().prepareAhead();
-        Optional<ExtensionContext> owner = test.getParent().filter(c -> c.getTestClass().isPresent()
-                && c.getTestMethod().isEmpty());
+        Optional<ExtensionContext> owner = classOf(test);
         if (depth == 0 || owner.isEmpty()) {
             return Optional.empty();
         }
         ExtensionContext classContext = owner.get();
         return Optional.of(classContext.getStore(RunState.NS).getOrComputeIfAbsent(key(classContext),
                 k -> new PrepareAhead(run.engine(classContext), depth), PrepareAhead.class));
+    }
+
+    /**
+     * The class a test runs in. A {@code @RepeatedTest}'s or {@code @ParameterizedTest}'s invocations sit under
+     * their method's context, not directly under the class's.
+     */
+    private static Optional<ExtensionContext> classOf(ExtensionContext test) {
+        Optional<ExtensionContext> c = test.getParent();
+        while (c.isPresent() && c.get().getTestMethod().isPresent()) {
+            c = c.get().getParent();
+        }
+        return c.filter(ctx -> ctx.getTestClass().isPresent());
     }
 
     /**

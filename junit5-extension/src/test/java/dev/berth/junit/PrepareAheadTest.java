@@ -83,6 +83,29 @@ class PrepareAheadTest {
     }
 
     @Test
+    void aRepeatedTestsInvocationsArePreparedAheadLikeTests() {
+        invocationsArePreparedAhead(PrepareAheadFixtures.Repeated.class);
+    }
+
+    @Test
+    void aParameterizedTestsInvocationsArePreparedAheadLikeTests() {
+        invocationsArePreparedAhead(PrepareAheadFixtures.Parameterized.class);
+    }
+
+    private void invocationsArePreparedAhead(Class<?> fixture) {
+        Kit.Run run = kit.run(ORDERED, fixture, PrepareAheadFixtures.AfterClass.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(5).succeeded(5));
+        List<String> ids = Recorder.values("test");
+        assertThat(ids).hasSize(4).doesNotHaveDuplicates();
+        assertThat(Recorder.values("markersSeen")).containsOnly("0");
+        assertThat(run.created()).as("the four invocations' containers and the one prepared for a fifth")
+                .hasSize(5).containsAll(ids);
+        assertThat(Recorder.values("leftAfterClass")).containsExactly("0");
+        assertThat(kit.leftovers()).isEmpty();
+    }
+
+    @Test
     void switchedOffNothingIsPrepared() {
         Map<String, String> off = new HashMap<>(ORDERED);
         off.put("berth.prepare-ahead", "0");
