@@ -56,8 +56,11 @@ final class PrepareAhead implements StoredResource {
     /**
      * The class a test runs in. A {@code @RepeatedTest}'s or {@code @ParameterizedTest}'s invocations sit under
      * their method's context, not directly under the class's.
+     *
+     * @param test a test context
+     * @return the context of its innermost class, if it has one
      */
-    private static Optional<ExtensionContext> classOf(ExtensionContext test) {
+    static Optional<ExtensionContext> classOf(ExtensionContext test) {
         Optional<ExtensionContext> c = test.getParent();
         while (c.isPresent() && c.get().getTestMethod().isPresent()) {
             c = c.get().getParent();

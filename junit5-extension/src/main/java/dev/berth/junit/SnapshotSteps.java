@@ -155,6 +155,7 @@ final class SnapshotSteps {
         RunState run = RunState.of(context);
         Engine engine = run.engine(context);
         boolean replaced = false;
+        ExtensionContext innermost = PrepareAhead.classOf(context).orElse(null);
         for (Optional<ExtensionContext> c = context.getParent(); c.isPresent(); c = c.get().getParent()) {
             ExtensionContext classContext = c.get();
             if (classContext.getTestMethod().isPresent() || classContext.getTestClass().isEmpty()) {
@@ -162,7 +163,7 @@ final class SnapshotSteps {
             }
             ClassSnapshots snapshots = snapshots(classContext, run);
             if (snapshots != null) {
-                snapshots.restore(chain.get(0), chain, classContext.equals(context.getParent().orElseThrow())
+                snapshots.restore(chain.get(0), chain, classContext.equals(innermost)
                         ? PrepareAhead.of(context).orElse(null) : null);
                 replaced = true;
             }

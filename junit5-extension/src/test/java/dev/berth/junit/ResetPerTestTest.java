@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.ImageRef;
 import dev.berth.junit.fixtures.Recorder;
+import dev.berth.junit.fixtures.RepeatedResetFixture;
 import dev.berth.junit.fixtures.ResetPerTestFixture;
 import dev.berth.junit.fixtures.TwoResetsNestedFixture;
 import java.util.List;
@@ -43,6 +44,19 @@ class ResetPerTestTest {
         assertThat(images.get(0)).startsWith("berth-snapshots/store:");
         assertThat(kit.probe().images().exists(ImageRef.parse(images.get(0)))).as("snapshot removed").isFalse();
         assertThat(run.created()).contains(seeded).containsAll(fresh).noneMatch(kit::exists);
+        assertThat(kit.leftovers()).isEmpty();
+    }
+
+    @Test
+    void aRepeatedTestsInvocationsEachGetAFreshCopyTheNextOneStartedAhead() {
+        Kit.Run run = kit.run(RepeatedResetFixture.class);
+
+        run.results().testEvents().assertStatistics(s -> s.started(3).succeeded(3));
+        assertThat(Recorder.values("rows")).containsExactly("seed", "seed", "seed");
+        List<String> copies = Recorder.values("copy");
+        assertThat(copies).hasSize(3).doesNotHaveDuplicates().doesNotContain(Recorder.values("seeded").get(0));
+        assertThat(run.created()).as("the seeded original, three copies and the one started ahead for a fourth")
+                .hasSize(5).containsAll(copies).noneMatch(kit::exists);
         assertThat(kit.leftovers()).isEmpty();
     }
 
