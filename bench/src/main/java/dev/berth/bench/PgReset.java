@@ -8,6 +8,7 @@ import dev.berth.Engine;
 import dev.berth.RunningContainer;
 import dev.berth.Snapshot;
 import dev.berth.SnapshotOptions;
+import dev.berth.modules.postgres.PostgresContainer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,7 +23,8 @@ import dev.berth.bench.suites.ResetSuite;
 /**
  * Scenario 4: per-test reset of a seeded PostgreSQL (50 indexed tables, 10,000 rows). Fresh container + init + seed
  * (the baseline), vs a container restored from a Berth snapshot, vs the server's own boot on
- * existing data ({@code docker start} of a stopped seeded container). Each ends when a query sees
+ * existing data ({@code docker start} of a stopped seeded container), vs the database created again from a template
+ * copy inside a running server (the PostgreSQL module's {@code resetToSeed}). Each ends when a query sees
  * the 10,000 rows; removal and stopping are off the clock.
  */
 public final class PgReset implements AutoCloseable {
@@ -37,6 +39,7 @@ public final class PgReset implements AutoCloseable {
     private final Engine engine;
     private final Snapshot seeded;
     private final RunningContainer stoppedSeeded;
+    private final PostgresContainer templated;
 
     PgReset() throws SQLException {
         engine = Berth.connect();
@@ -52,6 +55,11 @@ public final class PgReset implements AutoCloseable {
             seed(c);
         }
         engine.docker().stopContainerCmd(stoppedSeeded.id()).withTimeout(30).exec();
+        templated = PostgresContainer.of(engine.start(PG.withName("bench-pg-template")));
+        try (Connection c = connect(templated.container())) {
+            seed(c);
+        }
+        templated.saveSeed();
     }
 
     /** @return the engine the scenario holds */
@@ -103,6 +111,14 @@ public final class PgReset implements AutoCloseable {
                     long t = System.nanoTime() - t0;
                     docker.stopContainerCmd(stoppedSeeded.id()).withTimeout(30).exec();
                     return t;
+                }),
+                new Cycle("database from its template (resetToSeed)", () -> {
+                    long t0 = System.nanoTime();
+                    templated.resetToSeed();
+                    try (Connection c = connect(templated.container())) {
+                        requireRows(c);
+                    }
+                    return System.nanoTime() - t0;
                 }),
                 // A JUnit class seeded once, each test restored: per-test time with the restore in its callbacks and
                 // its removal on the clock; the class's seed and snapshot are not (Clock.TESTS).

@@ -84,6 +84,32 @@ public final class PostgresContainer implements AutoCloseable {
         return List.of("psql", "-U", username, "-d", database, "-c", "CHECKPOINT");
     }
 
+    /**
+     * Keeps the database's current content as its seed, for {@link #resetToSeed()}: PostgreSQL copies it into a
+     * template database, {@code berth_seed_<database>}, inside the same server (no container is started or
+     * committed). Connections to the database are closed first: PostgreSQL copies only a database nobody is
+     * connected to, so close a connection pool before (it would reconnect). Calling it again replaces the seed.
+     *
+     * @throws dev.berth.BerthException naming the database, the container and psql's error when the copy fails
+     */
+    public void saveSeed() {
+        new DatabaseSeed(container, database, username).save();
+    }
+
+    /**
+     * Puts the database back to the seed {@link #saveSeed()} kept: drops it, closing every connection to it, and
+     * creates it again from the template — a few hundred milliseconds for a database of megabytes, against a
+     * container start for a snapshot restore. Everything inside the database comes back as seeded (tables, rows,
+     * sequences, functions, its grants); what lives outside it does not (roles, other databases, server settings):
+     * reset those with a container snapshot ({@code @ResetPerTest}) instead. One test at a time per database:
+     * connections of a test still running are closed. Needs PostgreSQL 13 or later.
+     *
+     * @throws dev.berth.BerthException when no seed was saved, or naming psql's error when the reset fails
+     */
+    public void resetToSeed() {
+        new DatabaseSeed(container, database, username).restore();
+    }
+
     /** @return the container, for logs, exec, snapshots */
     public RunningContainer container() {
         return container;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.Berth;
+import dev.berth.BerthException;
 import dev.berth.ContainerStartException;
 import dev.berth.Engine;
 import dev.berth.InvalidSpecException;
@@ -90,5 +91,75 @@ class PostgresModuleTest {
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessage("Invalid PostgreSQL password: \"\". Allowed: a non-empty text without control characters. "
                         + "Example: \"s3cret\".");
+    }
+
+    @Test
+    void aResetBringsBackTheSeedAndClosesTheConnectionsToTheDatabase() throws SQLException {
+        try (PostgresContainer db = PostgresSpec.of().withDatabase("shop").start(engine)) {
+            Connection seeding = open(db);
+            update(seeding, "CREATE TABLE item (id serial PRIMARY KEY, name text)",
+                    "INSERT INTO item (name) VALUES ('a'), ('b'), ('c')");
+            db.saveSeed();
+            assertThat(seeding.isValid(2)).as("the seeding connection was closed by saveSeed").isFalse();
+            assertThat(query(db, "SELECT datallowconn::text FROM pg_database WHERE datname = 'berth_seed_shop'"))
+                    .as("nobody can connect to the seed").isEqualTo("false");
+
+            Connection test = open(db);
+            update(test, "DELETE FROM item", "CREATE TABLE extra (x int)");
+            db.resetToSeed();
+            assertThat(test.isValid(2)).as("the test's connection was closed by the reset").isFalse();
+            assertThat(query(db, "SELECT string_agg(name, ',' ORDER BY id) FROM item")).isEqualTo("a,b,c");
+            assertThat(query(db, "SELECT coalesce(to_regclass('extra')::text, 'none')")).isEqualTo("none");
+            assertThat(query(db, "INSERT INTO item (name) VALUES ('d') RETURNING id")).as("the sequence as seeded")
+                    .isEqualTo("4");
+
+            db.resetToSeed();
+            assertThat(query(db, "SELECT count(*) FROM item")).as("a reset leaves the seed as it was").isEqualTo("3");
+
+            try (Connection c = open(db)) {
+                update(c, "INSERT INTO item (name) VALUES ('e')");
+            }
+            db.saveSeed();
+            try (Connection c = open(db)) {
+                update(c, "DELETE FROM item");
+            }
+            db.resetToSeed();
+            assertThat(query(db, "SELECT string_agg(name, ',' ORDER BY id) FROM item")).as("the seed saved again")
+                    .isEqualTo("a,b,c,e");
+        }
+    }
+
+    @Test
+    void aResetWithoutASeedFailsNamingTheFixAndLeavesTheDatabaseAlone() throws SQLException {
+        try (PostgresContainer db = PostgresSpec.of().withDatabase("orders").start(engine)) {
+            try (Connection c = open(db)) {
+                update(c, "CREATE TABLE kept (x int)", "INSERT INTO kept VALUES (1)");
+            }
+            assertThatThrownBy(db::resetToSeed)
+                    .isInstanceOf(BerthException.class)
+                    .hasMessage("Could not reset database \"orders\" of container " + db.container().name()
+                            + ": no seed was saved. Call saveSeed() once the database holds its seed (e.g. at the end"
+                            + " of @BeforeAll), then resetToSeed() before each test.");
+            assertThat(query(db, "SELECT count(*) FROM kept")).isEqualTo("1");
+        }
+    }
+
+    private static Connection open(PostgresContainer db) throws SQLException {
+        return DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+    }
+
+    private static void update(Connection c, String... statements) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    private static String query(PostgresContainer db, String sql) throws SQLException {
+        try (Connection c = open(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }
