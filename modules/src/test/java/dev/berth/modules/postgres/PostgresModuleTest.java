@@ -144,6 +144,21 @@ class PostgresModuleTest {
         }
     }
 
+    @Test
+    void theServersOwnPostgresDatabaseIsResetFromAnotherOne() throws SQLException {
+        try (PostgresContainer db = PostgresSpec.of().withDatabase("postgres").start(engine)) {
+            try (Connection c = open(db)) {
+                update(c, "CREATE TABLE seeded (x int)", "INSERT INTO seeded VALUES (1), (2)");
+            }
+            db.saveSeed();
+            try (Connection c = open(db)) {
+                update(c, "DROP TABLE seeded");
+            }
+            db.resetToSeed();
+            assertThat(query(db, "SELECT count(*) FROM seeded")).isEqualTo("2");
+        }
+    }
+
     private static Connection open(PostgresContainer db) throws SQLException {
         return DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
     }
