@@ -68,7 +68,8 @@ public final class EngineFacts implements Supplier<EngineKind> {
         }, name).start();
     }
 
-    private static Thread daemon(Runnable r, String name) {
+    /** An unstarted daemon thread; {@link SelfDescription} asks for {@code /version} on one too. */
+    static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;

@@ -32,11 +32,8 @@ public record SelfDescription(JsonNode info, JsonNode version) {
      * @return both answers
      */
     public static SelfDescription read(DockerClient docker) {
-        CompletableFuture<JsonNode> version = CompletableFuture.supplyAsync(() -> get(docker, "/version"), r -> {
-            Thread t = new Thread(r, "berth-engine-version");
-            t.setDaemon(true);
-            t.start();
-        });
+        CompletableFuture<JsonNode> version = CompletableFuture.supplyAsync(() -> get(docker, "/version"),
+                r -> EngineFacts.daemon(r, "berth-engine-version").start());
         JsonNode info = get(docker, "/info");
         try {
             return new SelfDescription(info, version.join());

@@ -31,11 +31,6 @@ final class DatabaseSeed {
                 : "berth_seed_" + Integer.toHexString(database.hashCode());
     }
 
-    /** @return the template database's name */
-    String name() {
-        return seed;
-    }
-
     /** Copies the database into the template, replacing an earlier seed; closes the connections to it first. */
     void save() {
         run("save the seed of", """

@@ -12,6 +12,7 @@ public final class PostgresContainer implements AutoCloseable {
     private final String database;
     private final String username;
     private final String password;
+    private final DatabaseSeed seed;
 
     PostgresContainer(RunningContainer container, PostgresSpec spec) {
         this(container, spec.database(), spec.username(), spec.password());
@@ -22,6 +23,7 @@ public final class PostgresContainer implements AutoCloseable {
         this.database = database;
         this.username = username;
         this.password = password;
+        this.seed = new DatabaseSeed(container, database, username);
     }
 
     /**
@@ -93,7 +95,7 @@ public final class PostgresContainer implements AutoCloseable {
      * @throws dev.berth.BerthException naming the database, the container and psql's error when the copy fails
      */
     public void saveSeed() {
-        new DatabaseSeed(container, database, username).save();
+        seed.save();
     }
 
     /**
@@ -107,7 +109,7 @@ public final class PostgresContainer implements AutoCloseable {
      * @throws dev.berth.BerthException when no seed was saved, or naming psql's error when the reset fails
      */
     public void resetToSeed() {
-        new DatabaseSeed(container, database, username).restore();
+        seed.restore();
     }
 
     /** @return the container, for logs, exec, snapshots */
