@@ -73,7 +73,7 @@ public final class Berth {
                 .map(host -> EngineLocator.pinned(options.environment(), options.home(), host))
                 .orElseGet(() -> new EngineLocator(options.environment(), options.home()));
         EngineLocator.Located located = locator.withTimeouts(timeouts(options)).locate();
-        return new Engine(options, located.endpoint(), located.client());
+        return new Engine(options, located.endpoint(), located.client(), located.server());
     }
 
     /** The engine call bounds of these options' {@code berth.engine.*} settings, else {@code BERTH_ENGINE_*}. */

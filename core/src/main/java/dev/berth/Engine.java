@@ -53,11 +53,19 @@ public final class Engine implements AutoCloseable {
     private final EngineFacts facts;
 
     Engine(EngineOptions options, EngineEndpoint endpoint, DockerClient docker) {
+        this(options, endpoint, docker, Optional.empty());
+    }
+
+    /**
+     * @param server the {@code Server} header of the engine's answer to the connection's ping: it names Podman before
+     *     {@code /info} and {@code /version} are read (see {@link EngineFacts#readInBackgroundUnlessDocker()})
+     */
+    Engine(EngineOptions options, EngineEndpoint endpoint, DockerClient docker, Optional<String> server) {
         this.options = options;
         this.endpoint = endpoint;
         this.docker = docker;
         this.session = Session.create();
-        this.facts = new EngineFacts(docker);
+        this.facts = new EngineFacts(docker, server, "berth-engine-info-" + session.id().substring(0, 8));
         SweepSettings sweep = SweepSettings.from(options.settingsAsProperties(), options.environment());
         this.cleanup = SessionCleanup.open(docker, endpoint.isLocal(), session, sweep);
         this.images = new ImageService(docker, session, options.registryMirror().orElse(null),
@@ -71,7 +79,7 @@ public final class Engine implements AutoCloseable {
         this.archiver = new ImageArchiver(docker);
         this.registries = new Registries(docker, facts);
         this.leftovers = new Leftovers(docker, endpoint.isLocal(), session.id(), sweep.maxAge());
-        facts.readInBackground("berth-engine-info-" + session.id().substring(0, 8));
+        facts.readInBackgroundUnlessDocker();
     }
 
     /** Waits for the sweep of dead sessions this connection started in the background (for core's tests). */
@@ -130,13 +138,14 @@ public final class Engine implements AutoCloseable {
 
     /**
      * What the engine said about itself when this connection first asked, without asking it again. Berth asks
-     * ({@code docker info} and {@code docker version}) once per connection, in the background from connect, and
-     * keeps the answer: product, versions, OS, drivers and security options do not change while the engine runs,
+     * ({@code docker info} and {@code docker version}) once per connection, in the background: from connect on
+     * Podman (which takes seconds to answer), else once the first container is ready or this method is first called
+     * (not at connect, where the read would compete with the first start in a fresh JVM), and keeps the answer: product, versions, OS, drivers and security options do not change while the engine runs,
      * while its counts are those of that moment ({@link #info()} asks afresh). A failure report takes its engine
      * section from here, so that a slow engine (Podman answers {@code version} in about 2 s on a loaded machine)
      * does not leave it out.
      *
-     * @return the info, or empty while the engine has not answered yet
+     * @return the info, or empty while the engine has not answered yet (the first such call starts the read)
      */
     public Optional<EngineInfo> knownInfo() {
         return facts.knownInfo();

@@ -10,6 +10,9 @@ import dev.berth.Phase;
 import dev.berth.ContainerStartException;
 import dev.berth.ImageRef;
 import dev.berth.ImageSubstitution;
+import dev.berth.Limits;
+import dev.berth.Namespaces;
+import dev.berth.Security;
 import dev.berth.PullPolicy;
 import dev.berth.RunningContainer;
 import dev.berth.EngineEndpoint;
@@ -197,6 +200,8 @@ public final class ContainerLauncher {
                         Duration.ofNanos(System.nanoTime() - begin));
             }
             container.logCapture().release(); // ready: no thread per live handle; logs() reads on demand
+            // not at connect: in a fresh JVM that read competed with the first start for the CPU
+            facts.readInBackground();
             LOG.debug("{} ready after {} ms", name, (System.nanoTime() - begin) / 1_000_000);
             return container;
         } catch (RuntimeException e) {
@@ -210,7 +215,7 @@ public final class ContainerLauncher {
     /** @return whether Podman answers; an engine that cannot say is taken for Docker, and the start goes on */
     private boolean podman() {
         try {
-            return facts.get().podman();
+            return facts.podman();
         } catch (RuntimeException e) {
             LOG.warn("the engine did not say which engine it is ({}); if it is Podman, Berth does not run health"
                     + " checks for this container", e.toString());
@@ -307,6 +312,17 @@ public final class ContainerLauncher {
             cmd.withEnv(env);
         }
         spec.workingDir().ifPresent(cmd::withWorkingDir);
-        new IsolationMapper(docker, session, fit).apply(cmd, spec);
+        if (!defaultIsolation(spec) || host.getSecurityOpts() != null) {
+            new IsolationMapper(docker, session, fit).apply(cmd, spec);
+        }
+    }
+
+    /**
+     * Whether the spec leaves limits, namespaces and security at their defaults, so that there is nothing to check or
+     * map: most specs, whose first start in a fresh JVM then loads none of the isolation classes.
+     */
+    private static boolean defaultIsolation(ContainerSpec spec) {
+        return spec.limits().equals(Limits.none()) && spec.namespaces().equals(Namespaces.defaults())
+                && spec.security().equals(Security.defaults());
     }
 }

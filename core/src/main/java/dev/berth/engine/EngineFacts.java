@@ -3,6 +3,7 @@ package dev.berth.engine;
 import com.github.dockerjava.api.DockerClient;
 import dev.berth.EngineInfo;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,9 @@ public final class EngineFacts implements Supplier<EngineKind> {
     static final int BACKGROUND_ATTEMPTS = 3;
 
     private final DockerClient docker;
+    private final String server;
+    private final String threadName;
+    private final AtomicBoolean backgroundRead = new AtomicBoolean();
     private volatile Known known;
 
     private record Known(EngineKind kind, EngineInfo info) {
@@ -27,7 +31,18 @@ public final class EngineFacts implements Supplier<EngineKind> {
 
     /** @param docker the engine client; nothing is asked until first use */
     public EngineFacts(DockerClient docker) {
+        this(docker, Optional.empty(), "berth-engine-info");
+    }
+
+    /**
+     * @param docker the engine client; nothing is asked until first use
+     * @param server the {@code Server} header of the engine's answer to the connection's ping, if it sent one
+     * @param threadName the name of the thread {@link #readInBackground()} starts
+     */
+    public EngineFacts(DockerClient docker, Optional<String> server, String threadName) {
         this.docker = docker;
+        this.server = server.orElse(null);
+        this.threadName = threadName;
     }
 
     /** @return the engine's kind, asking the engine on first use */
@@ -36,25 +51,58 @@ public final class EngineFacts implements Supplier<EngineKind> {
         return read().kind();
     }
 
+    /**
+     * @return whether the engine is Podman: from the kind if already read, else from the ping's {@code Server} header
+     *     ({@code Libpod/…}), else asking the engine
+     */
+    public boolean podman() {
+        Known k = known;
+        if (k != null) {
+            return k.kind().podman();
+        }
+        return server != null ? EnginePing.podman(server) : read().kind().podman();
+    }
+
     /** @return the engine's info as first read (its counts are from then), asking the engine on first use */
     public EngineInfo info() {
         return read().info();
     }
 
-    /** @return the info if the engine has already answered, without asking it */
+    /**
+     * @return the info if the engine has already answered, without waiting for it; when it has not, the engine is
+     *     asked in the background ({@link #readInBackground()}), so that a later call finds it
+     */
     public Optional<EngineInfo> knownInfo() {
         Known k = known;
-        return k == null ? Optional.empty() : Optional.of(k.info());
+        if (k == null) {
+            readInBackground();
+            return Optional.empty();
+        }
+        return Optional.of(k.info());
+    }
+
+    /**
+     * Starts {@link #readInBackground()} now unless the ping named Docker: Podman takes seconds to describe itself
+     * (2 s and more for {@code /version} on a loaded machine), so its read must start early for a first failure report
+     * to show it; Docker answers in milliseconds, and its read waits for the first ready container rather than compete
+     * with the first start in a fresh JVM.
+     */
+    public void readInBackgroundUnlessDocker() {
+        if (server == null || !server.regionMatches(true, 0, "Docker/", 0, "Docker/".length())) {
+            readInBackground();
+        }
     }
 
     /**
      * Asks the engine on a daemon thread, so that the answer is there when something needs it without asking (a
      * failure report); up to {@value #BACKGROUND_ATTEMPTS} times (a loaded Podman may take longer than the call's
-     * bound). A failure is logged at debug level; the next use asks again.
-     *
-     * @param name the thread's name
+     * bound). Only the first call starts the thread; nothing happens once the answer is known. A failure is logged at
+     * debug level; the next use asks again.
      */
-    public void readInBackground(String name) {
+    public void readInBackground() {
+        if (known != null || !backgroundRead.compareAndSet(false, true)) {
+            return;
+        }
         daemon(() -> {
             for (int attempt = 1; attempt <= BACKGROUND_ATTEMPTS; attempt++) {
                 try {
@@ -65,7 +113,7 @@ public final class EngineFacts implements Supplier<EngineKind> {
                             BACKGROUND_ATTEMPTS, e);
                 }
             }
-        }, name).start();
+        }, threadName).start();
     }
 
     /** An unstarted daemon thread; {@link SelfDescription} asks for {@code /version} on one too. */

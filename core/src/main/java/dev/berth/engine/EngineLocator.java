@@ -86,8 +86,15 @@ public final class EngineLocator {
         return new EngineLocator(env, home, Path.of("/"), dockerHost.trim(), EngineTimeouts.defaults());
     }
 
-    /** A connected client and the endpoint it talks to. */
-    public record Located(EngineEndpoint endpoint, DockerClient client) { }
+    /**
+     * A connected client and the endpoint it talks to.
+     *
+     * @param endpoint where the engine listens
+     * @param client the client, bounded as the locator's timeouts say; the caller closes it
+     * @param server the {@code Server} header of the engine's answer to the ping, e.g. {@code Docker/20.10.24 (linux)}
+     *     or {@code Libpod/4.3.1 (linux)}; empty when it sent none
+     */
+    public record Located(EngineEndpoint endpoint, DockerClient client, Optional<String> server) { }
 
     /** A place to look: an endpoint to ping, or why there is nothing to ping there. */
     record Candidate(EngineEndpoint endpoint, String location, String skipReason) {
@@ -112,8 +119,9 @@ public final class EngineLocator {
                 continue;
             }
             EngineEndpoint endpoint = candidate.endpoint();
+            Optional<String> server;
             try (DockerClient probe = DockerClients.create(endpoint, timeouts.withCall(timeouts.ping()))) {
-                probe.pingCmd().exec();
+                server = EnginePing.server(probe);
             } catch (EngineUnavailableException e) {
                 attempts.add(candidate.location() + ": " + (e.getCause() == null ? "no answer to a ping within "
                         + timeouts.ping().toMillis() + " ms (" + EngineTimeouts.PING_PROPERTY + ")" : reason(endpoint, e)));
@@ -131,7 +139,7 @@ public final class EngineLocator {
                 }
             }
             LOG.debug("using the engine at {} ({})", endpoint.dockerHost(), endpoint.source());
-            return new Located(endpoint, DockerClients.create(endpoint, timeouts));
+            return new Located(endpoint, DockerClients.create(endpoint, timeouts), server);
         }
         throw pinned == null ? new EngineUnavailableException(attempts)
                 : new EngineUnavailableException(attempts, PINNED_HINT);
@@ -153,7 +161,7 @@ public final class EngineLocator {
                 out.add(new dev.berth.Discovery.Attempt(candidate.location(), candidate.skipReason(), false));
             } else {
                 try (DockerClient probe = DockerClients.create(candidate.endpoint(), timeouts.withCall(timeouts.ping()))) {
-                    probe.pingCmd().exec();
+                    EnginePing.server(probe);
                     answered = candidate.endpoint().dockerHost();
                     out.add(new dev.berth.Discovery.Attempt(candidate.location(), "answered", true));
                 } catch (Exception e) {

@@ -34,6 +34,9 @@ public final class FailureReporter {
     public FailureReporter(Engine engine, ReportSettings settings) {
         this(new ReportCollector(engine.docker(), engine.endpoint().dockerHost(), settings, engine::knownInfo),
                 settings);
+        if (settings.enabled()) {
+            engine.knownInfo(); // the engine describes itself in the background now, if nothing asked it yet
+        }
     }
 
     /**

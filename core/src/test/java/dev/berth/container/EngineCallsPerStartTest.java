@@ -1,6 +1,7 @@
 package dev.berth.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.berth.Berth;
 import dev.berth.ContainerSpec;
@@ -11,6 +12,7 @@ import dev.berth.RunningContainer;
 import dev.berth.faults.FaultyEngineProxy;
 import dev.berth.wait.Wait;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a start of an image the engine holds creates at once (no image inspect, the first start included), starts,
  * follows the logs and inspects once (for the published port), and the wait asks for no state while the log
  * stream runs. An image the spec's name does not find (here a prefix rule's) costs one failed create on the
- * first start only.
+ * first start only. The engine describes itself ({@code /info}, {@code /version}) once, in the background after the
+ * first container is ready, not at connect, where that read competed with the first start in a fresh JVM.
  */
 class EngineCallsPerStartTest {
     @TempDir
@@ -79,6 +82,41 @@ class EngineCallsPerStartTest {
                         .containsEntry("POST create", 1L);
             }
         }
+    }
+
+    @Test
+    void theEngineIsAskedForItsInfoAndVersionOnlyOnceTheFirstContainerIsReady() throws Exception {
+        try (FaultyEngineProxy proxy = FaultyEngineProxy.unix(tmp.resolve("engine.sock"));
+             Engine engine = Berth.connect(proxy.dockerHost())) {
+            assertThat(proxy.requests()).as("calls of connect").anyMatch(r -> r.replaceFirst(" /v[0-9.]+/", " /").equals("GET /_ping"))
+                    .noneMatch(EngineCallsPerStartTest::describes);
+            try (RunningContainer first = engine.start(Fixtures.sleeper())) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> engine.knownInfo().isPresent());
+                List<String> calls = proxy.requests();
+                int started = indexOf(calls, r -> r.startsWith("POST ") && r.contains("/containers/" + first.id()
+                        + "/start"));
+                int described = indexOf(calls, EngineCallsPerStartTest::describes);
+                assertThat(started).as("the start in %s", calls).isNotNegative();
+                assertThat(described).as("the first /info or /version after the start in %s", calls)
+                        .isGreaterThan(started);
+                assertThat(calls.stream().filter(r -> r.replaceFirst(" /v[0-9.]+/", " /").equals("GET /info"))
+                        .count()).as("/info reads in %s", calls).isEqualTo(1);
+            }
+        }
+    }
+
+    private static boolean describes(String request) {
+        String path = request.replaceFirst(" /v[0-9.]+/", " /");
+        return path.equals("GET /info") || path.equals("GET /version");
+    }
+
+    private static int indexOf(List<String> requests, java.util.function.Predicate<String> which) {
+        for (int i = 0; i < requests.size(); i++) {
+            if (which.test(requests.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Map<String, Long> kinds(List<String> requests, String id) {

@@ -3,6 +3,7 @@ package dev.berth.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.dockerjava.api.DockerClient;
 import dev.berth.Berth;
 import dev.berth.ContainerSpec;
 import dev.berth.Engine;
@@ -47,6 +48,20 @@ class EngineDetectionTest {
         assertThat(info.security().rootless()).isEqualTo(EXPECTED.equals("rootless"));
         assertThat(info.summary()).startsWith((EXPECTED.equals("rootless") ? "rootless " : "") + info.product() + " "
                 + info.serverVersion() + " (API ");
+    }
+
+    @Test
+    void thePingsServerHeaderTellsPodmanFromDockerAsTheEnginesVersionDoes() throws Exception {
+        EngineLocator.Located located = new EngineLocator(System.getenv()).locate();
+        try (DockerClient client = located.client()) {
+            assertThat(located.server()).hasValueSatisfying(server ->
+                    assertThat(server).startsWith(EXPECTED.equals("podman") ? "Libpod/" : "Docker/"));
+            EngineFacts fromPing = new EngineFacts(client, located.server(), "berth-engine-info-test");
+            assertThat(fromPing.podman()).isEqualTo(EXPECTED.equals("podman"));
+            assertThat(fromPing.knownInfo()).as("answered from the header, nothing read").isEmpty();
+            assertThat(new EngineFacts(client).podman()).as("read from /info and /version")
+                    .isEqualTo(EXPECTED.equals("podman"));
+        }
     }
 
     @Test

@@ -1,0 +1,65 @@
+package dev.berth.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ping that tells whether an engine answers, keeping what its {@code Server} header says about the product
+ * ({@code Docker/20.10.24 (linux)}, {@code Libpod/4.3.1 (linux)}): enough to know a Podman engine before
+ * {@code /info} and {@code /version} are read, so that a first container start need not wait for them.
+ */
+final class EnginePing {
+    private static final int BODY_SHOWN = 512;
+
+    private EnginePing() {
+    }
+
+    /**
+     * @param client the client to ping with
+     * @return the engine's {@code Server} header, or empty when it sent none (or the client is not docker-java's own)
+     * @throws DockerException when the engine answers with an error status
+     * @throws RuntimeException as the client's transport throws it when nothing answers
+     */
+    static Optional<String> server(DockerClient client) {
+        if (!(client instanceof DockerClientImpl impl)) {
+            client.pingCmd().exec();
+            return Optional.empty();
+        }
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path("/_ping").build();
+        try (DockerHttpClient.Response response = impl.getHttpClient().execute(request)) {
+            int status = response.getStatusCode();
+            if (status / 100 != 2) {
+                byte[] body = response.getBody().readNBytes(BODY_SHOWN);
+                throw new DockerException("Status " + status + ": "
+                        + new String(body, StandardCharsets.UTF_8).trim(), status);
+            }
+            return header(response.getHeaders(), "Server");
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the engine's answer to GET /_ping failed", e);
+        }
+    }
+
+    /** @return the first value of the header, its name matched without regard to case */
+    static Optional<String> header(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (name.equalsIgnoreCase(e.getKey()) && e.getValue() != null && !e.getValue().isEmpty()) {
+                return Optional.ofNullable(e.getValue().get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return whether a {@code Server} header names Podman's API service (Libpod) */
+    static boolean podman(String server) {
+        return server.regionMatches(true, 0, "Libpod", 0, "Libpod".length());
+    }
+}

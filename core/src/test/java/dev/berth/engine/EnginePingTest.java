@@ -1,0 +1,29 @@
+package dev.berth.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the ping's {@code Server} header says: found whatever its name's case, and Podman only for Libpod. */
+class EnginePingTest {
+    @Test
+    void theServerHeaderIsFoundWhateverItsNamesCase() {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Api-Version", List.of("1.41"));
+        headers.put("server", List.of("Libpod/4.3.1 (linux)"));
+        assertThat(EnginePing.header(headers, "Server")).hasValue("Libpod/4.3.1 (linux)");
+        assertThat(EnginePing.header(Map.of("Api-Version", List.of("1.41")), "Server")).isEmpty();
+        assertThat(EnginePing.header(Map.of("Server", List.of()), "Server")).isEmpty();
+    }
+
+    @Test
+    void onlyLibpodIsPodman() {
+        assertThat(EnginePing.podman("Libpod/4.3.1 (linux)")).isTrue();
+        assertThat(EnginePing.podman("libpod/5.0.0 (linux)")).isTrue();
+        assertThat(EnginePing.podman("Docker/20.10.24+dfsg1 (linux)")).isFalse();
+        assertThat(EnginePing.podman("Lib")).isFalse();
+    }
+}
