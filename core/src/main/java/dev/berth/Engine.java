@@ -140,8 +140,9 @@ public final class Engine implements AutoCloseable {
      * What the engine said about itself when this connection first asked, without asking it again. Berth asks
      * ({@code docker info} and {@code docker version}) once per connection, in the background: from connect on
      * Podman (which takes seconds to answer), else once the first container is ready or this method is first called
-     * (not at connect, where the read would compete with the first start in a fresh JVM), and keeps the answer: product, versions, OS, drivers and security options do not change while the engine runs,
-     * while its counts are those of that moment ({@link #info()} asks afresh). A failure report takes its engine
+     * (not at connect, where the read would compete with the first start in a fresh JVM), and keeps the answer:
+     * product, versions, OS, drivers and security options do not change while the engine runs, while its counts are
+     * those of that moment ({@link #info()} asks afresh). A failure report takes its engine
      * section from here, so that a slow engine (Podman answers {@code version} in about 2 s on a loaded machine)
      * does not leave it out.
      *

@@ -88,7 +88,7 @@ public final class EngineFacts implements Supplier<EngineKind> {
      * with the first start in a fresh JVM.
      */
     public void readInBackgroundUnlessDocker() {
-        if (server == null || !server.regionMatches(true, 0, "Docker/", 0, "Docker/".length())) {
+        if (server == null || !EnginePing.docker(server)) {
             readInBackground();
         }
     }

@@ -60,6 +60,15 @@ final class EnginePing {
 
     /** @return whether a {@code Server} header names Podman's API service (Libpod) */
     static boolean podman(String server) {
-        return server.regionMatches(true, 0, "Libpod", 0, "Libpod".length());
+        return startsWith(server, "Libpod/");
+    }
+
+    /** @return whether a {@code Server} header names Docker's daemon */
+    static boolean docker(String server) {
+        return startsWith(server, "Docker/");
+    }
+
+    private static boolean startsWith(String server, String product) {
+        return server.regionMatches(true, 0, product, 0, product.length());
     }
 }

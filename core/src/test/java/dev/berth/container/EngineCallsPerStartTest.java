@@ -88,7 +88,8 @@ class EngineCallsPerStartTest {
     void theEngineIsAskedForItsInfoAndVersionOnlyOnceTheFirstContainerIsReady() throws Exception {
         try (FaultyEngineProxy proxy = FaultyEngineProxy.unix(tmp.resolve("engine.sock"));
              Engine engine = Berth.connect(proxy.dockerHost())) {
-            assertThat(proxy.requests()).as("calls of connect").anyMatch(r -> r.replaceFirst(" /v[0-9.]+/", " /").equals("GET /_ping"))
+            assertThat(proxy.requests()).as("calls of connect")
+                    .anyMatch(r -> r.replaceFirst(" /v[0-9.]+/", " /").equals("GET /_ping"))
                     .noneMatch(EngineCallsPerStartTest::describes);
             try (RunningContainer first = engine.start(Fixtures.sleeper())) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> engine.knownInfo().isPresent());
