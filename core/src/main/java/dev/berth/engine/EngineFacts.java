@@ -52,15 +52,17 @@ public final class EngineFacts implements Supplier<EngineKind> {
     }
 
     /**
-     * @return whether the engine is Podman: from the kind if already read, else from the ping's {@code Server} header
-     *     ({@code Libpod/…}), else asking the engine
+     * @return whether the engine is Podman: from the kind if already read, else {@code false} when the ping's
+     *     {@code Server} header named Docker, else asking the engine (waiting for a read in flight). On Podman the
+     *     first start thus waits for the engine's description, so that a failure right after it (a report) finds the
+     *     engine described: Podman takes longer to describe itself than a report may wait
      */
     public boolean podman() {
         Known k = known;
         if (k != null) {
             return k.kind().podman();
         }
-        return server != null ? EnginePing.podman(server) : read().kind().podman();
+        return (server == null || !EnginePing.docker(server)) && read().kind().podman();
     }
 
     /** @return the engine's info as first read (its counts are from then), asking the engine on first use */

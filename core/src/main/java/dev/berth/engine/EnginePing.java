@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The ping that tells whether an engine answers, keeping what its {@code Server} header says about the product
- * ({@code Docker/20.10.24 (linux)}, {@code Libpod/4.3.1 (linux)}): enough to know a Podman engine before
- * {@code /info} and {@code /version} are read, so that a first container start need not wait for them.
+ * ({@code Docker/20.10.24 (linux)}, {@code Libpod/4.3.1 (linux)}): enough to know a Docker engine before
+ * {@code /info} and {@code /version} are read, so that a first container start on Docker need not wait for them.
  */
 final class EnginePing {
     private static final int BODY_SHOWN = 512;
@@ -58,17 +58,8 @@ final class EnginePing {
         return Optional.empty();
     }
 
-    /** @return whether a {@code Server} header names Podman's API service (Libpod) */
-    static boolean podman(String server) {
-        return startsWith(server, "Libpod/");
-    }
-
-    /** @return whether a {@code Server} header names Docker's daemon */
+    /** @return whether a {@code Server} header names Docker's daemon (Podman's says {@code Libpod/…}) */
     static boolean docker(String server) {
-        return startsWith(server, "Docker/");
-    }
-
-    private static boolean startsWith(String server, String product) {
-        return server.regionMatches(true, 0, product, 0, product.length());
+        return server.regionMatches(true, 0, "Docker/", 0, "Docker/".length());
     }
 }

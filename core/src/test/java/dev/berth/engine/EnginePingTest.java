@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/**
- * What the ping's {@code Server} header says: found whatever its name's case; Podman only for Libpod, Docker only
- * for Docker.
- */
+/** What the ping's {@code Server} header says: found whatever its name's case; Docker only for {@code Docker/…}. */
 class EnginePingTest {
     @Test
     void theServerHeaderIsFoundWhateverItsNamesCase() {
@@ -23,18 +20,11 @@ class EnginePingTest {
     }
 
     @Test
-    void onlyLibpodIsPodman() {
-        assertThat(EnginePing.podman("Libpod/4.3.1 (linux)")).isTrue();
-        assertThat(EnginePing.podman("libpod/5.0.0 (linux)")).isTrue();
-        assertThat(EnginePing.podman("Docker/20.10.24+dfsg1 (linux)")).isFalse();
-        assertThat(EnginePing.podman("Lib")).isFalse();
-        assertThat(EnginePing.podman("Libpodder")).isFalse();
-    }
-
-    @Test
     void onlyDockerIsDocker() {
         assertThat(EnginePing.docker("Docker/20.10.24+dfsg1 (linux)")).isTrue();
         assertThat(EnginePing.docker("Libpod/4.3.1 (linux)")).isFalse();
+        assertThat(EnginePing.docker("docker/25.0.0 (linux)")).isTrue();
         assertThat(EnginePing.docker("Dock")).isFalse();
+        assertThat(EnginePing.docker("Dockerd")).isFalse();
     }
 }
