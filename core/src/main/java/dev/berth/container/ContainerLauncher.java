@@ -312,7 +312,7 @@ public final class ContainerLauncher {
             cmd.withEnv(env);
         }
         spec.workingDir().ifPresent(cmd::withWorkingDir);
-        if (!defaultIsolation(spec) || host.getSecurityOpts() != null) {
+        if (!defaultIsolation(spec)) {
             new IsolationMapper(docker, session, fit).apply(cmd, spec);
         }
     }

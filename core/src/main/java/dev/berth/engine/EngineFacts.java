@@ -21,7 +21,7 @@ public final class EngineFacts implements Supplier<EngineKind> {
     static final int BACKGROUND_ATTEMPTS = 3;
 
     private final DockerClient docker;
-    private final String server;
+    private final boolean pingSaidDocker;
     private final String threadName;
     private final AtomicBoolean backgroundRead = new AtomicBoolean();
     private volatile Known known;
@@ -41,7 +41,7 @@ public final class EngineFacts implements Supplier<EngineKind> {
      */
     public EngineFacts(DockerClient docker, Optional<String> server, String threadName) {
         this.docker = docker;
-        this.server = server.orElse(null);
+        this.pingSaidDocker = server.filter(EnginePing::docker).isPresent();
         this.threadName = threadName;
     }
 
@@ -62,7 +62,7 @@ public final class EngineFacts implements Supplier<EngineKind> {
         if (k != null) {
             return k.kind().podman();
         }
-        return (server == null || !EnginePing.docker(server)) && read().kind().podman();
+        return !pingSaidDocker && read().kind().podman();
     }
 
     /** @return the engine's info as first read (its counts are from then), asking the engine on first use */
@@ -90,7 +90,7 @@ public final class EngineFacts implements Supplier<EngineKind> {
      * with the first start in a fresh JVM.
      */
     public void readInBackgroundUnlessDocker() {
-        if (server == null || !EnginePing.docker(server)) {
+        if (!pingSaidDocker) {
             readInBackground();
         }
     }

@@ -7,8 +7,6 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,26 +34,26 @@ final class EnginePing {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET).path("/_ping").build();
         try (DockerHttpClient.Response response = impl.getHttpClient().execute(request)) {
-            int status = response.getStatusCode();
-            if (status / 100 != 2) {
-                byte[] body = response.getBody().readNBytes(BODY_SHOWN);
-                throw new DockerException("Status " + status + ": "
-                        + new String(body, StandardCharsets.UTF_8).trim(), status);
-            }
-            return header(response.getHeaders(), "Server");
+            return serverOf(response);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the engine's answer to GET /_ping failed", e);
         }
     }
 
-    /** @return the first value of the header, its name matched without regard to case */
-    static Optional<String> header(Map<String, List<String>> headers, String name) {
-        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (name.equalsIgnoreCase(e.getKey()) && e.getValue() != null && !e.getValue().isEmpty()) {
-                return Optional.ofNullable(e.getValue().get(0));
-            }
+    /**
+     * @param response the engine's answer to {@code GET /_ping}
+     * @return its {@code Server} header (docker-java matches the name without regard to case), or empty
+     * @throws DockerException when the answer has an error status
+     * @throws IOException when its body cannot be read
+     */
+    static Optional<String> serverOf(DockerHttpClient.Response response) throws IOException {
+        int status = response.getStatusCode();
+        if (status / 100 != 2) {
+            byte[] body = response.getBody().readNBytes(BODY_SHOWN);
+            throw new DockerException("Status " + status + ": " + new String(body, StandardCharsets.UTF_8).trim(),
+                    status);
         }
-        return Optional.empty();
+        return Optional.ofNullable(response.getHeader("Server"));
     }
 
     /** @return whether a {@code Server} header names Docker's daemon (Podman's says {@code Libpod/…}) */
