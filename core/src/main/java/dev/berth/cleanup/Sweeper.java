@@ -1,10 +1,9 @@
 package dev.berth.cleanup;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Image;
+import dev.berth.engine.EngineJson;
 import dev.berth.engine.ImageLists;
 import dev.berth.session.Session;
 import dev.berth.session.Session.Kind;
@@ -60,24 +59,35 @@ public final class Sweeper {
         }
     }
 
-    /** @return the leftovers, in removal order (four list calls, nothing removed) */
+    /**
+     * @return the leftovers, in removal order (four list calls, nothing removed); the lists are read as the
+     *     engine's JSON, not docker-java's models, whose deserializers cost a fresh JVM more than the sweep itself
+     */
     public List<Leftover> find() {
         List<Leftover> out = new ArrayList<>();
-        for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(labelFilter).exec()) {
-            String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
-            consider(out, Kind.CONTAINER, c.getId(), name, containerLabels(c));
+        String filter = "filters=" + EngineJson.filters("label", labelFilter);
+        for (JsonNode c : EngineJson.get(docker, "/containers/json?all=1&" + filter,
+                () -> docker.listContainersCmd().withShowAll(true).withLabelFilter(labelFilter).exec())) {
+            String id = EngineJson.text(c, "Id");
+            JsonNode names = c.path("Names");
+            String name = names.isArray() && names.size() > 0 ? names.get(0).asText().replaceFirst("^/", "") : id;
+            consider(out, Kind.CONTAINER, id, name, containerLabels(EngineJson.labels(c), EngineJson.text(c, "ImageID")));
         }
-        for (var n : docker.listNetworksCmd().withFilter("label", labelFilter).exec()) {
-            consider(out, Kind.NETWORK, n.getId(), n.getName(), n.getLabels());
+        for (JsonNode n : EngineJson.get(docker, "/networks?" + filter,
+                () -> docker.listNetworksCmd().withFilter("label", labelFilter).exec())) {
+            consider(out, Kind.NETWORK, EngineJson.text(n, "Id"), EngineJson.text(n, "Name"), EngineJson.labels(n));
         }
-        for (Image i : ImageLists.list(docker.listImagesCmd().withFilter("label", labelFilter))) {
-            String[] tags = i.getRepoTags();
-            String name = tags == null || tags.length == 0 || "<none>:<none>".equals(tags[0]) ? i.getId() : tags[0];
-            consider(out, Kind.IMAGE, i.getId(), name, i.getLabels());
+        for (JsonNode i : ImageLists.listAsTree(docker, filter,
+                () -> docker.listImagesCmd().withFilter("label", labelFilter).exec())) {
+            JsonNode tags = i.path("RepoTags");
+            String tag = tags.isArray() && tags.size() > 0 ? tags.get(0).asText() : "<none>:<none>";
+            String id = EngineJson.text(i, "Id");
+            consider(out, Kind.IMAGE, id, "<none>:<none>".equals(tag) ? id : tag, EngineJson.labels(i));
         }
-        List<InspectVolumeResponse> volumes = docker.listVolumesCmd().withFilter("label", labelFilter).exec().getVolumes();
-        for (InspectVolumeResponse v : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
-            consider(out, Kind.VOLUME, v.getName(), v.getName(), v.getLabels());
+        for (JsonNode v : EngineJson.get(docker, "/volumes?" + filter,
+                () -> docker.listVolumesCmd().withFilter("label", labelFilter).exec()).path("Volumes")) {
+            String name = EngineJson.text(v, "Name");
+            consider(out, Kind.VOLUME, name, name, EngineJson.labels(v));
         }
         return out;
     }
@@ -88,14 +98,13 @@ public final class Sweeper {
      * that inherited keep is dropped so a crashed run's container is still swept; a container that
      * carries the image's own session (one started by hand from the snapshot) stays protected.
      */
-    private Map<String, String> containerLabels(Container c) {
-        Map<String, String> labels = c.getLabels();
-        if (!ResourceRemover.isKept(labels) || c.getImageId() == null) {
+    private Map<String, String> containerLabels(Map<String, String> labels, String imageId) {
+        if (!ResourceRemover.isKept(labels) || imageId == null) {
             return labels;
         }
         Map<String, String> image;
         try {
-            var config = docker.inspectImageCmd(c.getImageId()).exec().getConfig();
+            var config = docker.inspectImageCmd(imageId).exec().getConfig();
             image = config == null || config.getLabels() == null ? Map.of() : config.getLabels();
         } catch (NotFoundException gone) {
             return labels;

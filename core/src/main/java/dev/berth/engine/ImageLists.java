@@ -1,5 +1,7 @@
 package dev.berth.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.ListImagesCmd;
 import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.model.Image;
@@ -29,6 +31,18 @@ public final class ImageLists {
      */
     public static List<Image> list(ListImagesCmd cmd) {
         return retrying(cmd::exec, Thread::sleep);
+    }
+
+    /**
+     * The list as the engine's JSON ({@link EngineJson}), asked again as {@link #list} is.
+     *
+     * @param docker the engine client
+     * @param query the query, e.g. {@code filters=…}
+     * @param viaModels the same list through docker-java's models, for another client
+     * @return the engine's images, an array
+     */
+    public static JsonNode listAsTree(DockerClient docker, String query, Supplier<?> viaModels) {
+        return retrying(() -> EngineJson.get(docker, "/images/json?" + query, viaModels), Thread::sleep);
     }
 
     /**

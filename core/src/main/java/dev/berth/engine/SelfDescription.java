@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,23 +50,12 @@ public record SelfDescription(JsonNode info, JsonNode version) {
     }
 
     private static JsonNode get(DockerClient docker, String path) {
-        if (!(docker instanceof DockerClientImpl impl)) { // another client: its own models, as trees
-            return JSON.valueToTree("/info".equals(path) ? docker.infoCmd().exec() : docker.versionCmd().exec());
+        JsonNode answer = EngineJson.get(docker, path,
+                () -> "/info".equals(path) ? docker.infoCmd().exec() : docker.versionCmd().exec());
+        if (!answer.isObject()) {
+            throw new DockerException("GET " + path + " answered " + answer.getNodeType() + ", not an object", 200);
         }
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET).path(path).build();
-        try (DockerHttpClient.Response response = impl.getHttpClient().execute(request);
-             InputStream in = response.getBody()) {
-            JsonNode answer = JSON.readTree(in);
-            int status = response.getStatusCode();
-            if (status / 100 != 2 || answer == null || !answer.isObject()) {
-                String message = answer != null && answer.has("message") ? answer.get("message").asText() : "";
-                throw new DockerException("GET " + path + " answered " + status + ": " + message, status);
-            }
-            return answer;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading GET " + path + " from the engine failed", e);
-        }
+        return answer;
     }
 
     /**
