@@ -66,7 +66,6 @@ public final class ContainerStates {
     }
 
     static ContainerState from(InspectContainerResponse.ContainerState s) {
-        HealthState health = s.getHealth();
         Instant finished = instant(s.getFinishedAt());
         boolean running = Boolean.TRUE.equals(s.getRunning());
         Long exit = s.getExitCodeLong();
@@ -76,7 +75,7 @@ public final class ContainerStates {
         }
         return new ContainerState(running, status,
                 exit == null ? OptionalLong.empty() : OptionalLong.of(exit), Boolean.TRUE.equals(s.getOOMKilled()),
-                Optional.ofNullable(health == null ? null : health.getStatus()),
+                ContainerStatus.health(s).map(HealthState::getStatus),
                 Optional.ofNullable(instant(s.getStartedAt())), Optional.ofNullable(finished));
     }
 

@@ -96,8 +96,7 @@ final class DockerMapping {
             return new ContainerSection.State("unknown", null, false, false, "", restarts, null, null, null, null,
                     List.of());
         }
-        // Podman reports {"Status":""} for a container without a health check: no health, as on Docker
-        HealthState health = s.getHealth() == null || nz(s.getHealth().getStatus()).isEmpty() ? null : s.getHealth();
+        HealthState health = ContainerStatus.health(s).orElse(null);
         List<ContainerSection.Probe> probes = new ArrayList<>();
         if (health != null && health.getLog() != null) {
             for (HealthStateLog l : health.getLog()) {

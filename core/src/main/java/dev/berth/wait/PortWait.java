@@ -16,6 +16,8 @@ import java.util.List;
 final class PortWait implements WaitStrategy {
     /** How long an accepted connection must stay open to count. */
     static final Duration PROXY_GRACE = Duration.ofMillis(200);
+    /** How long a connect may wait for the peer's answer. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
     private final List<Integer> ports;
 
@@ -44,16 +46,20 @@ final class PortWait implements WaitStrategy {
      * Docker's userland proxy accepts on the host port as soon as the container runs, then closes
      * the connection when nothing listens inside. So a port counts as listening only if, after the
      * connect, the peer keeps the connection open (read times out) or sends data; an immediate
-     * end of stream or reset means the proxy found no listener.
+     * end of stream or reset means the proxy found no listener. A connect that is refused or gets no
+     * answer in {@link #CONNECT_TIMEOUT} is not listening either: for a moment after a container exits,
+     * Podman still forwards its port to the container's address, which no longer answers.
      */
     static boolean accepts(String host, int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), 1000);
+            s.connect(new InetSocketAddress(host, port), (int) CONNECT_TIMEOUT.toMillis());
             s.setSoTimeout((int) PROXY_GRACE.toMillis());
-            return s.getInputStream().read() != -1;
-        } catch (SocketTimeoutException openAndQuiet) {
-            return true;
-        } catch (IOException e) {
+            try {
+                return s.getInputStream().read() != -1;
+            } catch (SocketTimeoutException openAndQuiet) {
+                return true;
+            }
+        } catch (IOException refusedResetOrUnanswered) {
             return false;
         }
     }

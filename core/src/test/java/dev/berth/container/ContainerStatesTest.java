@@ -100,6 +100,19 @@ class ContainerStatesTest {
         assertThat(Files.readAllLines(reads)).hasSize(ContainerStates.REMEMBERED + 2);
     }
 
+    @Test
+    void podmansEmptyHealthOfAContainerWithoutAHealthcheckIsNoHealthAsOnDocker() throws Exception {
+        // as each engine answers GET /containers/{id}/json for a running container without a health check
+        String docker = "{\"State\":{\"Status\":\"running\",\"Running\":true,\"ExitCode\":0}}";
+        String podman = "{\"State\":{\"Status\":\"running\",\"Running\":true,\"ExitCode\":0,"
+                + "\"Health\":{\"Status\":\"\",\"FailingStreak\":0,\"Log\":null}}}";
+        String checked = "{\"State\":{\"Status\":\"running\",\"Running\":true,\"ExitCode\":0,"
+                + "\"Health\":{\"Status\":\"starting\",\"FailingStreak\":0,\"Log\":null}}}";
+        assertThat(ContainerStates.from(state(docker)).health()).isEmpty();
+        assertThat(ContainerStates.from(state(podman)).health()).isEmpty();
+        assertThat(ContainerStates.from(state(checked)).health()).contains("starting");
+    }
+
     /** A kernel log that prints {@code line} and appends a line to {@code reads} each time it is read. */
     private static KernelOomLog countingLog(Path reads, String line) {
         return new KernelOomLog(List.of("sh", "-c", "echo read >> \"$0\"; printf '%s\\n' \"$1\"", reads.toString(), line));
@@ -110,5 +123,9 @@ class ContainerStatesTest {
         return new ObjectMapper().readValue("{\"State\":{\"Status\":\"exited\",\"Running\":false,\"ExitCode\":"
                 + code + ",\"OOMKilled\":" + oomKilled + ",\"StartedAt\":\"2024-05-01T09:59:00Z\",\"FinishedAt\":\""
                 + finishedAt + "\"}}", InspectContainerResponse.class).getState();
+    }
+
+    private static InspectContainerResponse.ContainerState state(String json) throws Exception {
+        return new ObjectMapper().readValue(json, InspectContainerResponse.class).getState();
     }
 }
