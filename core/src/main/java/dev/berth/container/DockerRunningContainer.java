@@ -1,11 +1,10 @@
 package dev.berth.container;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Ports;
 import dev.berth.BerthException;
 import dev.berth.ContainerLogs;
 import dev.berth.ContainerSpec;
@@ -18,6 +17,7 @@ import dev.berth.InvalidSpecException;
 import dev.berth.RunningContainer;
 import dev.berth.cleanup.ResourceRemover;
 import dev.berth.cleanup.Steps;
+import dev.berth.engine.EngineJson;
 import dev.berth.EngineEndpoint;
 import dev.berth.session.Session;
 import java.nio.file.Path;
@@ -98,13 +98,15 @@ final class DockerRunningContainer implements RunningContainer {
         if (cached != null) {
             return cached;
         }
-        // one inspect answers for every exposed port: keep them all
-        Map<ExposedPort, Ports.Binding[]> published = docker.inspectContainerCmd(id).exec().getNetworkSettings()
-                .getPorts().getBindings();
+        // one inspect answers for every exposed port: keep them all. Read as the engine's JSON: the inspect model's
+        // deserializer cost the first start in a fresh JVM ~0.1 s of CPU on its way to ready (docs/benchmarks.md)
+        JsonNode published = EngineJson.get(docker, "/containers/" + id + "/json",
+                () -> docker.inspectContainerCmd(id).exec()).path("NetworkSettings").path("Ports");
         for (int port : spec.exposedPorts()) {
-            Ports.Binding[] bindings = published.get(ExposedPort.tcp(port));
-            if (bindings != null && bindings.length > 0) {
-                portCache.putIfAbsent(port, Integer.parseInt(bindings[0].getHostPortSpec()));
+            JsonNode binding = published.path(port + "/tcp").path(0);
+            String hostPort = EngineJson.text(binding, "HostPort");
+            if (hostPort != null && !hostPort.isEmpty()) {
+                portCache.putIfAbsent(port, Integer.parseInt(hostPort));
             }
         }
         Integer found = portCache.get(containerPort);
