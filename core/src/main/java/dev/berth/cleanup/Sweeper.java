@@ -69,8 +69,8 @@ public final class Sweeper {
         for (JsonNode c : EngineJson.get(docker, "/containers/json?all=1&" + filter,
                 () -> docker.listContainersCmd().withShowAll(true).withLabelFilter(labelFilter).exec())) {
             String id = EngineJson.text(c, "Id");
-            JsonNode names = c.path("Names");
-            String name = names.isArray() && names.size() > 0 ? names.get(0).asText().replaceFirst("^/", "") : id;
+            String first = c.path("Names").path(0).asText("");
+            String name = first.isEmpty() ? id : first.replaceFirst("^/", "");
             consider(out, Kind.CONTAINER, id, name, containerLabels(EngineJson.labels(c), EngineJson.text(c, "ImageID")));
         }
         for (JsonNode n : EngineJson.get(docker, "/networks?" + filter,
@@ -79,10 +79,9 @@ public final class Sweeper {
         }
         for (JsonNode i : ImageLists.listAsTree(docker, filter,
                 () -> docker.listImagesCmd().withFilter("label", labelFilter).exec())) {
-            JsonNode tags = i.path("RepoTags");
-            String tag = tags.isArray() && tags.size() > 0 ? tags.get(0).asText() : "<none>:<none>";
             String id = EngineJson.text(i, "Id");
-            consider(out, Kind.IMAGE, id, "<none>:<none>".equals(tag) ? id : tag, EngineJson.labels(i));
+            String tag = i.path("RepoTags").path(0).asText("");
+            consider(out, Kind.IMAGE, id, tag.isEmpty() || "<none>:<none>".equals(tag) ? id : tag, EngineJson.labels(i));
         }
         for (JsonNode v : EngineJson.get(docker, "/volumes?" + filter,
                 () -> docker.listVolumesCmd().withFilter("label", labelFilter).exec()).path("Volumes")) {

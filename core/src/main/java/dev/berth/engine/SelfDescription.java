@@ -103,7 +103,7 @@ public record SelfDescription(JsonNode info, JsonNode version) {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode n = node.get(field);
-        return n == null || n.isNull() ? "" : n.asText();
+        String text = EngineJson.text(node, field);
+        return text == null ? "" : text;
     }
 }
