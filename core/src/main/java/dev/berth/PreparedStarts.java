@@ -124,9 +124,30 @@ public final class PreparedStarts implements AutoCloseable {
      *     the prepared container's wait to be claimed
      */
     public void prepare(ContainerSpec spec, Map<String, RunningContainer> running) {
+        prepare(spec, running, depth);
+    }
+
+    /**
+     * Starts containers for {@code spec} in the background as {@link #prepare(ContainerSpec, Map)} does, but keeps
+     * no more of them waiting than {@code claimsLeft}, the claims of this spec still to come. A caller that knows
+     * how many uses are left (a test class's remaining tests) so starts nothing for a use that never comes. An
+     * over-estimate costs a container started and removed unclaimed; an under-estimate, a caller that starts its
+     * own.
+     *
+     * @param spec the spec a later caller is expected to claim
+     * @param running the running containers it depends on, by the names in its {@code dependsOn}
+     * @param claimsLeft the most claims of this spec still to come; 0 prepares nothing
+     * @throws InvalidSpecException for a negative {@code claimsLeft}
+     */
+    public void prepare(ContainerSpec spec, Map<String, RunningContainer> running, int claimsLeft) {
+        if (claimsLeft < 0) {
+            throw new InvalidSpecException("claimsLeft", claimsLeft, "0 or more claims still to come",
+                    "ahead.prepare(spec, Map.of(), 3)");
+        }
         if (!canPrepare(spec)) {
             return;
         }
+        int wanted = Math.min(depth, claimsLeft);
         Key key = Key.of(spec, running);
         Map<String, RunningContainer> deps = Map.copyOf(running);
         synchronized (this) {
@@ -134,7 +155,7 @@ public final class PreparedStarts implements AutoCloseable {
                 return;
             }
             Deque<CompletableFuture<RunningContainer>> queue = prepared.computeIfAbsent(key, k -> new ArrayDeque<>());
-            while (queue.size() < depth) {
+            while (queue.size() < wanted) {
                 started.incrementAndGet();
                 queue.addLast(CompletableFuture.supplyAsync(() -> start(spec, deps), starter));
             }

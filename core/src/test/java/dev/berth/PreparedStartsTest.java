@@ -95,6 +95,38 @@ class PreparedStartsTest extends EngineTestSupport {
     }
 
     @Test
+    void noMoreAreKeptWaitingThanTheClaimsStillToCome() {
+        String session = engine.session().id();
+        try (PreparedStarts ahead = new PreparedStarts(engine, 4)) {
+            ahead.prepare(SLEEPER, Map.of(), 2);
+            assertThat(ahead.preparedCount()).as("two claims to come, under a depth of four").isEqualTo(2);
+            RunningContainer first = ahead.claim(SLEEPER, Map.of()).orElseThrow();
+            try (first) {
+                ahead.prepare(SLEEPER, Map.of(), 1); // one still waits: enough for the one claim left
+                assertThat(ahead.preparedCount()).isEqualTo(2);
+                RunningContainer second = ahead.claim(SLEEPER, Map.of()).orElseThrow();
+                try (second) {
+                    ahead.prepare(SLEEPER, Map.of(), 0);
+                    assertThat(ahead.preparedCount()).as("nothing for the claim that never comes").isEqualTo(2);
+                    assertThat(ahead.claim(SLEEPER, Map.of())).isEmpty();
+                }
+            }
+        }
+        assertThat(engine.docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(SessionInfo.LABEL, session)).exec()).as("left by this session").isEmpty();
+    }
+
+    @Test
+    void negativeClaimsLeftAreRefusedBeforeAnythingStarts() {
+        try (PreparedStarts ahead = new PreparedStarts(engine, 1)) {
+            assertThatThrownBy(() -> ahead.prepare(SLEEPER, Map.of(), -1)).isInstanceOf(InvalidSpecException.class)
+                    .hasMessage("Invalid claimsLeft: -1. Allowed: 0 or more claims still to come. Example:"
+                            + " ahead.prepare(spec, Map.of(), 3).");
+            assertThat(ahead.preparedCount()).isZero();
+        }
+    }
+
+    @Test
     void theDepthIsOneToFour() {
         assertThatThrownBy(() -> new PreparedStarts(engine, 0)).isInstanceOf(InvalidSpecException.class)
                 .hasMessage("Invalid depth: 0. Allowed: 1 to 4 containers prepared ahead per spec. Example: new"

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * it when a prepared one has an equal spec; each one handed over starts its successor in the background. The tests
  * whose containers came through here are removed in the background too, while the next test runs; the class's end
  * awaits those removals.
+ *
+ * <p>No more are kept waiting than the class has tests left to begin ({@link TestInvocations}), so nothing is
+ * started for a test past the class's last; a class whose count is known only at run time (a
+ * {@code @ParameterizedTest}) keeps the full depth, and its last prepared one is removed unclaimed.
  */
 final class PrepareAhead implements StoredResource {
     private static final String KEY = "prepare-ahead";
@@ -30,16 +35,19 @@ final class PrepareAhead implements StoredResource {
     private final Engine engine;
     private final PreparedStarts starts;
     private final List<CompletableFuture<Void>> removals = new ArrayList<>();
+    private final OptionalInt invocations;
+    private final Set<String> begun = new HashSet<>();
 
-    private PrepareAhead(Engine engine, int depth) {
+    private PrepareAhead(Engine engine, int depth, OptionalInt invocations) {
         this.engine = engine;
         this.starts = new PreparedStarts(engine, depth);
+        this.invocations = invocations;
     }
 
     /**
      * @param test a test context
-     * @return its class's prepared starts, created on the first ask; empty when {@code berth.prepare-ahead=0} or
-     *     the test has no class context
+     * @return its class's prepared starts, created on the first ask, with the test counted as begun; empty when
+     *     {@code berth.prepare-ahead=0} or the test has no class context
      */
     static Optional<PrepareAhead> of(ExtensionContext test) {
         RunState run = RunState.of(test);
@@ -49,8 +57,13 @@ final class PrepareAhead implements StoredResource {
             return Optional.empty();
         }
         ExtensionContext classContext = owner.get();
-        return Optional.of(classContext.getStore(RunState.NS).getOrComputeIfAbsent(key(classContext),
-                k -> new PrepareAhead(run.engine(classContext), depth), PrepareAhead.class));
+        PrepareAhead ahead = classContext.getStore(RunState.NS).getOrComputeIfAbsent(key(classContext),
+                k -> new PrepareAhead(run.engine(classContext), depth,
+                        TestInvocations.declaredBy(classContext.getRequiredTestClass())), PrepareAhead.class);
+        synchronized (ahead.begun) {
+            ahead.begun.add(test.getUniqueId());
+        }
+        return Optional.of(ahead);
     }
 
     /**
@@ -113,10 +126,21 @@ final class PrepareAhead implements StoredResource {
      * @param optedOut logical names declared {@code @Container(prepareAhead = false)}
      */
     void prepare(List<ContainerSpec> specs, Map<String, RunningContainer> running, Set<String> optedOut) {
+        int left = testsLeft();
         for (ContainerSpec spec : specs) {
             if (preparable(spec, specs, optedOut)) {
-                starts.prepare(spec, dependencies(spec, running));
+                starts.prepare(spec, dependencies(spec, running), left);
             }
+        }
+    }
+
+    /** @return the class's tests not yet begun, or {@link Integer#MAX_VALUE} when its count is known only at run time */
+    private int testsLeft() {
+        if (invocations.isEmpty()) {
+            return Integer.MAX_VALUE;
+        }
+        synchronized (begun) {
+            return Math.max(0, invocations.getAsInt() - begun.size());
         }
     }
 

@@ -32,16 +32,31 @@ class PrepareAheadTest {
     }
 
     @Test
-    void eachTestGetsItsOwnFreshContainerAndTheOnePreparedForNoTestGoesWithTheClass() {
+    void eachTestGetsItsOwnFreshContainerAndNoneIsPreparedPastTheLastTest() {
         Kit.Run run = kit.run(ORDERED, PrepareAheadFixtures.FourTests.class, PrepareAheadFixtures.AfterClass.class);
 
         run.results().testEvents().assertStatistics(s -> s.started(5).succeeded(5));
         List<String> ids = Recorder.values("test");
         assertThat(ids).hasSize(4).doesNotHaveDuplicates();
         assertThat(Recorder.values("markersSeen")).as("no test sees another's file").containsOnly("0");
-        assertThat(run.created()).as("the four tests' containers and the one prepared for a fifth")
-                .hasSize(5).containsAll(ids);
+        assertThat(run.created()).as("the four tests' containers, none for a fifth")
+                .containsExactlyInAnyOrderElementsOf(ids);
         assertThat(Recorder.values("leftAfterClass")).as("containers left once the class ended").containsExactly("0");
+        assertThat(run.created()).noneMatch(kit::exists);
+        assertThat(kit.leftovers()).isEmpty();
+    }
+
+    @Test
+    void theOnePreparedForATestAConditionSwitchesOffIsRemovedWithTheClass() {
+        Kit.Run run = kit.run(ORDERED, PrepareAheadFixtures.LastOffByCondition.class,
+                PrepareAheadFixtures.AfterClass.class);
+
+        run.results().testEvents().assertStatistics(s -> s.skipped(1).started(3).succeeded(3));
+        List<String> ids = Recorder.values("test");
+        assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+        assertThat(run.created()).as("a's, b's, and the one prepared for c, which its condition switched off")
+                .hasSize(3).containsAll(ids);
+        assertThat(Recorder.values("leftAfterClass")).containsExactly("0");
         assertThat(run.created()).noneMatch(kit::exists);
         assertThat(kit.leftovers()).isEmpty();
     }
@@ -60,49 +75,54 @@ class PrepareAheadTest {
     }
 
     @Test
-    void theOnePreparedAfterAFailedLastTestIsRemovedWithTheClass() {
+    void aFailedLastTestLeavesNothingBehind() {
         Kit.Run run = kit.run(ORDERED, PrepareAheadFixtures.LastFails.class, PrepareAheadFixtures.AfterClass.class);
 
         run.results().testEvents().assertStatistics(s -> s.started(4).succeeded(3).failed(1));
         assertThat(Recorder.values("test")).hasSize(3).doesNotHaveDuplicates();
-        assertThat(run.created()).hasSize(4).containsAll(Recorder.values("test"));
+        assertThat(run.created()).as("one per test, none past the last")
+                .containsExactlyInAnyOrderElementsOf(Recorder.values("test"));
         assertThat(Recorder.values("leftAfterClass")).containsExactly("0");
         assertThat(kit.leftovers()).isEmpty();
     }
 
     @Test
-    void theOnePreparedForAnAbortedOrDisabledLastTestIsRemovedWithTheClass() {
+    void aDisabledLastTestIsNotPreparedFor() {
         Kit.Run run = kit.run(ORDERED, PrepareAheadFixtures.LastSkipped.class, PrepareAheadFixtures.AfterClass.class);
 
         run.results().testEvents().assertStatistics(s -> s.skipped(1).started(3).succeeded(2).aborted(1));
         assertThat(Recorder.values("test")).hasSize(2).doesNotHaveDuplicates();
-        assertThat(run.created()).as("a and b, and the one prepared for c, which is disabled")
-                .hasSize(3).containsAll(Recorder.values("test"));
+        assertThat(run.created()).as("a's and b's: c is disabled, so not counted among the tests left")
+                .containsExactlyInAnyOrderElementsOf(Recorder.values("test"));
         assertThat(Recorder.values("leftAfterClass")).containsExactly("0");
         assertThat(kit.leftovers()).isEmpty();
     }
 
     @Test
-    void aRepeatedTestsInvocationsArePreparedAheadLikeTests() {
-        invocationsArePreparedAhead(PrepareAheadFixtures.Repeated.class);
+    void aRepeatedTestsInvocationsArePreparedAheadUpToItsCount() {
+        List<String> created = invocationsArePreparedAhead(PrepareAheadFixtures.Repeated.class);
+        assertThat(created).as("the four repetitions' containers, none for a fifth")
+                .containsExactlyInAnyOrderElementsOf(Recorder.values("test"));
     }
 
     @Test
-    void aParameterizedTestsInvocationsArePreparedAheadLikeTests() {
-        invocationsArePreparedAhead(PrepareAheadFixtures.Parameterized.class);
+    void aParameterizedTestsInvocationsArePreparedAheadWithoutACap() {
+        List<String> created = invocationsArePreparedAhead(PrepareAheadFixtures.Parameterized.class);
+        assertThat(created).as("its count is known only at run time: the four invocations' and one for a fifth")
+                .hasSize(5).containsAll(Recorder.values("test"));
     }
 
-    private void invocationsArePreparedAhead(Class<?> fixture) {
+    private List<String> invocationsArePreparedAhead(Class<?> fixture) {
         Kit.Run run = kit.run(ORDERED, fixture, PrepareAheadFixtures.AfterClass.class);
 
         run.results().testEvents().assertStatistics(s -> s.started(5).succeeded(5));
         List<String> ids = Recorder.values("test");
         assertThat(ids).hasSize(4).doesNotHaveDuplicates();
         assertThat(Recorder.values("markersSeen")).containsOnly("0");
-        assertThat(run.created()).as("the four invocations' containers and the one prepared for a fifth")
-                .hasSize(5).containsAll(ids);
         assertThat(Recorder.values("leftAfterClass")).containsExactly("0");
+        assertThat(run.created()).noneMatch(kit::exists);
         assertThat(kit.leftovers()).isEmpty();
+        return run.created();
     }
 
     @Test
@@ -127,17 +147,30 @@ class PrepareAheadTest {
     }
 
     @Test
-    void depthTwoKeepsTwoReadyAndRemovesBoth() {
+    void depthTwoKeepsTwoReadyAndRemovesBothWhenTheCountIsUnknown() {
+        List<String> created = fourUsesAtDepthTwo(PrepareAheadFixtures.Parameterized.class);
+        assertThat(created).as("four used, two prepared for invocations that never came").hasSize(6);
+    }
+
+    @Test
+    void depthTwoPreparesNothingPastTheLastTest() {
+        List<String> created = fourUsesAtDepthTwo(PrepareAheadFixtures.FourTests.class);
+        assertThat(created).as("two kept ready until only one test was left, then one, then none")
+                .containsExactlyInAnyOrderElementsOf(Recorder.values("test"));
+    }
+
+    /** Runs a fixture of four uses with {@code berth.prepare-ahead=2}; returns the containers it created. */
+    private List<String> fourUsesAtDepthTwo(Class<?> fixture) {
         Map<String, String> two = new HashMap<>(ORDERED);
         two.put("berth.prepare-ahead", "2");
-        Kit.Run run = kit.run(two, PrepareAheadFixtures.FourTests.class, PrepareAheadFixtures.AfterClass.class);
+        Kit.Run run = kit.run(two, fixture, PrepareAheadFixtures.AfterClass.class);
 
         run.results().testEvents().assertStatistics(s -> s.started(5).succeeded(5));
         assertThat(Recorder.values("test")).hasSize(4).doesNotHaveDuplicates();
         assertThat(Recorder.values("markersSeen")).containsOnly("0");
-        assertThat(run.created()).as("four used, two prepared for tests that never came").hasSize(6);
         assertThat(Recorder.values("leftAfterClass")).containsExactly("0");
         assertThat(kit.leftovers()).isEmpty();
+        return run.created();
     }
 
     @Test
