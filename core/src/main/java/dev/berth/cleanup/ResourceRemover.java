@@ -5,11 +5,14 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import dev.berth.BerthException;
 import dev.berth.StopPolicy;
 import dev.berth.session.Session;
 import dev.berth.engine.ImageIds;
 import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +24,20 @@ import org.slf4j.LoggerFactory;
 public final class ResourceRemover {
     private static final Logger LOG = LoggerFactory.getLogger(ResourceRemover.class);
 
+    /** How long a removal waits, by default, for another caller's removal of the same container. */
+    static final Duration IN_PROGRESS_WAIT = Duration.ofSeconds(60);
+
     private final DockerClient docker;
+    private final Duration inProgressWait;
 
     /** @param docker the engine client */
     public ResourceRemover(DockerClient docker) {
+        this(docker, IN_PROGRESS_WAIT);
+    }
+
+    ResourceRemover(DockerClient docker, Duration inProgressWait) {
         this.docker = docker;
+        this.inProgressWait = inProgressWait;
     }
 
     /**
@@ -69,9 +81,12 @@ public final class ResourceRemover {
     }
 
     /**
-     * Removes a container (killing it if it still runs) with its anonymous volumes.
+     * Removes a container (killing it if it still runs) with its anonymous volumes. Returns once it is gone: when
+     * another caller's removal is already in progress (two sessions sweeping the same dead session), this waits for
+     * that removal to finish, since what follows may need the host port or the name the container holds.
      *
      * @param id container id
+     * @throws BerthException when another removal is still in progress after 60 s
      */
     public void removeContainer(String id) {
         try {
@@ -82,6 +97,27 @@ public final class ResourceRemover {
             if (!String.valueOf(e.getMessage()).contains("already in progress")) {
                 throw e;
             }
+            awaitGone(id);
+        }
+    }
+
+    private void awaitGone(String id) {
+        try {
+            Awaitility.await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .atMost(inProgressWait).until(() -> isGone(id));
+        } catch (ConditionTimeoutException e) {
+            throw new BerthException("Container " + shortId(id) + " is still being removed by another caller after "
+                    + inProgressWait.toSeconds() + " s; the engine may be overloaded or stuck. Remove it by hand:"
+                    + " docker rm -f " + shortId(id));
+        }
+    }
+
+    private boolean isGone(String id) {
+        try {
+            docker.inspectContainerCmd(id).exec();
+            return false;
+        } catch (NotFoundException gone) {
+            return true;
         }
     }
 
